@@ -1,0 +1,314 @@
+//! The build stage: finds sources, reads them, runs the writers in
+//! parallel and writes each output atomically.
+//!
+//! Outputs are written to a temporary file beside the target and renamed
+//! over it, so a failed or interrupted build never leaves a truncated file
+//! or damages the output of an earlier build.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use thiserror::Error;
+
+use crate::diag::{Diagnostic, SourceText};
+use crate::model::Resolution;
+use crate::render::{Document, Format, RenderOptions};
+use crate::source::{self, SourceFile};
+use crate::style::Style;
+
+/// One source to process and where its outputs go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    /// The source file.
+    pub source: PathBuf,
+    /// The output path without extension: `output/sub/GA-2017-86-RES-06.fr`.
+    pub stem: PathBuf,
+}
+
+impl Job {
+    /// The output path for `format`.
+    pub fn output(&self, format: Format) -> PathBuf {
+        let mut name = self.stem.as_os_str().to_os_string();
+        name.push(".");
+        name.push(format.extension());
+        PathBuf::from(name)
+    }
+}
+
+/// Why the inputs could not be listed.
+#[derive(Debug, Error)]
+pub enum DiscoverError {
+    /// A named path does not exist.
+    #[error("`{0}` does not exist; name a source file or a folder of sources")]
+    Missing(PathBuf),
+    /// A folder could not be read.
+    #[error("cannot read the folder `{path}`: {error}")]
+    Unreadable {
+        /// The folder.
+        path: PathBuf,
+        /// What the system said.
+        error: std::io::Error,
+    },
+    /// Two sources would write the same output file.
+    #[error("`{first}` and `{second}` would both be written to `{stem}.*`; rename one of them")]
+    Collision {
+        /// The first source.
+        first: PathBuf,
+        /// The second source.
+        second: PathBuf,
+        /// The shared output stem.
+        stem: PathBuf,
+    },
+}
+
+/// Lists the sources named by `inputs` (files, or folders searched
+/// recursively for `*.xml`) with their output stems under `out`. Folders'
+/// sub-folders are mirrored under `out`.
+pub fn discover(inputs: &[PathBuf], out: &Path) -> Result<Vec<Job>, DiscoverError> {
+    let mut jobs = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut files = Vec::new();
+            walk(input, &mut files)?;
+            files.sort();
+            for file in files {
+                let rel = file.strip_prefix(input).unwrap_or(&file);
+                jobs.push(Job {
+                    stem: out.join(stem_of(rel)),
+                    source: file,
+                });
+            }
+        } else if input.is_file() {
+            let name = input.file_name().map(PathBuf::from).unwrap_or_default();
+            jobs.push(Job {
+                stem: out.join(stem_of(&name)),
+                source: input.clone(),
+            });
+        } else {
+            return Err(DiscoverError::Missing(input.clone()));
+        }
+    }
+    let mut seen = std::collections::HashMap::new();
+    for job in &jobs {
+        if let Some(first) = seen.insert(job.stem.clone(), job.source.clone()) {
+            if first != job.source {
+                return Err(DiscoverError::Collision {
+                    first,
+                    second: job.source.clone(),
+                    stem: job.stem.clone(),
+                });
+            }
+        }
+    }
+    jobs.dedup();
+    Ok(jobs)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), DiscoverError> {
+    let unreadable = |error| DiscoverError::Unreadable {
+        path: dir.to_path_buf(),
+        error,
+    };
+    for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+        let entry = entry.map_err(unreadable)?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(unreadable)?;
+        if kind.is_dir() {
+            walk(&path, files)?;
+        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml")) {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// `sub/GA-2017-86-RES-06.fr.xml` → `sub/GA-2017-86-RES-06.fr`.
+fn stem_of(rel: &Path) -> PathBuf {
+    let mut stem = rel.to_path_buf();
+    stem.set_extension("");
+    stem
+}
+
+/// The moment recorded in the outputs of `res`: `override_epoch` (from
+/// `SOURCE_DATE_EPOCH`) when given, else the status date, else the last day
+/// of the session, else the Unix epoch. Never the clock.
+pub fn timestamp(res: &Resolution, override_epoch: Option<i64>) -> i64 {
+    override_epoch
+        .or_else(|| res.meta.status.date.map(|d| d.unix_seconds()))
+        .or_else(|| {
+            let session = res.meta.session.as_ref()?;
+            session.end.or(session.start).map(|d| d.unix_seconds())
+        })
+        .unwrap_or(0)
+}
+
+/// What happened to one source.
+#[derive(Debug)]
+pub struct Report {
+    /// The source, for printing diagnostics with excerpts.
+    pub source: SourceText,
+    /// Errors and warnings, from the reader and the writers.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The outputs written.
+    pub written: Vec<(Format, PathBuf)>,
+    /// The formats that failed.
+    pub failed: Vec<Format>,
+}
+
+impl Report {
+    /// Whether the source had errors or an output failed.
+    pub fn has_errors(&self) -> bool {
+        !self.failed.is_empty() || self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Settings of a build.
+#[derive(Debug, Clone)]
+pub struct Settings<'a> {
+    /// The style.
+    pub style: &'a Style,
+    /// The formats to write.
+    pub formats: Vec<Format>,
+    /// `SOURCE_DATE_EPOCH`, when set.
+    pub source_date_epoch: Option<i64>,
+}
+
+/// Reads and checks one source, without writing anything.
+pub fn check(path: &Path) -> Report {
+    let (source, read) = read(path);
+    let diagnostics = match read {
+        Ok((_, d)) | Err(d) => d,
+    };
+    Report {
+        source,
+        diagnostics,
+        written: Vec::new(),
+        failed: Vec::new(),
+    }
+}
+
+type ReadResult = Result<(Option<(SourceFile, Resolution)>, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+fn read(path: &Path) -> (SourceText, ReadResult) {
+    let file = match SourceFile::open(path) {
+        Ok(file) => file,
+        Err(e) => {
+            let text = SourceText {
+                name: path.display().to_string(),
+                text: String::new(),
+            };
+            let diag = Diagnostic::error(format!("cannot read `{}`: {e}", path.display()))
+                .with_hint("check that the file exists and that you may read it");
+            return (text, Err(vec![diag]));
+        }
+    };
+    let text = file.text();
+    match source::read(&file) {
+        Ok(warned) => (text, Ok((Some((file, warned.output)), warned.warnings))),
+        Err(diagnostics) => (text, Err(diagnostics)),
+    }
+}
+
+/// Builds one job: reads the source and writes every format, in parallel.
+pub fn build(job: &Job, settings: &Settings<'_>) -> Report {
+    let (source, read) = read(&job.source);
+    let (file, resolution, mut diagnostics) = match read {
+        Ok((Some((file, res)), warnings)) => (file, res, warnings),
+        Ok((None, d)) | Err(d) => {
+            return Report {
+                source,
+                diagnostics: d,
+                written: Vec::new(),
+                failed: settings.formats.clone(),
+            };
+        }
+    };
+    let options = RenderOptions {
+        timestamp: timestamp(&resolution, settings.source_date_epoch),
+    };
+    let doc = Document {
+        resolution: &resolution,
+        source: &file,
+    };
+    let results: Vec<_> = settings
+        .formats
+        .par_iter()
+        .map(|&format| {
+            let rendered = format.writer().render(doc, settings.style, &options);
+            let result = rendered.and_then(|warned| {
+                let path = job.output(format);
+                write_atomic(&path, &warned.output).map_err(|e| {
+                    vec![Diagnostic::error(format!("cannot write `{}`: {e}", path.display()))
+                        .with_hint("check that the output folder is writable and the disk is not full")]
+                })?;
+                Ok((path, warned.warnings))
+            });
+            (format, result)
+        })
+        .collect();
+    let mut written = Vec::new();
+    let mut failed = Vec::new();
+    for (format, result) in results {
+        match result {
+            Ok((path, warnings)) => {
+                diagnostics.extend(warnings);
+                written.push((format, path));
+            }
+            Err(errors) => {
+                diagnostics.extend(errors);
+                failed.push(format);
+            }
+        }
+    }
+    Report {
+        source,
+        diagnostics,
+        written,
+        failed,
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder,
+/// renamed over `path` only once complete.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".respub-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outputs_are_named_after_the_source() {
+        let job = Job {
+            source: "sources/GA-2017-86-RES-06.fr.xml".into(),
+            stem: "output/GA-2017-86-RES-06.fr".into(),
+        };
+        assert_eq!(job.output(Format::Pdf), PathBuf::from("output/GA-2017-86-RES-06.fr.pdf"));
+        assert_eq!(stem_of(Path::new("a b (1).xml")), PathBuf::from("a b (1)"));
+    }
+
+    #[test]
+    fn atomic_write_replaces_whole_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("deep/out.txt");
+        write_atomic(&path, b"first").unwrap();
+        write_atomic(&path, b"second").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+}

@@ -1,0 +1,169 @@
+//! Diagnostics: what went wrong, where, and what to do about it.
+//!
+//! Diagnostics are plain data. Readers, the style loader and the writers
+//! produce them; only the command line prints them, through
+//! codespan-reporting, as `file:line:column` with a source excerpt.
+
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, Config, DisplayStyle};
+
+use crate::model::Span;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// Something was skipped or guessed; the output is still produced.
+    Warning,
+    /// The input cannot be published as it is.
+    Error,
+}
+
+/// One problem in one input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// Where, in the file the diagnostic belongs to.
+    pub span: Option<Span>,
+    /// A short label printed under the excerpt.
+    pub label: Option<String>,
+    /// What to do about it.
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error with a message.
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            span: None,
+            label: None,
+            hints: Vec::new(),
+        }
+    }
+
+    /// A warning with a message.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    /// Attaches a location.
+    pub fn at(mut self, span: impl Into<Option<Span>>) -> Self {
+        self.span = span.into();
+        self
+    }
+
+    /// Attaches a label for the excerpt.
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a hint: what the user can do.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// A value with the warnings produced while making it.
+#[derive(Debug, Clone)]
+pub struct Warned<T> {
+    /// The value.
+    pub output: T,
+    /// Warnings about it.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A result that can carry many errors at once.
+pub type DiagResult<T> = Result<T, Vec<Diagnostic>>;
+
+/// The text of an input, kept for printing excerpts.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// The name shown to the user (a path).
+    pub name: String,
+    /// The text; invalid UTF-8 is replaced so excerpts can still be shown.
+    pub text: String,
+}
+
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// With source excerpts and hints, as rustc prints them.
+    #[default]
+    Human,
+    /// One line each: `file:line:column: error: message`.
+    Short,
+}
+
+/// Renders diagnostics for one file to a string, in the given format, with
+/// colours when `color` is set.
+pub fn render(source: &SourceText, diagnostics: &[Diagnostic], format: Format, color: bool) -> String {
+    let mut buffer = if color {
+        term::termcolor::Buffer::ansi()
+    } else {
+        term::termcolor::Buffer::no_color()
+    };
+    let file = SimpleFile::new(source.name.as_str(), source.text.as_str());
+    let config = Config {
+        display_style: match format {
+            Format::Human => DisplayStyle::Rich,
+            Format::Short => DisplayStyle::Short,
+        },
+        ..Config::default()
+    };
+    for diag in diagnostics {
+        let cs = to_codespan(diag, source.text.len());
+        // Writing to an in-memory buffer cannot fail except on a bad span,
+        // which `to_codespan` has already clamped.
+        let _ = term::emit_to_write_style(&mut buffer, &config, &file, &cs);
+    }
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+fn to_codespan(diag: &Diagnostic, len: usize) -> CsDiagnostic<()> {
+    let cs = match diag.severity {
+        Severity::Error => CsDiagnostic::error(),
+        Severity::Warning => CsDiagnostic::warning(),
+    };
+    let mut cs = cs.with_message(&diag.message);
+    if let Some(span) = diag.span {
+        let range = clamp(span.range(), len);
+        let mut label = Label::primary((), range);
+        if let Some(text) = &diag.label {
+            label = label.with_message(text);
+        }
+        cs = cs.with_labels(vec![label]);
+    }
+    cs.with_notes(diag.hints.iter().map(|h| format!("hint: {h}")).collect())
+}
+
+fn clamp(range: Range<usize>, len: usize) -> Range<usize> {
+    let start = range.start.min(len);
+    start..range.end.clamp(start, len)
+}
+
+/// The 1-based line and column (in characters) of byte `offset` in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}

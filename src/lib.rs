@@ -1,0 +1,25 @@
+//! respub publishes official resolutions.
+//!
+//! A resolution is kept as one structured source file. respub reads it
+//! ([`source`]) into a plain document model ([`model`]), and writers
+//! ([`render`]) turn the model into a PDF for print and archive, an EPUB
+//! for e-readers and a DOCX for correspondence, all in one house style
+//! ([`style`]).
+//!
+//! ```no_run
+//! use respub::{source::SourceFile, style::Style, render::{Format, RenderOptions, Document}};
+//! let file = SourceFile::open("sources/GA-2017-86-RES-06.fr.xml".as_ref()).unwrap();
+//! let res = respub::source::read(&file).unwrap().output;
+//! let style = Style::builtin();
+//! let doc = Document { resolution: &res, source: &file };
+//! let pdf = Format::Pdf.writer().render(doc, &style, &RenderOptions::default()).unwrap();
+//! ```
+#![deny(missing_docs)]
+
+pub mod build;
+pub mod cli;
+pub mod diag;
+pub mod model;
+pub mod render;
+pub mod source;
+pub mod style;

@@ -1,0 +1,120 @@
+//! The writers: one per output format, all with the same shape.
+//!
+//! A writer takes the model, the style and the options, and returns the
+//! bytes of the output with any warnings. It never reads the source again
+//! and never touches the filesystem: the build stage writes its bytes.
+
+pub mod text;
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::diag::{DiagResult, Warned};
+use crate::model::Resolution;
+use crate::source::SourceFile;
+use crate::style::Style;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// PDF/A-3a and PDF/UA-1, for print and archive.
+    Pdf,
+    /// EPUB 3, for e-readers.
+    Epub,
+    /// DOCX (Office Open XML), for correspondence.
+    Docx,
+    /// Plain UTF-8 text, for checks and quick reading.
+    Text,
+}
+
+impl Format {
+    /// The formats `respub build` writes when none is named.
+    pub const DEFAULT: [Format; 3] = [Format::Pdf, Format::Epub, Format::Docx];
+
+    /// Every format, in the order outputs are listed.
+    pub const ALL: [Format; 4] = [Format::Pdf, Format::Epub, Format::Docx, Format::Text];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Epub => "epub",
+            Format::Docx => "docx",
+            Format::Text => "txt",
+        }
+    }
+
+    /// The extension of the output file, without the dot.
+    pub fn extension(self) -> &'static str {
+        self.name()
+    }
+
+    /// The writer of this format.
+    pub fn writer(self) -> &'static dyn Writer {
+        match self {
+            Format::Text => &text::TextWriter,
+            other => &Unavailable(other),
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(s) || (s == "text" && *f == Format::Text))
+            .ok_or_else(|| {
+                let names: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
+                format!("unknown format `{s}`; choose from {}", names.join(", "))
+            })
+    }
+}
+
+/// What every writer is given besides the model and the style.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// The moment recorded as the document's creation and modification
+    /// date, in seconds since 1970-01-01 UTC. Never the clock: the build
+    /// stage takes it from `SOURCE_DATE_EPOCH` or the resolution's date.
+    pub timestamp: i64,
+}
+
+/// One document to write: the model and the file it was read from (which
+/// the PDF carries as an attachment, byte for byte).
+#[derive(Debug, Clone, Copy)]
+pub struct Document<'a> {
+    /// The resolution.
+    pub resolution: &'a Resolution,
+    /// The source file, as read.
+    pub source: &'a SourceFile,
+}
+
+/// A writer of one output format.
+pub trait Writer: Sync {
+    /// The format this writer produces.
+    fn format(&self) -> Format;
+
+    /// Renders `doc` in the style, returning the output's bytes.
+    fn render(&self, doc: Document<'_>, style: &Style, options: &RenderOptions) -> DiagResult<Warned<Vec<u8>>>;
+}
+
+/// Stands for a writer that this build does not include yet.
+struct Unavailable(Format);
+
+impl Writer for Unavailable {
+    fn format(&self) -> Format {
+        self.0
+    }
+
+    fn render(&self, _: Document<'_>, _: &Style, _: &RenderOptions) -> DiagResult<Warned<Vec<u8>>> {
+        Err(vec![crate::diag::Diagnostic::error(format!("the {} writer is not available", self.0))])
+    }
+}

@@ -1,0 +1,80 @@
+//! The readers: from an input file to a checked [`Resolution`].
+//!
+//! A reader parses, validates and keeps source positions; it reports every
+//! problem it can find in one pass. The reader is chosen by the file's root
+//! element, so `respub` takes any supported format without being told.
+
+pub mod xml;
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{DiagResult, Diagnostic, SourceText, Warned};
+use crate::model::Resolution;
+
+/// Inputs larger than this are refused before parsing: no real resolution
+/// comes near it, and a hostile file must not exhaust memory.
+pub const MAX_SOURCE_BYTES: usize = 16 * 1024 * 1024;
+
+/// An input file as read from disk.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path, as the user named it (used in messages).
+    pub path: PathBuf,
+    /// The bytes of the file.
+    pub bytes: Vec<u8>,
+}
+
+impl SourceFile {
+    /// A source from bytes in memory.
+    pub fn new(path: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) -> Self {
+        SourceFile {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
+
+    /// Reads a file from disk.
+    pub fn open(path: &Path) -> std::io::Result<Self> {
+        let len = std::fs::metadata(path)?.len();
+        if len > MAX_SOURCE_BYTES as u64 {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "the file is {} MB; respub reads sources of at most {} MB",
+                    len / (1024 * 1024),
+                    MAX_SOURCE_BYTES / (1024 * 1024)
+                ),
+            ));
+        }
+        Ok(SourceFile {
+            path: path.to_path_buf(),
+            bytes: std::fs::read(path)?,
+        })
+    }
+
+    /// The text for printing diagnostics (invalid UTF-8 replaced).
+    pub fn text(&self) -> SourceText {
+        SourceText {
+            name: self.path.display().to_string(),
+            text: String::from_utf8_lossy(&self.bytes).into_owned(),
+        }
+    }
+}
+
+/// Reads and checks a source, choosing the reader by the root element.
+/// Typography rules of the document's language are applied to the result.
+pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
+    if file.bytes.len() > MAX_SOURCE_BYTES {
+        return Err(vec![
+            Diagnostic::error(format!(
+                "the file is {} MB; respub reads sources of at most {} MB",
+                file.bytes.len() / (1024 * 1024),
+                MAX_SOURCE_BYTES / (1024 * 1024)
+            ))
+            .with_hint("check that this is a resolution source and not another file"),
+        ]);
+    }
+    let mut warned = xml::read(file)?;
+    crate::model::typography::apply(&mut warned.output);
+    Ok(warned)
+}

@@ -1,0 +1,146 @@
+//! Locale data: the words and marks a style prints around the text of a
+//! resolution in one language.
+
+use serde::Deserialize;
+
+use crate::model::{Direction, LabelPattern, StatusKind};
+
+/// What a style prints in one language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Locale {
+    /// Primary language subtag (`fr`).
+    pub language: String,
+    /// The language's name in itself ("Français").
+    pub name: String,
+    /// Writing direction.
+    #[serde(deserialize_with = "direction")]
+    pub direction: Direction,
+    /// Printed labels.
+    pub labels: Labels,
+    /// Quotation marks.
+    pub quotes: Quotes,
+    /// Default label patterns of list levels, outermost first.
+    #[serde(deserialize_with = "patterns")]
+    pub list_patterns: Vec<LabelPattern>,
+    /// Whether page numbers are written in Arabic-Indic digits.
+    #[serde(default)]
+    pub arabic_indic_digits: bool,
+}
+
+/// Labels. `{number}`, `{page}` and `{pages}` are replaced where shown.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Labels {
+    /// The title: "Résolution N° {number}".
+    pub title: String,
+    /// Before the subject line: "Objet :".
+    pub subject: String,
+    /// Page numbering in the footer: "page {page} / {pages}".
+    pub page: String,
+    /// Default label of an annex without one: "Annexe".
+    pub annex: String,
+    /// Heading of the notes section in reflowable formats.
+    pub notes: String,
+    /// Heading of the table of contents.
+    pub contents: String,
+    /// Name of the preamble, for navigation.
+    pub preamble: String,
+    /// Name of the operative part, for navigation.
+    pub operative: String,
+    /// Text of the link from a note back to its anchor.
+    pub back_to_text: String,
+    /// Description of the document for assistive technology; `{title}` is
+    /// replaced by the title.
+    pub summary: String,
+    /// "Adoptée".
+    pub status_adopted: String,
+    /// "Non adoptée".
+    pub status_not_adopted: String,
+    /// "Projet".
+    pub status_draft: String,
+    /// "Retirée".
+    pub status_withdrawn: String,
+}
+
+impl Labels {
+    /// The label of a status.
+    pub fn status(&self, kind: StatusKind) -> &str {
+        match kind {
+            StatusKind::Adopted => &self.status_adopted,
+            StatusKind::NotAdopted => &self.status_not_adopted,
+            StatusKind::Draft => &self.status_draft,
+            StatusKind::Withdrawn => &self.status_withdrawn,
+        }
+    }
+
+    /// The title for resolution `number`.
+    pub fn title_for(&self, number: &str) -> String {
+        self.title.replace("{number}", number)
+    }
+
+    /// The page label for page `page` of `pages`.
+    pub fn page_of(&self, page: &str, pages: &str) -> String {
+        self.page.replace("{page}", page).replace("{pages}", pages)
+    }
+}
+
+/// Quotation marks, with the spaces the language puts inside them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Quotes {
+    /// Opening mark of a quotation: "«\u{202F}".
+    pub open: String,
+    /// Closing mark: "\u{202F}»".
+    pub close: String,
+    /// Opening mark of a quotation inside a quotation.
+    pub inner_open: String,
+    /// Closing mark of a quotation inside a quotation.
+    pub inner_close: String,
+}
+
+impl Locale {
+    /// Parses a locale file, with a style's label overrides merged in.
+    pub fn parse(bytes: &[u8], overrides: Option<&toml::Table>) -> Result<Locale, String> {
+        let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+        let mut table: toml::Table = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        if let Some(overrides) = overrides {
+            let labels = table
+                .entry("labels")
+                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            if let toml::Value::Table(labels) = labels {
+                for (k, v) in overrides {
+                    labels.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        Locale::deserialize(toml::Value::Table(table)).map_err(|e| e.message().to_string())
+    }
+
+    /// The default pattern of list level `depth` (0 for the outermost).
+    pub fn list_pattern(&self, depth: usize) -> LabelPattern {
+        self.list_patterns
+            .get(depth)
+            .or(self.list_patterns.last())
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+fn direction<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Direction, D::Error> {
+    match String::deserialize(d)?.as_str() {
+        "ltr" => Ok(Direction::Ltr),
+        "rtl" => Ok(Direction::Rtl),
+        other => Err(serde::de::Error::custom(format!("direction `{other}` must be `ltr` or `rtl`"))),
+    }
+}
+
+fn patterns<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<LabelPattern>, D::Error> {
+    Vec::<String>::deserialize(d)?
+        .iter()
+        .map(|s| {
+            LabelPattern::parse(s)
+                .ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a label pattern such as `1.` or `(a)`")))
+        })
+        .collect()
+}

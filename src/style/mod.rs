@@ -1,0 +1,473 @@
+//! The house style: one definition of how a resolution looks, read by every
+//! writer.
+//!
+//! A style is a TOML file (`styles/official.toml`) naming its fonts, page,
+//! sizes, colours and the treatment of verbs, plus the locale files of the
+//! languages it publishes (`styles/locales/fr.toml` …) and the Typst
+//! template for the PDF. Paths in the style are relative to its folder and
+//! may not leave it. The default style is compiled into the binary, so
+//! respub works from any directory.
+
+mod files;
+mod length;
+mod locale;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, SourceText};
+use crate::model::{Language, Span};
+
+pub use files::{StyleFiles, builtin_file};
+pub use length::Length;
+pub use locale::{Labels, Locale, Quotes};
+
+/// A loaded and checked house style.
+#[derive(Debug, Clone)]
+pub struct Style {
+    /// The style's name ("official").
+    pub name: String,
+    /// Page size and margins.
+    pub page: Page,
+    /// Font families and the font files that provide them.
+    pub fonts: Fonts,
+    /// Body text.
+    pub text: Text,
+    /// Colours.
+    pub colours: Colours,
+    /// The title block at the top of the first page.
+    pub title: Title,
+    /// How the leading verbs of clauses are set.
+    pub verbs: Verbs,
+    /// List indents and default label patterns.
+    pub lists: Lists,
+    /// Running header and footer.
+    pub running: Running,
+    /// An optional emblem printed at the top of the first page.
+    pub emblem: Option<Asset>,
+    /// The Typst template used by the PDF writer.
+    pub template: Asset,
+    /// Locales by primary language subtag.
+    pub locales: BTreeMap<String, Locale>,
+}
+
+/// A file that belongs to the style (template, emblem, font).
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Path relative to the style folder, as written in the style.
+    pub path: String,
+    /// The file's bytes.
+    pub data: Arc<[u8]>,
+}
+
+/// Page geometry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Page {
+    /// Page width.
+    pub width: Length,
+    /// Page height.
+    pub height: Length,
+    /// Top margin.
+    pub margin_top: Length,
+    /// Bottom margin.
+    pub margin_bottom: Length,
+    /// Margin on the side where lines start (left in Latin, right in Arabic).
+    pub margin_start: Length,
+    /// Margin on the side where lines end.
+    pub margin_end: Length,
+}
+
+/// Fonts.
+#[derive(Debug, Clone)]
+pub struct Fonts {
+    /// Family of the body text ("Noto Serif").
+    pub body: String,
+    /// Family used for Arabic script ("Noto Naskh Arabic").
+    pub arabic: String,
+    /// The font files, in the order the style lists them.
+    pub files: Vec<FontFile>,
+}
+
+impl Fonts {
+    /// The family that sets text in `lang`.
+    pub fn family_for(&self, lang: &Language) -> &str {
+        if lang.primary() == "ar" {
+            &self.arabic
+        } else {
+            &self.body
+        }
+    }
+}
+
+/// One font file of the style.
+#[derive(Debug, Clone)]
+pub struct FontFile {
+    /// Path relative to the style folder.
+    pub path: String,
+    /// Family name, read from the font itself.
+    pub family: String,
+    /// Whether the face is bold.
+    pub bold: bool,
+    /// Whether the face is italic.
+    pub italic: bool,
+    /// The font data.
+    pub data: Arc<[u8]>,
+}
+
+/// Body text settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Text {
+    /// Font size of the body.
+    pub size: Length,
+    /// Distance between lines, as a multiple of the font size.
+    pub line_height: f64,
+    /// Space between paragraphs.
+    pub paragraph_spacing: Length,
+    /// First-line indent of clauses.
+    pub first_line_indent: Length,
+    /// Whether body text is justified.
+    pub justify: bool,
+    /// Whether words are hyphenated by the rules of the language.
+    pub hyphenate: bool,
+    /// Size of footnote text.
+    pub footnote_size: Length,
+}
+
+/// Colours, as `#rrggbb`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Colours {
+    /// Body text.
+    pub text: Colour,
+    /// Titles and rules.
+    pub accent: Colour,
+    /// Running header and footer.
+    pub muted: Colour,
+}
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Colour(pub [u8; 3]);
+
+impl Colour {
+    /// `rrggbb`, without `#`, as OOXML writes it.
+    pub fn hex(self) -> String {
+        format!("{:02X}{:02X}{:02X}", self.0[0], self.0[1], self.0[2])
+    }
+}
+
+impl<'de> Deserialize<'de> for Colour {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        let hex = text.strip_prefix('#').unwrap_or("");
+        let bad = || serde::de::Error::custom(format!("`{text}` is not a colour; write it as `#rrggbb`, e.g. `#1f3a68`"));
+        if hex.len() != 6 || !hex.is_ascii() {
+            return Err(bad());
+        }
+        let mut rgb = [0; 3];
+        for (i, c) in rgb.iter_mut().enumerate() {
+            *c = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).map_err(|_| bad())?;
+        }
+        Ok(Colour(rgb))
+    }
+}
+
+/// The title block.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Title {
+    /// Size of the organisation name.
+    pub organisation_size: Length,
+    /// Size of the title ("Résolution N° 6").
+    pub size: Length,
+    /// Size of the reference and subject lines.
+    pub subject_size: Length,
+    /// Whether the organisation name is set in capitals.
+    pub organisation_uppercase: bool,
+    /// Where the reference goes: `top-end` (top right in Latin scripts) or
+    /// `below-title`.
+    pub reference_position: ReferencePosition,
+}
+
+/// Where the reference is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReferencePosition {
+    /// In the top corner on the side where lines end.
+    TopEnd,
+    /// On its own line under the title.
+    BelowTitle,
+}
+
+/// How leading verbs are set, for each part of the resolution.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Verbs {
+    /// Participles of the preamble.
+    pub preamble: VerbTreatment,
+    /// Verbs of the operative part.
+    pub operative: VerbTreatment,
+}
+
+/// One way of setting a verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VerbTreatment {
+    /// As written in the source (already in capitals, say).
+    AsWritten,
+    /// In capitals.
+    Uppercase,
+    /// In small capitals.
+    SmallCaps,
+    /// In italics.
+    Italic,
+    /// In bold.
+    Bold,
+}
+
+/// List layout.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Lists {
+    /// Indent of each level relative to the one above.
+    pub indent: Length,
+    /// Width reserved for the label, which hangs in it.
+    pub label_width: Length,
+    /// Indent of numbered operative paragraphs' labels, when numbered.
+    pub operative_label_width: Length,
+}
+
+/// Running header and footer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Running {
+    /// Whether the header shows the organisation and reference on pages
+    /// after the first.
+    pub header: bool,
+    /// Whether the footer shows the reference and the page number.
+    pub footer: bool,
+    /// Size of header and footer text.
+    pub size: Length,
+}
+
+/// The TOML form of a style, before its files are loaded.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct StyleToml {
+    name: String,
+    template: toml::Spanned<String>,
+    #[serde(default = "default_locales")]
+    locales: toml::Spanned<String>,
+    page: Page,
+    fonts: FontsToml,
+    text: Text,
+    colours: Colours,
+    title: Title,
+    verbs: Verbs,
+    lists: Lists,
+    running: Running,
+    emblem: Option<toml::Spanned<String>>,
+    /// Per-language overrides of locale labels.
+    #[serde(default)]
+    labels: BTreeMap<String, toml::Spanned<toml::Table>>,
+}
+
+fn default_locales() -> toml::Spanned<String> {
+    toml::Spanned::new(0..0, "locales".into())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FontsToml {
+    body: toml::Spanned<String>,
+    arabic: toml::Spanned<String>,
+    files: Vec<toml::Spanned<String>>,
+}
+
+/// The languages for which a locale file is looked up.
+pub const LANGUAGES: [&str; 4] = ["en", "fr", "es", "ar"];
+
+/// Why a style could not be loaded: the diagnostics and the text of the
+/// file they point into.
+#[derive(Debug, Clone)]
+pub struct StyleError {
+    /// The file the diagnostics belong to.
+    pub source: SourceText,
+    /// What is wrong.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Style {
+    /// The style compiled into the binary (`styles/official.toml`).
+    pub fn builtin() -> Style {
+        Style::load(&StyleFiles::Builtin, "official.toml")
+            .unwrap_or_else(|e| panic!("the built-in style is broken: {:?}", e.diagnostics))
+    }
+
+    /// Loads the style file at `path` on disk; its assets are read from the
+    /// same folder.
+    pub fn from_path(path: &Path) -> Result<Style, StyleError> {
+        let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Style::load(&StyleFiles::Dir(dir), &name)
+    }
+
+    /// Loads the style file `name` and its assets from `files`.
+    pub fn load(files: &StyleFiles, name: &str) -> Result<Style, StyleError> {
+        let display = files.display(name);
+        let bytes = files.read(name).map_err(|e| StyleError {
+            source: SourceText {
+                name: display.clone(),
+                text: String::new(),
+            },
+            diagnostics: vec![Diagnostic::error(format!("cannot read the style `{display}`: {e}"))
+                .with_hint("give --style the path of a style file such as styles/official.toml")],
+        })?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let source = SourceText { name: display, text };
+        let fail = |diagnostics| StyleError {
+            source: source.clone(),
+            diagnostics,
+        };
+        let raw: StyleToml = toml::from_str(&source.text).map_err(|e| {
+            let span = e.span().map(|r| Span::new(r.start, r.end));
+            vec![Diagnostic::error(format!("invalid style: {}", e.message().trim()))
+                .at(span)
+                .with_hint("see docs/style.md for the keys a style file takes")]
+        })
+        .map_err(fail)?;
+
+        let mut errors = Vec::new();
+        let mut asset = |path: &toml::Spanned<String>, what: &str| -> Option<Asset> {
+            match files.read_asset(name, path.get_ref()) {
+                Ok(data) => Some(Asset {
+                    path: path.get_ref().clone(),
+                    data: data.into(),
+                }),
+                Err(e) => {
+                    errors.push(
+                        Diagnostic::error(format!("cannot read the {what} `{}`: {e}", path.get_ref()))
+                            .at(Span::new(path.span().start, path.span().end))
+                            .with_hint("paths are relative to the style file and must stay inside its folder"),
+                    );
+                    None
+                }
+            }
+        };
+        let template = asset(&raw.template, "template");
+        let emblem = raw.emblem.as_ref().and_then(|e| asset(e, "emblem"));
+        let font_assets: Vec<_> = raw
+            .fonts
+            .files
+            .iter()
+            .map(|f| (f.span(), asset(f, "font file")))
+            .collect();
+
+        let mut fonts = Vec::new();
+        for (span, asset) in font_assets {
+            let Some(asset) = asset else { continue };
+            match files::font_face(&asset.data) {
+                Some((family, bold, italic)) => fonts.push(FontFile {
+                    path: asset.path,
+                    family,
+                    bold,
+                    italic,
+                    data: asset.data,
+                }),
+                None => errors.push(
+                    Diagnostic::error(format!("`{}` is not a TrueType or OpenType font", asset.path))
+                        .at(Span::new(span.start, span.end)),
+                ),
+            }
+        }
+        for family in [&raw.fonts.body, &raw.fonts.arabic] {
+            if !fonts.is_empty() && !fonts.iter().any(|f| f.family == *family.get_ref()) {
+                let known: Vec<_> = fonts.iter().map(|f| f.family.as_str()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+                errors.push(
+                    Diagnostic::error(format!("no font file of the style provides the family `{}`", family.get_ref()))
+                        .at(Span::new(family.span().start, family.span().end))
+                        .with_hint(format!("the font files provide: {}", known.join(", ")))
+                        .with_hint("add the family's files to `fonts.files`; respub never falls back to system fonts"),
+                );
+            }
+        }
+
+        let mut locales = BTreeMap::new();
+        for lang in LANGUAGES {
+            let rel = format!("{}/{lang}.toml", raw.locales.get_ref());
+            match files.read_asset(name, &rel) {
+                Ok(bytes) => {
+                    let overrides = raw.labels.get(lang).map(|t| t.get_ref());
+                    match Locale::parse(&bytes, overrides) {
+                        Ok(locale) => {
+                            locales.insert(lang.to_string(), locale);
+                        }
+                        Err(message) => errors.push(
+                            Diagnostic::error(format!("invalid locale `{rel}`: {message}"))
+                                .at(raw.labels.get(lang).map(|t| Span::new(t.span().start, t.span().end))),
+                        ),
+                    }
+                }
+                Err(e) => errors.push(
+                    Diagnostic::error(format!("cannot read the locale `{rel}`: {e}"))
+                        .at(Span::new(raw.locales.span().start, raw.locales.span().end)),
+                ),
+            }
+        }
+
+        if !errors.is_empty() {
+            return Err(fail(errors));
+        }
+        Ok(Style {
+            name: raw.name,
+            page: raw.page,
+            fonts: Fonts {
+                body: raw.fonts.body.into_inner(),
+                arabic: raw.fonts.arabic.into_inner(),
+                files: fonts,
+            },
+            text: raw.text,
+            colours: raw.colours,
+            title: raw.title,
+            verbs: raw.verbs,
+            lists: raw.lists,
+            running: raw.running,
+            emblem,
+            template: template.expect("errors were returned above"),
+            locales,
+        })
+    }
+
+    /// The locale of `lang`, falling back to English for languages the style
+    /// does not publish.
+    pub fn locale(&self, lang: &Language) -> &Locale {
+        self.locales
+            .get(&lang.primary())
+            .or_else(|| self.locales.get("en"))
+            .or_else(|| self.locales.values().next())
+            .expect("a style has at least one locale")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_style_loads_with_its_fonts() {
+        let style = Style::builtin();
+        assert_eq!(style.fonts.body, "Noto Serif");
+        assert!(style.fonts.files.iter().any(|f| f.family == "Noto Naskh Arabic"));
+        assert!(style.fonts.files.iter().any(|f| f.family == "Noto Serif" && f.bold && f.italic));
+        assert_eq!(style.locale(&Language("fr".into())).labels.status_adopted, "Adoptée");
+        assert_eq!(style.locale(&Language("de".into())).language, "en");
+    }
+}
