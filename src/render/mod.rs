@@ -34,7 +34,13 @@ impl Format {
     pub const DEFAULT: [Format; 3] = [Format::Pdf, Format::Epub, Format::Docx];
 
     /// Every format, in the order outputs are listed.
-    pub const ALL: [Format; 5] = [Format::Pdf, Format::Epub, Format::Docx, Format::Akn, Format::Text];
+    pub const ALL: [Format; 5] = [
+        Format::Pdf,
+        Format::Epub,
+        Format::Docx,
+        Format::Akn,
+        Format::Text,
+    ];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
@@ -59,7 +65,10 @@ impl Format {
     pub fn writer(self) -> &'static dyn Writer {
         match self {
             Format::Text => &text::TextWriter,
-            other => &Unavailable(other),
+            Format::Pdf => &Unavailable(Format::Pdf),
+            Format::Epub => &Unavailable(Format::Epub),
+            Format::Docx => &Unavailable(Format::Docx),
+            Format::Akn => &Unavailable(Format::Akn),
         }
     }
 }
@@ -109,7 +118,12 @@ pub trait Writer: Sync {
     fn format(&self) -> Format;
 
     /// Renders `doc` in the style, returning the output's bytes.
-    fn render(&self, doc: Document<'_>, style: &Style, options: &RenderOptions) -> DiagResult<Warned<Vec<u8>>>;
+    fn render(
+        &self,
+        doc: Document<'_>,
+        style: &Style,
+        options: &RenderOptions,
+    ) -> DiagResult<Warned<Vec<u8>>>;
 }
 
 /// Stands for a writer that this build does not include yet.
@@ -121,6 +135,9 @@ impl Writer for Unavailable {
     }
 
     fn render(&self, _: Document<'_>, _: &Style, _: &RenderOptions) -> DiagResult<Warned<Vec<u8>>> {
-        Err(vec![crate::diag::Diagnostic::error(format!("the {} writer is not available", self.0))])
+        Err(vec![crate::diag::Diagnostic::error(format!(
+            "the {} writer is not available",
+            self.0
+        ))])
     }
 }

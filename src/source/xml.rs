@@ -7,5 +7,7 @@ use super::SourceFile;
 
 /// Reads a respub XML source.
 pub fn read(_file: &SourceFile) -> DiagResult<Warned<Resolution>> {
-    Err(vec![Diagnostic::error("the respub XML reader is being written")])
+    Err(vec![Diagnostic::error(
+        "the respub XML reader is being written",
+    )])
 }
