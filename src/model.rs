@@ -82,6 +82,8 @@ pub struct Meta {
     pub keywords: Vec<String>,
     /// Documents this one refers to or derives from.
     pub related: Vec<RelatedDocument>,
+    /// The recorded vote, when the resolution was put to one.
+    pub vote: Option<Vote>,
     /// Where the metadata element was in the source.
     pub span: Option<Span>,
 }
@@ -345,6 +347,26 @@ impl StatusKind {
     }
 }
 
+/// A recorded vote: who voted for, against and abstained.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Vote {
+    /// Votes in favour.
+    pub in_favour: Tally,
+    /// Votes against.
+    pub against: Tally,
+    /// Abstentions.
+    pub abstaining: Tally,
+}
+
+/// One side of a vote.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Tally {
+    /// How many members voted this way.
+    pub count: u32,
+    /// Their names, when recorded, in the order given.
+    pub members: Vec<String>,
+}
+
 /// Another document that a resolution names in its metadata.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RelatedDocument {
@@ -370,12 +392,15 @@ pub struct Operative {
 impl Operative {
     /// The label printed before clause `index` (0-based), if any: the
     /// clause's own label, or the next number of the part's numbering.
+    /// Clauses with their own label ("1 bis.", a lettered heading) do not
+    /// take a number, so the clause after "1 bis." is still "2.".
     pub fn label(&self, index: usize) -> Option<String> {
         let clause = self.clauses.get(index)?;
         if let Some(label) = &clause.label {
             return Some(label.clone());
         }
-        self.numbering.as_ref().map(|p| p.format(index as u32 + 1))
+        let number = self.clauses[..index].iter().filter(|c| c.label.is_none()).count() as u32 + 1;
+        self.numbering.as_ref().map(|p| p.format(number))
     }
 }
 
@@ -466,11 +491,18 @@ pub struct List {
 
 impl List {
     /// The label of item `index` (0-based): the item's own label, or the
-    /// pattern applied to its number.
+    /// pattern applied to its number. Items with their own label do not
+    /// take a number, so the item after "(a bis)" is still "(b)".
     pub fn label(&self, index: usize) -> String {
         match self.items.get(index).and_then(|i| i.label.clone()) {
             Some(label) => label,
-            None => self.pattern.format(self.start + index as u32),
+            None => {
+                let before = self.items[..index.min(self.items.len())]
+                    .iter()
+                    .filter(|i| i.label.is_none())
+                    .count() as u32;
+                self.pattern.format(self.start + before)
+            }
         }
     }
 

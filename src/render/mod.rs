@@ -4,6 +4,7 @@
 //! bytes of the output with any warnings. It never reads the source again
 //! and never touches the filesystem: the build stage writes its bytes.
 
+pub mod akn;
 pub mod text;
 
 use std::fmt;
@@ -68,7 +69,7 @@ impl Format {
             Format::Pdf => &Unavailable(Format::Pdf),
             Format::Epub => &Unavailable(Format::Epub),
             Format::Docx => &Unavailable(Format::Docx),
-            Format::Akn => &Unavailable(Format::Akn),
+            Format::Akn => &akn::AknWriter,
         }
     }
 }

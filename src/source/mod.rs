@@ -4,6 +4,7 @@
 //! problem it can find in one pass. The reader is chosen by the file's root
 //! element, so `respub` takes any supported format without being told.
 
+pub mod akn;
 pub mod xml;
 
 use std::path::{Path, PathBuf};
@@ -74,7 +75,11 @@ pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
             .with_hint("check that this is a resolution source and not another file"),
         ]);
     }
-    let mut warned = xml::read(file)?;
+    let mut warned = if akn::is_akn(&file.bytes) {
+        akn::read(file)?
+    } else {
+        xml::read(file)?
+    };
     crate::model::typography::apply(&mut warned.output);
     Ok(warned)
 }

@@ -1,0 +1,383 @@
+//! The text of the document: preamble, main body, lists and annexes.
+//!
+//! AKN4UN puts each preamble clause in a `container`, each operative
+//! paragraph in a numbered `paragraph` whose text is in `content` or in a
+//! `list` (`intro`, `point`s, `sublist`s, `wrapUp`), section headings in
+//! unnumbered `paragraph`s with a `heading` or `subheading`, and annexes in
+//! `attachments/attachment/doc`.
+
+use crate::model::{Annex, Block, Clause, Heading, List, ListItem, Operative, Paragraph};
+
+use super::Ctx;
+use super::labels::fit;
+use super::tree::Element;
+
+/// Elements of the AKN hierarchy that hold one numbered part.
+const HIERARCHY: &[&str] = &[
+    "alinea",
+    "article",
+    "chapter",
+    "clause",
+    "container",
+    "division",
+    "hcontainer",
+    "indent",
+    "item",
+    "level",
+    "paragraph",
+    "part",
+    "point",
+    "rule",
+    "section",
+    "subdivision",
+    "subparagraph",
+    "subsection",
+    "tiret",
+];
+
+impl Ctx {
+    /// The enacting formula and the preamble clauses.
+    pub(super) fn preamble(&mut self, el: &Element) -> (Option<Paragraph>, Vec<Clause>) {
+        let mut opening = None;
+        let mut clauses = Vec::new();
+        for child in el.elements() {
+            match child.name.as_str() {
+                "formula" if opening.is_none() => opening = Some(self.joined(child, false)),
+                "container" | "recital" | "citation" => clauses.push(Clause {
+                    label: None,
+                    blocks: self.blocks(child, &mut true),
+                    span: Some(child.span),
+                }),
+                "recitals" | "citations" => {
+                    let (_, inner) = self.preamble(child);
+                    clauses.extend(inner);
+                }
+                "p" | "blockList" => clauses.push(Clause {
+                    label: None,
+                    blocks: self.block(child, &mut true).into_iter().collect(),
+                    span: Some(child.span),
+                }),
+                _ => self.skip(child, "is not expected in the preamble"),
+            }
+        }
+        (opening, clauses)
+    }
+
+    /// The operative part: one clause per part of the main body.
+    pub(super) fn main_body(&mut self, el: &Element) -> Operative {
+        let mut raw = Vec::new();
+        let mut clauses = Vec::new();
+        for child in el.elements() {
+            let name = child.name.as_str();
+            let (label, blocks) = if HIERARCHY.contains(&name) {
+                let (label, blocks) = self.hier(child, &mut true);
+                if label.is_none() && blocks.is_empty() {
+                    // An empty part (AKN needs one in an empty main body).
+                    continue;
+                }
+                (label, blocks)
+            } else if name == "p" || name == "blockList" {
+                (None, self.block(child, &mut true).into_iter().collect())
+            } else {
+                self.skip(child, "is not expected in the main body");
+                continue;
+            };
+            raw.push(label);
+            clauses.push(Clause {
+                label: None,
+                blocks,
+                span: Some(child.span),
+            });
+        }
+        let fit = fit(&raw, true);
+        let numbered = fit.pattern.counter != crate::model::Counter::None || !fit.pattern.suffix.is_empty();
+        if numbered {
+            for (clause, explicit) in clauses.iter_mut().zip(fit.explicit) {
+                clause.label = explicit;
+            }
+        } else {
+            for (clause, label) in clauses.iter_mut().zip(raw) {
+                clause.label = label;
+            }
+        }
+        Operative {
+            numbering: numbered.then_some(fit.pattern),
+            clauses,
+        }
+    }
+
+    /// The blocks of a part of the hierarchy and its label.
+    fn hier(&mut self, el: &Element, leading: &mut bool) -> (Option<String>, Vec<Block>) {
+        let mut label = None;
+        let mut blocks = Vec::new();
+        let mut stray: Vec<&Element> = Vec::new();
+        for child in el.elements() {
+            if child.name != "point" && !stray.is_empty() {
+                blocks.push(Block::List(self.list(&std::mem::take(&mut stray), None, None)));
+            }
+            match child.name.as_str() {
+                "num" if label.is_none() => {
+                    label = Some(child.clean_text()).filter(|l| !l.is_empty());
+                }
+                "heading" | "subheading" => blocks.push(Block::Heading(self.heading(child))),
+                "content" | "intro" | "wrapUp" => blocks.extend(self.blocks(child, leading)),
+                "list" | "sublist" | "blockList" => blocks.extend(self.block(child, leading)),
+                "point" => stray.push(child),
+                "p" => blocks.extend(self.block(child, leading)),
+                name if HIERARCHY.contains(&name) => {
+                    let (inner_label, inner) = self.hier(child, leading);
+                    if inner_label.is_some() {
+                        self.warn(child, "a numbered part inside a paragraph is read without its number");
+                    }
+                    blocks.extend(inner);
+                }
+                _ => self.skip(child, "is not expected here"),
+            }
+        }
+        if !stray.is_empty() {
+            blocks.push(Block::List(self.list(&stray, None, None)));
+        }
+        (label, blocks)
+    }
+
+    /// A `heading` (level 1) or `subheading` (level 2, or the level its
+    /// class `levelN` gives).
+    fn heading(&mut self, el: &Element) -> Heading {
+        let default = if el.name == "heading" { 1 } else { 2 };
+        let level = el
+            .attr("class")
+            .and_then(|c| c.strip_prefix("level"))
+            .and_then(|l| l.parse().ok())
+            .unwrap_or(default);
+        Heading {
+            level,
+            content: self.inlines(el, false),
+            span: Some(el.span),
+        }
+    }
+
+    /// The block elements inside `el` (`p`, `blockList`, lists).
+    fn blocks(&mut self, el: &Element, leading: &mut bool) -> Vec<Block> {
+        let mut out = Vec::new();
+        for child in el.elements() {
+            if child.name == "num" {
+                continue;
+            }
+            out.extend(self.block(child, leading));
+        }
+        out
+    }
+
+    /// One block element.
+    fn block(&mut self, el: &Element, leading: &mut bool) -> Option<Block> {
+        match el.name.as_str() {
+            "p" => {
+                let level = el
+                    .attr("class")
+                    .and_then(|c| c.strip_prefix("heading"))
+                    .and_then(|l| l.parse::<u8>().ok());
+                let content = self.inlines(el, std::mem::take(leading));
+                Some(match level {
+                    Some(level) => Block::Heading(Heading {
+                        level,
+                        content,
+                        span: Some(el.span),
+                    }),
+                    None => Block::Paragraph(Paragraph {
+                        content,
+                        span: Some(el.span),
+                    }),
+                })
+            }
+            "blockList" => Some(Block::List(self.block_list(el, leading))),
+            "list" | "sublist" => Some(Block::List(self.hier_list(el, leading))),
+            "heading" | "subheading" => Some(Block::Heading(self.heading(el))),
+            "content" | "intro" | "wrapUp" | "blockContainer" => {
+                let inner = self.blocks(el, leading);
+                if inner.len() > 1 {
+                    self.warn(el, "only the first block of this element is kept here");
+                }
+                inner.into_iter().next()
+            }
+            "tblock" | "foreign" | "table" | "toc" => {
+                self.skip(el, "is not supported by respub");
+                None
+            }
+            _ => {
+                self.skip(el, "is not expected here");
+                None
+            }
+        }
+    }
+
+    /// A hierarchical list: `intro`, `point`s with `sublist`s, `wrapUp`.
+    fn hier_list(&mut self, el: &Element, leading: &mut bool) -> List {
+        let intro = el.child("intro").map(|i| self.joined(i, std::mem::take(leading)));
+        let points: Vec<&Element> = el
+            .elements()
+            .filter(|e| e.name != "intro" && e.name != "wrapUp" && e.name != "num")
+            .collect();
+        let wrap = el.child("wrapUp");
+        let mut list = self.list(&points, intro, wrap);
+        list.span = Some(el.span);
+        list
+    }
+
+    /// List items from points; a `sublist` belongs to the point before it.
+    fn list(&mut self, points: &[&Element], intro: Option<Paragraph>, wrap: Option<&Element>) -> List {
+        let mut labels = Vec::new();
+        let mut items: Vec<ListItem> = Vec::new();
+        for point in points {
+            match point.name.as_str() {
+                "sublist" | "list" => {
+                    let nested = self.hier_list(point, &mut false);
+                    match items.last_mut() {
+                        Some(item) => item.blocks.push(Block::List(nested)),
+                        None => {
+                            labels.push(None);
+                            items.push(ListItem {
+                                label: None,
+                                blocks: vec![Block::List(nested)],
+                                span: Some(point.span),
+                            });
+                        }
+                    }
+                }
+                name if HIERARCHY.contains(&name) => {
+                    let (label, blocks) = self.hier(point, &mut false);
+                    labels.push(label);
+                    items.push(ListItem {
+                        label: None,
+                        blocks,
+                        span: Some(point.span),
+                    });
+                }
+                _ => self.skip(point, "is not expected in a list"),
+            }
+        }
+        let continuation = wrap.map(|w| self.joined(w, false));
+        finish(items, &labels, intro, continuation)
+    }
+
+    /// A block list: `listIntroduction`, `item`s, `listWrapUp`.
+    fn block_list(&mut self, el: &Element, leading: &mut bool) -> List {
+        let mut intro = None;
+        let mut continuation = None;
+        let mut labels = Vec::new();
+        let mut items = Vec::new();
+        for child in el.elements() {
+            match child.name.as_str() {
+                "listIntroduction" => {
+                    intro = Some(Paragraph {
+                        content: self.inlines(child, std::mem::take(leading)),
+                        span: Some(child.span),
+                    })
+                }
+                "listWrapUp" => {
+                    continuation = Some(Paragraph {
+                        content: self.inlines(child, false),
+                        span: Some(child.span),
+                    })
+                }
+                "item" => {
+                    labels.push(child.child("num").map(Element::clean_text).filter(|l| !l.is_empty()));
+                    let blocks = self.blocks(child, &mut false);
+                    items.push(ListItem {
+                        label: None,
+                        blocks,
+                        span: Some(child.span),
+                    });
+                }
+                _ => self.skip(child, "is not expected in a list"),
+            }
+        }
+        let mut list = finish(items, &labels, intro, continuation);
+        list.span = Some(el.span);
+        list
+    }
+
+    /// An annex: an attached document's preface and main body.
+    pub(super) fn annex(&mut self, doc: &Element) -> Annex {
+        let mut annex = Annex {
+            span: Some(doc.span),
+            ..Annex::default()
+        };
+        for part in doc.elements() {
+            match part.name.as_str() {
+                "meta" => {}
+                "preface" | "coverPage" => {
+                    for p in part.elements() {
+                        match p.attr("class") {
+                            Some("annexLabel") if annex.label.is_none() => annex.label = Some(self.joined(p, false)),
+                            Some("annexTitle") if annex.title.is_none() => annex.title = Some(self.joined(p, false)),
+                            _ => annex.blocks.extend(self.block(p, &mut false)),
+                        }
+                    }
+                }
+                "mainBody" | "body" | "mainContent" => {
+                    let blocks = self.annex_blocks(part);
+                    annex.blocks.extend(blocks);
+                }
+                _ => self.skip(part, "is not read in an annex"),
+            }
+        }
+        annex
+    }
+
+    /// Runs of numbered paragraphs become lists; the rest is kept in order.
+    fn annex_blocks(&mut self, body: &Element) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        let mut labels = Vec::new();
+        let mut run: Vec<ListItem> = Vec::new();
+        for child in body.elements() {
+            let name = child.name.as_str();
+            if HIERARCHY.contains(&name) {
+                let (label, inner) = self.hier(child, &mut false);
+                if label.is_some() {
+                    labels.push(label);
+                    run.push(ListItem {
+                        label: None,
+                        blocks: inner,
+                        span: Some(child.span),
+                    });
+                    continue;
+                }
+                flush(&mut blocks, &mut run, &mut labels);
+                blocks.extend(inner);
+            } else {
+                flush(&mut blocks, &mut run, &mut labels);
+                blocks.extend(self.block(child, &mut false));
+            }
+        }
+        flush(&mut blocks, &mut run, &mut labels);
+        blocks
+    }
+}
+
+fn flush(blocks: &mut Vec<Block>, run: &mut Vec<ListItem>, labels: &mut Vec<Option<String>>) {
+    if !run.is_empty() {
+        let items = std::mem::take(run);
+        blocks.push(Block::List(finish(items, labels, None, None)));
+        labels.clear();
+    }
+}
+
+fn finish(
+    mut items: Vec<ListItem>,
+    labels: &[Option<String>],
+    intro: Option<Paragraph>,
+    continuation: Option<Paragraph>,
+) -> List {
+    let fit = fit(labels, false);
+    for (item, explicit) in items.iter_mut().zip(fit.explicit) {
+        item.label = explicit;
+    }
+    List {
+        intro,
+        pattern: fit.pattern,
+        start: fit.start,
+        items,
+        continuation,
+        span: None,
+    }
+}

@@ -1,0 +1,161 @@
+//! The Akoma Ntoso reader: AKN 3.0 documents, as the United Nations
+//! publishes them (AKN4UN), to the model.
+//!
+//! Real files are imperfect: a part the reader does not understand is
+//! reported as a warning at its line and column and skipped, never silently
+//! dropped and never fatal. Only a file that is not well-formed XML, is not
+//! Akoma Ntoso or is hostile (DOCTYPE, entities, absurd depth) is refused.
+
+mod body;
+mod inline;
+mod labels;
+mod meta;
+mod tree;
+
+pub use meta::{PROPRIETARY_SOURCE, RESPUB_NS, akn_language, language};
+pub use tree::AKN_NS;
+
+use crate::diag::{DiagResult, Diagnostic, Warned};
+use crate::model::{Paragraph, Resolution, Span};
+
+use super::SourceFile;
+use tree::Element;
+
+/// Document types whose structure the reader knows.
+const DOCUMENTS: &[&str] = &["statement", "doc", "act", "bill"];
+
+/// Whether the file's root element is `akomaNtoso`, so that it should be
+/// read by this reader.
+pub fn is_akn(bytes: &[u8]) -> bool {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::reader::Reader::from_reader(bytes);
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(tag) | Event::Empty(tag)) => return tag.local_name().as_ref() == "akomaNtoso",
+            Ok(Event::Eof) | Err(_) => return false,
+            Ok(_) => buf.clear(),
+        }
+    }
+}
+
+/// Reads an Akoma Ntoso file.
+pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
+    let text = std::str::from_utf8(&file.bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        vec![
+            Diagnostic::error("the file is not valid UTF-8")
+                .at(Span::new(at, at + 1))
+                .with_label("this byte is not UTF-8")
+                .with_hint("save the file as UTF-8; Akoma Ntoso files are always UTF-8 in respub"),
+        ]
+    })?;
+    let root = tree::parse(text).map_err(|d| vec![d])?;
+    if root.name != "akomaNtoso" {
+        return Err(vec![
+            Diagnostic::error(format!("the root element is `{}`, not `akomaNtoso`", root.name)).at(root.span),
+        ]);
+    }
+    let mut ctx = Ctx::default();
+    if !root.is_akn() {
+        ctx.warn(
+            &root,
+            format!(
+                "the root element is not in the Akoma Ntoso 3.0 namespace `{AKN_NS}`; reading it as AKN 3.0 anyway"
+            ),
+        );
+    }
+    let Some(doc) = root.elements().find(|e| DOCUMENTS.contains(&e.name.as_str())) else {
+        let found = root.elements().next().map_or("nothing".to_string(), |e| format!("`{}`", e.name));
+        return Err(vec![
+            Diagnostic::error(format!(
+                "respub reads AKN `statement`, `doc`, `act` and `bill` documents; this file holds {found}"
+            ))
+            .at(root.span),
+        ]);
+    };
+    for other in root.elements().filter(|e| !std::ptr::eq(*e, doc)) {
+        ctx.skip(other, "is a second document in the file");
+    }
+    let resolution = ctx.document(doc);
+    Ok(Warned {
+        output: resolution,
+        warnings: ctx.warnings,
+    })
+}
+
+/// What the reader has found so far besides the model.
+#[derive(Debug, Default)]
+struct Ctx {
+    /// Warnings about skipped or guessed parts.
+    warnings: Vec<Diagnostic>,
+    /// Footnotes seen, to tell automatic numbers from written marks.
+    notes: usize,
+}
+
+impl Ctx {
+    fn document(&mut self, doc: &Element) -> Resolution {
+        let (meta, front) = self.meta(doc);
+        let mut res = Resolution {
+            adoption: front.adoption,
+            ..Resolution::default()
+        };
+        for part in doc.elements() {
+            match part.name.as_str() {
+                "meta" | "coverPage" | "preface" => {}
+                "preamble" => {
+                    let (opening, clauses) = self.preamble(part);
+                    if res.opening.is_none() {
+                        res.opening = opening;
+                    }
+                    res.preamble.extend(clauses);
+                }
+                "mainBody" | "body" => {
+                    let operative = self.main_body(part);
+                    if res.operative.clauses.is_empty() {
+                        res.operative = operative;
+                    } else {
+                        self.warn(part, "a second main body is added to the first");
+                        res.operative.clauses.extend(operative.clauses);
+                    }
+                }
+                "conclusions" => {
+                    let p = self.joined(part, false);
+                    res.closing = Some(p).filter(|p: &Paragraph| !p.content.is_empty());
+                }
+                "attachments" => {
+                    for attachment in part.elements() {
+                        match attachment.elements().find(|e| DOCUMENTS.contains(&e.name.as_str())) {
+                            Some(doc) if attachment.name == "attachment" => res.annexes.push(self.annex(doc)),
+                            _ => self.skip(attachment, "is not an attached document respub can read"),
+                        }
+                    }
+                }
+                _ => self.skip(part, "is not read by respub"),
+            }
+        }
+        if meta.reference.0.is_empty() {
+            self.warn(
+                doc,
+                "the document has no symbol (`coverPage/…/docNumber refersTo=\"#symbol\"`); outputs will have no reference",
+            );
+        }
+        res.meta = meta;
+        res
+    }
+
+    /// Reports a part that is skipped.
+    fn skip(&mut self, el: &Element, why: &str) {
+        let name = el.name.clone();
+        self.warnings.push(
+            Diagnostic::warning(format!("`<{name}>` {why}; it is skipped"))
+                .at(el.span)
+                .with_label("skipped"),
+        );
+    }
+
+    /// Reports a guess or a loss.
+    fn warn(&mut self, el: &Element, message: impl Into<String>) {
+        self.warnings.push(Diagnostic::warning(message).at(el.span));
+    }
+}
