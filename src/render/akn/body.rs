@@ -70,8 +70,10 @@ impl<'a> Body<'a> {
             self.out.end("p")?;
             self.out.nl()?;
         }
+        // A draft's number is its symbol, and it has no title of its own.
         let number = meta.number.0.as_str();
-        if !number.is_empty() && number != meta.reference.as_str() {
+        let draft = meta.status.kind != crate::model::StatusKind::Adopted && number == meta.reference.as_str();
+        if !draft {
             let title = locale.labels.title_for("\u{0}");
             let (before, after) = title.split_once('\u{0}').unwrap_or((title.as_str(), ""));
             self.out.start("p", &[])?;
@@ -386,7 +388,9 @@ impl<'a> Body<'a> {
             Inline::Strong(_) => ("b", vec![]),
             Inline::Superscript(_) => ("sup", vec![]),
             Inline::Subscript(_) => ("sub", vec![]),
-            Inline::Quote(_) => ("quotedText", vec![]),
+            // `quotedText` is for amendments (inside `mod`); a quotation in
+            // running text is a named generic inline.
+            Inline::Quote(_) => ("inline", vec![("name", "quote".into())]),
             Inline::Link(link) => match (&link.href, &link.reference) {
                 (Some(href), Some(reference)) => (
                     "a",

@@ -144,7 +144,10 @@ fn details(out: &mut Out, res: &Resolution, ids: &Ids) -> Result<()> {
             StatusKind::Draft => "draftResolution",
         };
         out.start("workflow", &[("source", PROPRIETARY_SOURCE)])?;
-        out.empty("step", &[("date", &date.to_string()), ("outcome", outcome)])?;
+        out.empty(
+            "step",
+            &[("date", &date.to_string()), ("by", "#author"), ("outcome", outcome)],
+        )?;
         out.end("workflow")?;
         out.nl()?;
     }
@@ -240,10 +243,12 @@ fn count(out: &mut Out, refers: &str, tally: &Tally) -> Result<()> {
     out.end("count")
 }
 
-/// Lower-case ASCII letters and digits, other runs as `-`.
+/// Lower-case ASCII letters and digits, accents dropped from Latin
+/// letters, other runs as `-`.
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
+        let c = fold(c);
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') {
@@ -251,6 +256,21 @@ pub fn slug(text: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+/// The base letter of an accented Latin letter.
+fn fold(c: char) -> char {
+    match c {
+        'à'..='å' | 'À'..='Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è'..='ë' | 'È'..='Ë' => 'e',
+        'ì'..='ï' | 'Ì'..='Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò'..='ö' | 'Ò'..='Ö' => 'o',
+        'ù'..='ü' | 'Ù'..='Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        other => other,
+    }
 }
 
 /// The UTC day of `timestamp`, `YYYY-MM-DD`.
@@ -280,5 +300,6 @@ mod tests {
         assert_eq!(date_of(Date::new(2000, 2, 29).unwrap().unix_seconds()), "2000-02-29");
         assert_eq!(slug("2722 (2024)"), "2722-2024");
         assert_eq!(slug("O.I.P.C.-INTERPOL"), "o-i-p-c-interpol");
+        assert_eq!(slug("Assemblée générale"), "assemblee-generale");
     }
 }

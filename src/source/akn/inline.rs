@@ -116,6 +116,7 @@ impl Ctx {
             "sup" => out.push(Inline::Superscript(self.raw_of(e))),
             "sub" => out.push(Inline::Subscript(self.raw_of(e))),
             "quotedText" => out.push(Inline::Quote(self.raw_of(e))),
+            "inline" if e.attr("name") == Some("quote") => out.push(Inline::Quote(self.raw_of(e))),
             "br" | "eol" | "eop" => out.push(Inline::LineBreak),
             "a" => {
                 let href = e.attr("href").filter(|h| !h.trim().is_empty()).map(str::to_string);

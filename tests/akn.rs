@@ -1,0 +1,809 @@
+//! Akoma Ntoso in and out: the reader on UN Security Council documents,
+//! the writer against the OASIS schema, and the round trip between them.
+//!
+//! The fixtures are a few UN documents copied into `tests/fixtures/akn/`;
+//! the corpus test reads a fixed sample of the whole corpus from the folder
+//! named by `RESPUB_CORPUS`, and says plainly when it did not run.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use respub::diag::Severity;
+use respub::model::{
+    Annex, Block, Clause, Date, Footnote, Heading, Inline, LabelPattern, Language, Link, List, ListItem, Meta,
+    Operative, Organisation, Paragraph, Reference, RelatedDocument, Resolution, ResolutionNumber, Session, Status,
+    StatusKind, Tally, Vote,
+};
+use respub::render::{Document, Format, RenderOptions};
+use respub::source::{self, SourceFile};
+use respub::style::Style;
+
+const FIXTURES: &str = "tests/fixtures/akn";
+
+/// A fixed, varied sample of the corpus: every language, the longest
+/// files, annexes, footnotes, not-adopted drafts and vetoes, the four files
+/// that do not validate, and the odd structures (quoted structures, a
+/// presidential statement, deep sublists).
+const SAMPLE: &[&str] = &[
+    "2021/Arabic/S_RES_2610 (2021)-2119270A.xml",
+    "2024/Arabic/S_RES_2734-2410318A.xml",
+    "2024/English/S_RES_2734-2410318E.xml",
+    "2024/French/S_RES_2734-2410318F.xml",
+    "2021/French/S_RES_2610 (2021)-2119270F.xml",
+    "2021/Spanish/S_RES_2610 (2021)-2119270S.xml",
+    "2024/Spanish/S_RES_2734-2410318S.xml",
+    "2020/English/S_RES_2551 (2020)-2015095E.xml",
+    "2020/English/S_RES_2557 (2020)-2017451E.xml",
+    "2020/English/S_RES_2558 (2020)-2017560E.xml",
+    "2023/English/S_RES_2713-2323995E.xml",
+    "not-adopted/English/S_2023_212-2305680E.xml",
+    "not-adopted/English/S_2025-353-2508520E.xml",
+    "not-adopted/English/S_2024_239-2405580E.xml",
+    "2020/French/S_RES_2551 (2020)-2015095F.xml",
+    "2020/French/S_RES_2557 (2020)-2017451F.xml",
+    "2020/French/S_RES_2558 (2020)-2017560F.xml",
+    "2023/French/S_RES_2713-2323995F.xml",
+    "not-adopted/French/S_2023_212-2305680F.xml",
+    "not-adopted/French/S_2025-353-2508520F.xml",
+    "not-adopted/French/S_2024_239-2405580F.xml",
+    "2020/Spanish/S_RES_2551 (2020)-2015095S.xml",
+    "2020/Spanish/S_RES_2557 (2020)-2017451S.xml",
+    "2020/Spanish/S_RES_2558 (2020)-2017560S.xml",
+    "2023/Spanish/S_RES_2713-2323995S.xml",
+    "not-adopted/Spanish/S_2023_212-2305680S.xml",
+    "not-adopted/Spanish/S_2025-353-2508520S.xml",
+    "not-adopted/Spanish/S_2024_239-2405580S.xml",
+    "2020/Arabic/S_RES_2551 (2020)-2015095A.xml",
+    "2020/Arabic/S_RES_2557 (2020)-2017451A.xml",
+    "2020/Arabic/S_RES_2558 (2020)-2017560A.xml",
+    "2023/Arabic/S_RES_2713-2323995A.xml",
+    "not-adopted/Arabic/S_2023_212-2305680A.xml",
+    "not-adopted/Arabic/S_2025-353-2508520A.xml",
+    "not-adopted/Arabic/S_2024_239-2405580A.xml",
+    "2022/Arabic/S_RES_2628 (2022)-2204795A.xml",
+    "2025/Arabic/S_RES_2768-2500616A.xml",
+    "2025/Arabic/S_RES_2790-2513822A.xml",
+    "2026/Arabic/S_RES_2815-2601247A.xml",
+    "2020/English/S_PRST_2020_11.xml",
+    "2023/English/S_RES_2699-2318982E.xml",
+    "2020/English/S_RES_2550 (2020)-2015092E.xml",
+    "2020/Arabic/S_RES_2552 (2020)-2015117A.xml",
+    "2020/English/S_RES_2556 (2020)-2017440E.xml",
+    "2022/English/S_RES_2662-2226129E.xml",
+    "2020/Spanish/S_RES_2549 (2020)-2014746S.xml",
+    "2021/French/S_RES_2597 (2021)-2113155F.xml",
+    "2022/Spanish/S_RES_2671-2229246S.xml",
+    "2023/Arabic/S_RES_2692-2313856A.xml",
+    "2024/French/S_RES_2759-2421413F.xml",
+    "2025/English/S_RES_2800-2518457E.xml",
+    "2026/Arabic/S_RES_2814-2601178A.xml",
+];
+
+fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo(FIXTURES))
+        .expect("the AKN fixtures are missing")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "expected the five AKN fixtures");
+    files
+}
+
+fn read(path: &Path) -> (SourceFile, Resolution) {
+    let file = SourceFile::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let warned = source::read(&file).unwrap_or_else(|d| panic!("{}: {d:?}", path.display()));
+    (file, warned.output)
+}
+
+fn render(res: &Resolution, file: &SourceFile, format: Format) -> Vec<u8> {
+    let style = Style::builtin();
+    let doc = Document { resolution: res, source: file };
+    let options = RenderOptions { timestamp: 1_700_000_000 };
+    match format.writer().render(doc, &style, &options) {
+        Ok(w) => w.output,
+        Err(d) => panic!("{}: {format} failed: {d:?}", file.path.display()),
+    }
+}
+
+fn akn(res: &Resolution) -> Vec<u8> {
+    render(res, &SourceFile::new("built.xml", Vec::new()), Format::Akn)
+}
+
+/// Reads AKN bytes back into the model, failing on errors.
+fn reread(bytes: &[u8]) -> (Resolution, Vec<respub::diag::Diagnostic>) {
+    let file = SourceFile::new("out.akn.xml", bytes.to_vec());
+    let warned = source::read(&file).unwrap_or_else(|d| panic!("cannot read the AKN output back: {d:?}"));
+    (warned.output, warned.warnings)
+}
+
+/// The schema folder: `AKN_SCHEMA_DIR`, or the copy in the repository.
+fn schema() -> PathBuf {
+    let dir = std::env::var_os("AKN_SCHEMA_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo("schemas/akn"));
+    let xsd = dir.join("akomantoso30.xsd");
+    assert!(xsd.is_file(), "the AKN schema is missing at {}", xsd.display());
+    xsd
+}
+
+/// Validates files against the AKN 3.0 schema with xmllint, in one run;
+/// returns the files that fail with xmllint's messages. Fails the test if
+/// xmllint cannot be run.
+fn invalid_files(files: &[PathBuf]) -> Vec<String> {
+    let xsd = schema();
+    let output = Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(&xsd)
+        .args(files)
+        .output()
+        .expect("xmllint is required to validate Akoma Ntoso (install libxml2-utils)");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let mut bad = Vec::new();
+    for file in files {
+        let name = file.display().to_string();
+        if !stderr.contains(&format!("{name} validates")) {
+            let messages: Vec<&str> = stderr.lines().filter(|l| l.starts_with(&name)).take(5).collect();
+            bad.push(format!("{name}:\n  {}", messages.join("\n  ")));
+        }
+    }
+    bad
+}
+
+/// The resolution with every source position removed, for comparing
+/// models read from different files.
+fn without_spans(mut res: Resolution) -> Resolution {
+    fn inlines(run: &mut [Inline]) {
+        for inline in run {
+            match inline {
+                Inline::Footnote(note) => {
+                    note.span = None;
+                    inlines(&mut note.content);
+                }
+                Inline::Verb(c)
+                | Inline::Emphasis(c)
+                | Inline::Strong(c)
+                | Inline::Superscript(c)
+                | Inline::Subscript(c)
+                | Inline::Quote(c) => inlines(c),
+                Inline::Link(link) => inlines(&mut link.content),
+                _ => {}
+            }
+        }
+    }
+    fn para(p: &mut Paragraph) {
+        p.span = None;
+        inlines(&mut p.content);
+    }
+    fn blocks(bs: &mut [Block]) {
+        for b in bs {
+            match b {
+                Block::Paragraph(p) => para(p),
+                Block::Heading(h) => {
+                    h.span = None;
+                    inlines(&mut h.content);
+                }
+                Block::List(l) => {
+                    l.span = None;
+                    l.intro.iter_mut().chain(l.continuation.iter_mut()).for_each(para);
+                    for item in &mut l.items {
+                        item.span = None;
+                        blocks(&mut item.blocks);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    res.meta.span = None;
+    res.meta.subject.iter_mut().for_each(para);
+    res.opening
+        .iter_mut()
+        .chain(res.closing.iter_mut())
+        .chain(res.adoption.iter_mut())
+        .for_each(para);
+    for clause in res.preamble.iter_mut().chain(res.operative.clauses.iter_mut()) {
+        clause.span = None;
+        blocks(&mut clause.blocks);
+    }
+    for annex in &mut res.annexes {
+        annex.span = None;
+        annex.label.iter_mut().chain(annex.title.iter_mut()).for_each(para);
+        blocks(&mut annex.blocks);
+    }
+    res
+}
+
+/// Asserts that writing `res` as AKN and reading it back gives `res`.
+fn assert_round_trip(res: &Resolution, what: &str) {
+    // Reading applies the language's typography; a model read from a file
+    // has it already, a model built in code gets it here.
+    let mut res = res.clone();
+    respub::model::typography::apply(&mut res);
+    let res = &res;
+    let bytes = akn(res);
+    let (back, warnings) = reread(&bytes);
+    assert!(warnings.is_empty(), "{what}: reading respub's own AKN warns: {warnings:?}");
+    let expected = without_spans(res.clone());
+    let got = without_spans(back);
+    if expected != got {
+        let dir = std::env::temp_dir().join("respub-akn-round-trip");
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = std::fs::write(dir.join("expected.txt"), format!("{expected:#?}"));
+        let _ = std::fs::write(dir.join("got.txt"), format!("{got:#?}"));
+        let _ = std::fs::write(dir.join("out.akn.xml"), &bytes);
+        panic!("{what}: the round trip changed the model; see {}", dir.display());
+    }
+}
+
+/// The words of a text: runs of letters and digits, lower-cased.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The words of the AKN text body (preface, preamble, main body, annexes)
+/// and of its notes and cover-page adoption line, each in document order.
+/// Metadata is left out, as is the cover page's title, whose wording is
+/// the style's.
+fn akn_body_words(bytes: &[u8]) -> [Vec<String>; 3] {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::reader::Reader::from_reader(bytes);
+    let mut buf = Vec::new();
+    let mut stack: Vec<String> = Vec::new();
+    let mut adoption_title = false;
+    let (mut body, mut notes, mut adoption) = (String::new(), String::new(), String::new());
+    loop {
+        let event = reader.read_event_into(&mut buf).expect("well-formed AKN");
+        match event {
+            Event::Start(t) => {
+                let name = t.local_name().as_ref().to_string();
+                if name == "docDate" {
+                    // AKN4UN leaves the space before a date to the renderer.
+                    adoption.push(' ');
+                }
+                if name == "docTitle" {
+                    adoption_title = t
+                        .try_get_attribute("refersTo")
+                        .ok()
+                        .flatten()
+                        .is_some_and(|a| a.value.trim_start_matches('#') == "adoption");
+                }
+                stack.push(name);
+            }
+            Event::End(_) => {
+                if stack.pop().as_deref() == Some("docTitle") {
+                    adoption_title = false;
+                }
+            }
+            Event::Text(_) | Event::GeneralRef(_) => {
+                let text = match &event {
+                    Event::Text(t) => t.xml10_content().into_owned(),
+                    Event::GeneralRef(r) => match r.resolve_char_ref() {
+                        Ok(Some(c)) => c.to_string(),
+                        _ => " ".into(),
+                    },
+                    _ => unreachable!(),
+                };
+                let inside = |n: &str| stack.iter().any(|s| s == n);
+                let in_body = inside("preamble") || inside("mainBody") || inside("preface");
+                if inside("meta") {
+                    // metadata
+                } else if inside("authorialNote") {
+                    notes.push_str(&text);
+                    notes.push(' ');
+                } else if in_body {
+                    body.push_str(&text);
+                } else if inside("coverPage") && adoption_title {
+                    adoption.push_str(&text);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    [words(&body), words(&notes), words(&adoption)]
+}
+
+/// Asserts that `needle` occurs in `hay` in order (as a subsequence).
+fn assert_in_order(needle: &[String], hay: &[String], what: &str) {
+    let mut at = 0;
+    for (i, word) in needle.iter().enumerate() {
+        match hay[at..].iter().position(|w| w == word) {
+            Some(p) => at += p + 1,
+            None => {
+                let context = needle[i.saturating_sub(5)..(i + 5).min(needle.len())].join(" ");
+                panic!("{what}: the word `{word}` (in “{context}”) is missing or out of order in the text output");
+            }
+        }
+    }
+}
+
+fn check_words(source: &[u8], res: &Resolution, what: &str) {
+    let text = respub::render::text::to_text(res, &Style::builtin());
+    let hay = words(&text);
+    let [body, notes, adoption] = akn_body_words(source);
+    assert!(!body.is_empty(), "{what}: no body text found");
+    assert_in_order(&body, &hay, what);
+    assert_in_order(&notes, &hay, &format!("{what} (notes)"));
+    assert_in_order(&adoption, &hay, &format!("{what} (adoption line)"));
+}
+
+#[test]
+fn reads_un_security_council_documents() {
+    let (_, res) = read(&repo(&format!("{FIXTURES}/S_RES_2722-2400437E.xml")));
+    let meta = &res.meta;
+    assert_eq!(meta.reference.as_str(), "S/RES/2722 (2024)");
+    assert_eq!(meta.number.0, "2722 (2024)");
+    assert_eq!(meta.language, Language("en".into()));
+    assert_eq!(meta.organisation.name, "United Nations");
+    assert_eq!(meta.body.as_deref(), Some("Security Council"));
+    assert_eq!(meta.distribution.as_deref(), Some("General"));
+    assert_eq!(meta.status.kind, StatusKind::Adopted);
+    assert_eq!(meta.status.date, Date::new(2024, 1, 10));
+    assert_eq!(meta.session.as_ref().and_then(|s| s.number.as_deref()), Some("9527"));
+    let related: Vec<&str> = meta.related.iter().map(|r| r.reference.as_str()).collect();
+    assert_eq!(related, ["S/2024/37", "S/PV.9527"]);
+    let vote = meta.vote.as_ref().expect("the vote is read");
+    assert_eq!((vote.in_favour.count, vote.against.count, vote.abstaining.count), (11, 0, 4));
+    assert!(vote.abstaining.members.contains(&"RUSSIAN FEDERATION".to_string()));
+    assert!(meta.keywords.contains(&"MARITIME SECURITY".to_string()));
+    let subject = meta.subject.as_ref().expect("subject from the title keyword");
+    assert_eq!(subject.content, vec![Inline::Text("on attacks by Houthis on merchant and commercial vessels".into())]);
+    let adoption = res.adoption.as_ref().expect("adoption line");
+    // The date has a no-break space in the source.
+    let expected = "Adopted by the Security Council at its 9527th meeting, on 10\u{a0}January 2024";
+    assert_eq!(adoption.content, vec![Inline::Text(expected.into())]);
+    let opening = res.opening.as_ref().expect("enacting formula");
+    assert_eq!(opening.content[0], Inline::Emphasis(vec![Inline::Text("The Security Council".into())]));
+    assert_eq!(res.preamble.len(), 8);
+    assert_eq!(res.preamble[0].verb(), Some(&[Inline::Text("Reaffirming".into())][..]));
+    assert_eq!(res.operative.numbering, LabelPattern::parse("1."));
+    assert_eq!(res.operative.clauses.len(), 11);
+    assert!(res.operative.clauses.iter().all(|c| c.label.is_none()), "regular numbering");
+    assert_eq!(res.operative.clauses[9].verb(), Some(&[Inline::Text("Requests the Secretary-General".into())][..]));
+    // "…and <span class="italic">further demands</span>…" is emphasis, not a verb.
+    let Some(Block::Paragraph(p)) = res.operative.clauses[1].blocks.first() else { panic!() };
+    assert!(p.content.contains(&Inline::Emphasis(vec![Inline::Text("further demands".into())])));
+    let link = p.content.iter().chain(res.operative.clauses[4].blocks.iter().flat_map(|b| match b {
+        Block::Paragraph(p) => p.content.iter(),
+        _ => [].iter(),
+    }));
+    assert!(link.into_iter().any(|i| matches!(i, Inline::Link(l) if l.href.as_deref() == Some("https://undocs.org/en/S/RES/2216(2015)"))));
+}
+
+#[test]
+fn reads_drafts_footnotes_annexes_and_arabic_lists() {
+    let (_, draft) = read(&repo(&format!("{FIXTURES}/S_2024_312-2407138F.xml")));
+    assert_eq!(draft.meta.language.as_str(), "fr");
+    assert_eq!(draft.meta.status.kind, StatusKind::NotAdopted);
+    assert_eq!(draft.meta.reference.as_str(), "S/2024/312");
+    let subject = draft.meta.subject.as_ref().expect("the preface title is the subject");
+    assert!(matches!(&subject.content[0], Inline::Text(t) if t.contains("projet de résolution")));
+
+    let (_, es) = read(&repo(&format!("{FIXTURES}/S_RES_2730-2409275S.xml")));
+    let mut notes = 0;
+    let mut count = |run: &mut Vec<Inline>| notes += run.iter().filter(|i| matches!(i, Inline::Footnote(_))).count();
+    respub::model::for_each_inline_run_mut(&mut es.clone(), &mut count);
+    assert_eq!(notes, 1, "the footnote is read");
+
+    let (_, annexed) = read(&repo(&format!("{FIXTURES}/S_RES_2716-2325346E.xml")));
+    assert_eq!(annexed.annexes.len(), 1);
+    assert!(annexed.annexes[0].blocks.len() > 3);
+
+    let (_, ar) = read(&repo(&format!("{FIXTURES}/S_RES_2741-2411824A.xml")));
+    assert_eq!(ar.meta.language.as_str(), "ar");
+    assert_eq!(ar.operative.numbering, LabelPattern::parse("1 -"));
+    let nested = ar.operative.clauses.iter().flat_map(|c| &c.blocks).any(|b| match b {
+        Block::List(l) => {
+            l.pattern == LabelPattern::parse("(أ)").unwrap()
+                && l.items.iter().flat_map(|i| &i.blocks).any(|b| matches!(b, Block::List(_)))
+        }
+        _ => false,
+    });
+    assert!(nested, "Arabic lettered lists with sublists");
+    // The leading bold italic span of an Arabic clause is its verb.
+    assert!(ar.preamble.iter().all(|c| c.verb().is_some() || matches!(c.blocks.first(), Some(Block::List(_)))));
+}
+
+#[test]
+fn every_fixture_reads_cleanly_and_keeps_every_word() {
+    for path in fixtures() {
+        let file = SourceFile::open(&path).unwrap();
+        let warned = source::read(&file).unwrap_or_else(|d| panic!("{}: {d:?}", path.display()));
+        assert!(
+            warned.warnings.iter().all(|w| w.severity == Severity::Warning),
+            "{}: warnings only",
+            path.display()
+        );
+        check_words(&file.bytes, &warned.output, &path.display().to_string());
+    }
+}
+
+#[test]
+fn akn_output_validates_against_the_oasis_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut outputs = Vec::new();
+    let mut models: Vec<(String, Resolution)> = fixtures()
+        .iter()
+        .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), read(p).1))
+        .collect();
+    models.push(("built".into(), built()));
+    models.push(("minimal".into(), Resolution::default()));
+    for (name, res) in &models {
+        let path = dir.path().join(format!("{name}.akn.xml"));
+        std::fs::write(&path, akn(res)).unwrap();
+        outputs.push(path);
+    }
+    let bad = invalid_files(&outputs);
+    assert!(bad.is_empty(), "AKN output does not validate:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn the_validator_rejects_invalid_akn() {
+    // The check above must be able to fail: a misplaced element is caught.
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = String::from_utf8(akn(&built())).unwrap().replace("<mainBody>", "<mainBody><bogus/>");
+    let path = dir.path().join("bad.akn.xml");
+    std::fs::write(&path, bytes).unwrap();
+    assert_eq!(invalid_files(&[path]).len(), 1);
+}
+
+#[test]
+fn round_trip_of_the_fixtures() {
+    for path in fixtures() {
+        let (_, res) = read(&path);
+        assert_round_trip(&res, &path.display().to_string());
+    }
+}
+
+#[test]
+fn round_trip_of_a_model_built_in_code() {
+    assert_round_trip(&built(), "built model");
+    let empty = Resolution {
+        meta: Meta {
+            reference: Reference("S/RES/1 (2026)".into()),
+            ..Meta::default()
+        },
+        ..Resolution::default()
+    };
+    assert_round_trip(&empty, "empty model");
+    let mut withdrawn = built();
+    withdrawn.meta.status = Status {
+        kind: StatusKind::Withdrawn,
+        date: None,
+    };
+    assert_round_trip(&withdrawn, "withdrawn, undated");
+}
+
+#[test]
+fn the_seed_round_trips_when_its_source_exists() {
+    let seed = repo("sources/GA-2017-86-RES-06.fr.xml");
+    let Ok(file) = SourceFile::open(&seed) else {
+        eprintln!("note: {} is not in this checkout yet; built models cover the round trip", seed.display());
+        return;
+    };
+    match source::read(&file) {
+        Ok(warned) => assert_round_trip(&warned.output, "seed"),
+        Err(d) if d.iter().any(|d| d.message.contains("being written")) => {
+            eprintln!("note: the respub XML reader is not in this checkout yet");
+        }
+        Err(d) => panic!("the seed does not read: {d:?}"),
+    }
+}
+
+#[test]
+fn output_is_reproducible() {
+    let res = built();
+    assert_eq!(akn(&res), akn(&res));
+    let text = String::from_utf8(akn(&res)).unwrap();
+    assert!(text.contains(r#"<statement name="resolution">"#));
+    assert!(text.contains(r#"<FRBRlanguage language="fra"/>"#));
+    assert!(text.contains("/akn/interpol/statement/resolution/assemblee-generale/2017-09-29/6"));
+}
+
+#[test]
+fn source_text_cannot_break_the_xml() {
+    let mut res = built();
+    res.opening = Some(Paragraph::text("</p><script>&amp; ]]> \u{1} \"'"));
+    let bytes = akn(&res);
+    let (back, _) = reread(&bytes);
+    let mut expected = vec![Inline::Text("</p><script>&amp; ]]> \u{fffd} \"'".into())];
+    respub::model::typography::apply_run(&res.meta.language, &mut expected);
+    assert_eq!(back.opening.unwrap().content, expected);
+}
+
+#[test]
+fn unknown_parts_are_warned_with_their_position_and_skipped() {
+    let xml = r##"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+<statement name="resolution">
+<coverPage><p><docNumber refersTo="#symbol">S/RES/1 (2020)</docNumber></p></coverPage>
+<mainBody>
+<paragraph><num>1.</num><content><p>Decides <gadget>to act</gadget>;</p></content></paragraph>
+<table/>
+</mainBody>
+</statement>
+</akomaNtoso>"##;
+    let file = SourceFile::new("x.xml", xml);
+    let warned = source::read(&file).expect("unknown parts are not fatal");
+    let text = file.text().text;
+    let found: Vec<(usize, usize, String)> = warned
+        .warnings
+        .iter()
+        .map(|w| {
+            let (line, col) = respub::diag::line_column(&text, w.span.expect("a position").start);
+            (line, col, w.message.clone())
+        })
+        .collect();
+    assert!(found.iter().any(|(l, c, m)| (*l, *c) == (5, 45) && m.contains("gadget")), "{found:?}");
+    assert!(found.iter().any(|(l, c, m)| (*l, *c) == (6, 1) && m.contains("table")), "{found:?}");
+    let Some(Block::Paragraph(p)) = warned.output.operative.clauses[0].blocks.first() else { panic!() };
+    assert_eq!(p.content, vec![Inline::Text("Decides to act;".into())], "the words are kept");
+}
+
+#[test]
+fn hostile_files_are_refused_cleanly() {
+    let cases: [(&[u8], &str); 4] = [
+        (b"<!DOCTYPE akomaNtoso [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><akomaNtoso>&x;</akomaNtoso>", "DOCTYPE"),
+        (b"<akomaNtoso><statement>&x;</statement></akomaNtoso>", "entity"),
+        (b"<akomaNtoso><statement name=\"r\">\xff</statement></akomaNtoso>", "UTF-8"),
+        (b"<akomaNtoso><statement></akomaNtoso>", "XML"),
+    ];
+    for (bytes, expected) in cases {
+        let errors = source::akn::read(&SourceFile::new("x.xml", bytes)).expect_err("refused");
+        assert!(
+            errors.iter().any(|e| e.message.contains(expected) && e.span.is_some()),
+            "{expected}: {errors:?}"
+        );
+    }
+    let deep = format!("<akomaNtoso>{}", "<p>".repeat(5000));
+    let errors = source::akn::read(&SourceFile::new("x.xml", deep)).expect_err("refused");
+    assert!(errors[0].message.contains("nested"));
+}
+
+#[test]
+fn corpus_sample_builds_and_validates() {
+    let Some(corpus) = std::env::var_os("RESPUB_CORPUS").map(PathBuf::from) else {
+        eprintln!("NOTE: the corpus test did not run: set RESPUB_CORPUS to the unsc-akn corpus folder");
+        return;
+    };
+    assert!(SAMPLE.len() >= 40);
+    let dir = tempfile::tempdir().unwrap();
+    let mut outputs = Vec::new();
+    for (i, rel) in SAMPLE.iter().enumerate() {
+        let path = corpus.join(rel);
+        let (file, res) = read(&path);
+        check_words(&file.bytes, &res, rel);
+        let out = render(&res, &file, Format::Akn);
+        let (back, _) = reread(&out);
+        assert!(
+            without_spans(back) == without_spans(res.clone()),
+            "{rel}: the AKN round trip changed the model"
+        );
+        let target = dir.path().join(format!("{i}.akn.xml"));
+        std::fs::write(&target, out).unwrap();
+        outputs.push(target);
+    }
+    let bad = invalid_files(&outputs);
+    assert!(bad.is_empty(), "AKN output of corpus files does not validate:\n{}", bad.join("\n"));
+}
+
+/// A resolution exercising every part of the model the writer carries.
+fn built() -> Resolution {
+    let text = |s: &str| Inline::Text(s.into());
+    let para = |content: Vec<Inline>| Paragraph { content, span: None };
+    let item = |blocks: Vec<Block>| ListItem {
+        label: None,
+        blocks,
+        span: None,
+    };
+    let deep = List {
+        intro: None,
+        pattern: LabelPattern::parse("–").unwrap(),
+        start: 1,
+        items: vec![item(vec![Block::Paragraph(para(vec![text("third level")]))])],
+        continuation: None,
+        span: None,
+    };
+    let roman = List {
+        intro: None,
+        pattern: LabelPattern::parse("(i)").unwrap(),
+        start: 1,
+        items: vec![
+            item(vec![Block::Paragraph(para(vec![text("second level")])), Block::List(deep)]),
+            ListItem {
+                label: Some("(i bis)".into()),
+                blocks: vec![Block::Paragraph(para(vec![text("inserted")]))],
+                span: None,
+            },
+        ],
+        continuation: None,
+        span: None,
+    };
+    let letters = List {
+        intro: Some(para(vec![Inline::Verb(vec![text("Décide")]), text(" :")])),
+        pattern: LabelPattern::parse("a)").unwrap(),
+        start: 3,
+        items: vec![
+            item(vec![Block::Paragraph(para(vec![text("first")])), Block::List(roman)]),
+            item(vec![Block::Paragraph(para(vec![text("second")]))]),
+        ],
+        continuation: Some(para(vec![text("and so on.")])),
+        span: None,
+    };
+    let note = Inline::Footnote(Footnote {
+        mark: None,
+        content: vec![text("A note with "), Inline::Emphasis(vec![text("emphasis")]), Inline::LineBreak, text("two lines.")],
+        span: None,
+    });
+    let star = Inline::Footnote(Footnote {
+        mark: Some("*".into()),
+        content: vec![text("Starred.")],
+        span: None,
+    });
+    Resolution {
+        meta: Meta {
+            reference: Reference("GA-2017-86-RES-06".into()),
+            number: ResolutionNumber("6".into()),
+            language: Language("fr".into()),
+            organisation: Organisation {
+                name: "O.I.P.C.-INTERPOL".into(),
+                short: Some("INTERPOL".into()),
+            },
+            body: Some("Assemblée générale".into()),
+            session: Some(Session {
+                number: Some("86".into()),
+                place: Some("Pékin".into()),
+                country: Some("Chine".into()),
+                start: Date::new(2017, 9, 26),
+                end: Date::new(2017, 9, 29),
+            }),
+            subject: Some(para(vec![text("Prise de position "), star])),
+            status: Status {
+                kind: StatusKind::Adopted,
+                date: Date::new(2017, 9, 29),
+            },
+            distribution: Some("Générale".into()),
+            keywords: vec!["sécurité".into(), "Coopération policière".into()],
+            related: vec![RelatedDocument {
+                reference: Reference("GA-2017-86-REP-07".into()),
+                relation: Some("report".into()),
+                title: Some("Rapport".into()),
+                href: Some("https://example.org/rep?a=1&b=2".into()),
+            }],
+            vote: Some(Vote {
+                in_favour: Tally {
+                    count: 2,
+                    members: vec!["A".into(), "B".into()],
+                },
+                against: Tally::default(),
+                abstaining: Tally {
+                    count: 1,
+                    members: vec![],
+                },
+            }),
+            span: None,
+        },
+        opening: Some(para(vec![text("L’Assemblée générale, réunie à Pékin"), Inline::LineBreak, text("du 26 au 29")])),
+        preamble: vec![
+            Clause {
+                label: None,
+                blocks: vec![Block::Paragraph(para(vec![
+                    Inline::Verb(vec![text("Rappelant")]),
+                    text(" la résolution "),
+                    Inline::Link(Link {
+                        href: Some("https://example.org/r5".into()),
+                        reference: Some(Reference("AG-2016-RES-05".into())),
+                        content: vec![text("AG-2016-RES-05")],
+                    }),
+                    text(" et "),
+                    Inline::Link(Link {
+                        href: None,
+                        reference: Some(Reference("AG-2015-RES-01".into())),
+                        content: vec![text("la précédente")],
+                    }),
+                    note,
+                    text(","),
+                ]))],
+                span: None,
+            },
+            Clause {
+                label: None,
+                blocks: vec![
+                    Block::Paragraph(para(vec![Inline::Verb(vec![text("Considérant")]), text(" que :")])),
+                    Block::List(List {
+                        intro: None,
+                        pattern: LabelPattern::parse("•").unwrap(),
+                        start: 1,
+                        items: vec![item(vec![Block::Paragraph(para(vec![text("un")]))])],
+                        continuation: None,
+                        span: None,
+                    }),
+                ],
+                span: None,
+            },
+        ],
+        operative: Operative {
+            numbering: LabelPattern::parse("1."),
+            clauses: vec![
+                Clause {
+                    label: None,
+                    blocks: vec![Block::Paragraph(para(vec![
+                        Inline::Verb(vec![text("Adopte")]),
+                        text(" le 86"),
+                        Inline::Superscript(vec![text("e")]),
+                        text(" "),
+                        Inline::Quote(vec![text("texte "), Inline::Strong(vec![text("gras")])]),
+                        Inline::Subscript(vec![text("2")]),
+                    ]))],
+                    span: None,
+                },
+                Clause {
+                    label: None,
+                    blocks: vec![Block::List(letters)],
+                    span: None,
+                },
+                Clause {
+                    label: Some("2 bis.".into()),
+                    blocks: vec![
+                        Block::Heading(Heading {
+                            level: 3,
+                            content: vec![text("Titre")],
+                            span: None,
+                        }),
+                        Block::Paragraph(para(vec![text("One.")])),
+                        Block::Paragraph(para(vec![text("Two.")])),
+                    ],
+                    span: None,
+                },
+                Clause {
+                    label: Some(String::new()),
+                    blocks: vec![Block::Paragraph(para(vec![text("Unnumbered.")]))],
+                    span: None,
+                },
+            ],
+        },
+        closing: Some(para(vec![text("Fait à Pékin.")])),
+        adoption: Some(para(vec![text("Adoptée")])),
+        annexes: vec![
+            Annex {
+                label: Some(para(vec![text("Annexe 1")])),
+                title: Some(para(vec![text("Liste")])),
+                blocks: vec![
+                    Block::Heading(Heading {
+                        level: 1,
+                        content: vec![text("Partie A")],
+                        span: None,
+                    }),
+                    Block::Paragraph(para(vec![text("Texte.")])),
+                    Block::List(List {
+                        intro: None,
+                        pattern: LabelPattern::parse("1.").unwrap(),
+                        start: 1,
+                        items: vec![
+                            item(vec![Block::Paragraph(para(vec![text("Item one")]))]),
+                            item(vec![Block::Paragraph(para(vec![text("Item two")]))]),
+                        ],
+                        continuation: None,
+                        span: None,
+                    }),
+                ],
+                span: None,
+            },
+            Annex {
+                label: None,
+                title: None,
+                blocks: vec![Block::Paragraph(para(vec![text("Sans titre.")]))],
+                span: None,
+            },
+        ],
+    }
+}

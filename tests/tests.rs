@@ -1,0 +1,3 @@
+//! The integration tests, in one binary so they link once.
+
+mod akn;
