@@ -249,17 +249,19 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The words of the AKN text body (preface, preamble, main body, annexes)
-/// and of its notes and cover-page adoption line, each in document order.
+/// The words of the AKN text body (preface, preamble, main body, annexes),
+/// of its notes, of its cover-page adoption line and of its labels (`num`,
+/// which a heading may precede in the source but not in print), each in
+/// document order.
 /// Metadata is left out, as is the cover page's title, whose wording is
 /// the style's.
-fn akn_body_words(bytes: &[u8]) -> [Vec<String>; 3] {
+fn akn_body_words(bytes: &[u8]) -> [Vec<String>; 4] {
     use quick_xml::events::Event;
     let mut reader = quick_xml::reader::Reader::from_reader(bytes);
     let mut buf = Vec::new();
     let mut stack: Vec<String> = Vec::new();
     let mut adoption_title = false;
-    let (mut body, mut notes, mut adoption) = (String::new(), String::new(), String::new());
+    let (mut body, mut notes, mut adoption, mut labels) = (String::new(), String::new(), String::new(), String::new());
     loop {
         let event = reader.read_event_into(&mut buf).expect("well-formed AKN");
         match event {
@@ -299,6 +301,9 @@ fn akn_body_words(bytes: &[u8]) -> [Vec<String>; 3] {
                 } else if inside("authorialNote") {
                     notes.push_str(&text);
                     notes.push(' ');
+                } else if in_body && inside("num") {
+                    labels.push_str(&text);
+                    labels.push(' ');
                 } else if in_body {
                     body.push_str(&text);
                 } else if inside("coverPage") && adoption_title {
@@ -310,7 +315,7 @@ fn akn_body_words(bytes: &[u8]) -> [Vec<String>; 3] {
         }
         buf.clear();
     }
-    [words(&body), words(&notes), words(&adoption)]
+    [words(&body), words(&notes), words(&adoption), words(&labels)]
 }
 
 /// Asserts that `needle` occurs in `hay` in order (as a subsequence).
@@ -330,7 +335,8 @@ fn assert_in_order(needle: &[String], hay: &[String], what: &str) {
 fn check_words(source: &[u8], res: &Resolution, what: &str) {
     let text = respub::render::text::to_text(res, &Style::builtin());
     let hay = words(&text);
-    let [body, notes, adoption] = akn_body_words(source);
+    let [body, notes, adoption, labels] = akn_body_words(source);
+    assert_in_order(&labels, &hay, &format!("{what} (labels)"));
     assert!(!body.is_empty(), "{what}: no body text found");
     assert_in_order(&body, &hay, what);
     assert_in_order(&notes, &hay, &format!("{what} (notes)"));
@@ -582,12 +588,8 @@ fn corpus_sample_builds_and_validates() {
         let path = corpus.join(rel);
         let (file, res) = read(&path);
         check_words(&file.bytes, &res, rel);
+        assert_round_trip(&res, rel);
         let out = render(&res, &file, Format::Akn);
-        let (back, _) = reread(&out);
-        assert!(
-            without_spans(back) == without_spans(res.clone()),
-            "{rel}: the AKN round trip changed the model"
-        );
         let target = dir.path().join(format!("{i}.akn.xml"));
         std::fs::write(&target, out).unwrap();
         outputs.push(target);

@@ -130,6 +130,9 @@ impl Text<'_> {
                     if let Some(p) = &list.intro {
                         let text = self.inlines(&p.content);
                         self.lines.push(format!("{indent}{prefix}{text}"));
+                    } else if !prefix.trim().is_empty() {
+                        // A numbered clause that is only a list keeps its label.
+                        self.lines.push(format!("{indent}{}", prefix.trim_end()));
                     }
                     for (i, item) in list.items.iter().enumerate() {
                         self.blocks(&item.blocks, depth + 1, Some(list.label(i)));

@@ -63,11 +63,12 @@ impl Ctx {
         (opening, clauses)
     }
 
-    /// The operative part: one clause per part of the main body.
-    pub(super) fn main_body(&mut self, el: &Element) -> Operative {
+    /// The operative part: one clause per part of the main body (of all
+    /// of them, when a file has more than one).
+    pub(super) fn main_body(&mut self, bodies: &[&Element]) -> Operative {
         let mut raw = Vec::new();
         let mut clauses = Vec::new();
-        for child in el.elements() {
+        for child in bodies.iter().flat_map(|b| b.elements()) {
             let name = child.name.as_str();
             let (label, blocks) = if HIERARCHY.contains(&name) {
                 let (label, blocks) = self.hier(child, &mut true);

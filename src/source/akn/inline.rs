@@ -352,6 +352,31 @@ fn strip_end(run: &mut Vec<Inline>) -> bool {
 fn settle(mut run: Vec<Inline>, leading: bool) -> Vec<Inline> {
     let mut start = 0;
     if leading {
+        // A lone word before the verb's span ("وإذ <span>يشير</span>")
+        // belongs to the verb.
+        let lone_word = matches!(run.first(), Some(Inline::Text(t)) if t.ends_with(' ') && t.trim_end().split(' ').count() == 1);
+        let verb_next = match run.get(1) {
+            Some(Inline::Verb(_)) => true,
+            Some(Inline::Strong(c)) => matches!(c.as_slice(), [Inline::Verb(_)]),
+            _ => false,
+        };
+        if lone_word && verb_next {
+            let word = run.remove(0);
+            let verb = match &mut run[0] {
+                Inline::Strong(c) => c.remove(0),
+                other => std::mem::replace(other, Inline::LineBreak),
+            };
+            if let (Inline::Verb(words), Inline::Text(word)) = (verb, word) {
+                let mut merged = vec![Inline::Text(word)];
+                for inline in words {
+                    match inline {
+                        Inline::Text(t) => push_text(&mut merged, &t),
+                        other => merged.push(other),
+                    }
+                }
+                run[0] = Inline::Verb(merged);
+            }
+        }
         // A bold italic span (Arabic) holding only the verb is the verb.
         if let Some(Inline::Strong(c)) = run.first_mut() {
             if matches!(c.as_slice(), [Inline::Verb(_)]) {

@@ -16,7 +16,7 @@ pub use meta::{PROPRIETARY_SOURCE, RESPUB_NS, akn_language, language};
 pub use tree::AKN_NS;
 
 use crate::diag::{DiagResult, Diagnostic, Warned};
-use crate::model::{Paragraph, Resolution, Span};
+use crate::model::{Clause, Paragraph, Resolution, Span};
 
 use super::SourceFile;
 use tree::Element;
@@ -100,24 +100,26 @@ impl Ctx {
             adoption: front.adoption,
             ..Resolution::default()
         };
-        for part in doc.elements() {
+        let parts: Vec<&Element> = doc.elements().collect();
+        let last_preamble = parts.iter().rposition(|p| p.name == "preamble");
+        let mut bodies: Vec<&Element> = Vec::new();
+        for (i, part) in parts.iter().copied().enumerate() {
             match part.name.as_str() {
                 "meta" | "coverPage" | "preface" => {}
+                // Some files interleave preamble and main body; a main body
+                // that a preamble follows holds preamble clauses.
+                "mainBody" | "body" if last_preamble.is_some_and(|last| i < last) => {
+                    self.warn(part, "a main body before the end of the preamble is read as part of the preamble");
+                    let clauses = self.main_body(&[part]).clauses;
+                    res.preamble.extend(clauses.into_iter().map(|c| Clause { label: None, ..c }));
+                }
+                "mainBody" | "body" => bodies.push(part),
                 "preamble" => {
                     let (opening, clauses) = self.preamble(part);
                     if res.opening.is_none() {
                         res.opening = opening;
                     }
                     res.preamble.extend(clauses);
-                }
-                "mainBody" | "body" => {
-                    let operative = self.main_body(part);
-                    if res.operative.clauses.is_empty() {
-                        res.operative = operative;
-                    } else {
-                        self.warn(part, "a second main body is added to the first");
-                        res.operative.clauses.extend(operative.clauses);
-                    }
                 }
                 "conclusions" => {
                     let p = self.joined(part, false);
@@ -140,6 +142,10 @@ impl Ctx {
                 "the document has no symbol (`coverPage/…/docNumber refersTo=\"#symbol\"`); outputs will have no reference",
             );
         }
+        for extra in bodies.iter().skip(1) {
+            self.warn(extra, "a second main body is read as the continuation of the first");
+        }
+        res.operative = self.main_body(&bodies);
         res.meta = meta;
         res
     }
