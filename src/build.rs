@@ -191,17 +191,9 @@ pub fn check(path: &Path) -> Report {
 type ReadResult = Result<(Option<(SourceFile, Resolution)>, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 fn read(path: &Path) -> (SourceText, ReadResult) {
-    let file = match SourceFile::open(path) {
+    let file = match source::load(path) {
         Ok(file) => file,
-        Err(e) => {
-            let text = SourceText {
-                name: path.display().to_string(),
-                text: String::new(),
-            };
-            let diag = Diagnostic::error(format!("cannot read `{}`: {e}", path.display()))
-                .with_hint("check that the file exists and that you may read it");
-            return (text, Err(vec![diag]));
-        }
+        Err((text, diagnostics)) => return (text, Err(diagnostics)),
     };
     let text = file.text();
     match source::read(&file) {

@@ -9,7 +9,7 @@ pub mod xml;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{DiagResult, Diagnostic, SourceText, Warned};
-use crate::model::Resolution;
+use crate::model::{Resolution, Span};
 
 /// Inputs larger than this are refused before parsing: no real resolution
 /// comes near it, and a hostile file must not exhaust memory.
@@ -61,6 +61,43 @@ impl SourceFile {
     }
 }
 
+/// Opens a source for reading, or explains why it cannot be read. A file
+/// over [`MAX_SOURCE_BYTES`] is refused with a diagnostic at its first byte,
+/// with an excerpt of its beginning so the user sees what it is.
+pub fn load(path: &Path) -> Result<SourceFile, (SourceText, Vec<Diagnostic>)> {
+    use std::io::Read;
+    let name = path.display().to_string();
+    let unreadable = |e: std::io::Error| {
+        let text = SourceText {
+            name: name.clone(),
+            text: String::new(),
+        };
+        let diag = Diagnostic::error(format!("cannot read `{name}`: {e}"))
+            .with_hint("check that the file exists and that you may read it");
+        (text, vec![diag])
+    };
+    let len = std::fs::metadata(path).map_err(unreadable)?.len();
+    if len <= MAX_SOURCE_BYTES as u64 {
+        return SourceFile::open(path).map_err(unreadable);
+    }
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(200).read_to_end(&mut head))
+        .map_err(unreadable)?;
+    let mut text = String::from_utf8_lossy(&head).into_owned();
+    // Keep the excerpt to the first line.
+    text.truncate(text.find('\n').unwrap_or(text.len()));
+    let diag = Diagnostic::error(format!(
+        "the file is {} MB; respub reads sources of at most {} MB",
+        len / (1024 * 1024),
+        MAX_SOURCE_BYTES / (1024 * 1024)
+    ))
+    .at(Span::new(0, 0))
+    .with_label("file too large")
+    .with_hint("check that this is a resolution source and not another file");
+    Err((SourceText { name, text }, vec![diag]))
+}
+
 /// Reads and checks a source, choosing the reader by the root element.
 /// Typography rules of the document's language are applied to the result.
 pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
@@ -71,6 +108,7 @@ pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
                 file.bytes.len() / (1024 * 1024),
                 MAX_SOURCE_BYTES / (1024 * 1024)
             ))
+            .at(Span::new(0, 0))
             .with_hint("check that this is a resolution source and not another file"),
         ]);
     }
