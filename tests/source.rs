@@ -29,8 +29,17 @@ fn check(cwd: &Path, path: &str, short: bool) -> Run {
 fn check_passes_on_the_sources_folder() {
     let run = check(util::root(), "sources/", false);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    assert!(run.stderr.contains("checked 1 source: 1 clean, 0 with errors"), "{}", run.stderr);
-    assert!(!run.stderr.contains("warning"), "the seed has no warnings: {}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("checked 1 source: 1 clean, 0 with errors"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("warning"),
+        "the seed has no warnings: {}",
+        run.stderr
+    );
 }
 
 /// Words of `text` after folding no-break spaces and the seed's markdown.
@@ -73,12 +82,16 @@ fn the_seed_model_holds_every_word_of_the_seed_in_order() {
     let seed_start = expected.iter().position(|w| w == "L'Assemblée").unwrap();
     let seed_end = expected.iter().position(|w| w == "maximale.").unwrap();
     let body: Vec<_> = model[start..=end].iter().filter(|w| !is_label(w)).collect();
-    let seed_body: Vec<_> = expected[seed_start..=seed_end].iter().filter(|w| !is_label(w)).collect();
+    let seed_body: Vec<_> = expected[seed_start..=seed_end]
+        .iter()
+        .filter(|w| !is_label(w))
+        .collect();
     assert_eq!(body, seed_body);
 }
 
 fn is_label(word: &str) -> bool {
-    word.strip_suffix('.').is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    word.strip_suffix('.')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Replaces the temporary folder in messages so snapshots are stable.
@@ -98,9 +111,12 @@ fn refused(cwd: &Path, path: &str) -> String {
     }
     // The short form starts with `file:line:column: error`.
     let first = short.stderr.lines().next().unwrap_or_default();
-    let rest = first.strip_prefix(path).and_then(|r| r.strip_prefix(':')).unwrap_or_else(|| {
-        panic!("{path}: the first line does not name the file: {first}");
-    });
+    let rest = first
+        .strip_prefix(path)
+        .and_then(|r| r.strip_prefix(':'))
+        .unwrap_or_else(|| {
+            panic!("{path}: the first line does not name the file: {first}");
+        });
     let mut parts = rest.splitn(3, ':');
     let (line, column) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     assert!(
@@ -111,7 +127,10 @@ fn refused(cwd: &Path, path: &str) -> String {
         parts.next().unwrap_or("").trim_start().starts_with("error"),
         "{path}: `{first}` is not an error"
     );
-    format!("$ respub check {path}\n{}\n$ respub check {path} --messages short\n{}", human.stderr, short.stderr)
+    format!(
+        "$ respub check {path}\n{}\n$ respub check {path} --messages short\n{}",
+        human.stderr, short.stderr
+    )
 }
 
 #[test]
@@ -176,30 +195,49 @@ fn errors_after_a_byte_order_mark_point_at_the_right_place() {
     let dir = util::temp_dir();
     let mut bytes = vec![0xEF, 0xBB, 0xBF];
     let seed = std::fs::read_to_string(util::repo_path(SEED_SOURCE)).unwrap();
-    bytes.extend(seed.replace("<number>6</number>", "<number>7</number>").into_bytes());
+    bytes.extend(
+        seed.replace("<number>6</number>", "<number>7</number>")
+            .into_bytes(),
+    );
     std::fs::write(dir.path().join("bom.xml"), bytes).unwrap();
     let run = check(dir.path(), "bom.xml", true);
     assert_eq!(run.code, Some(1));
-    assert!(run.stderr.starts_with("bom.xml:5:5: error"), "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("bom.xml:5:5: error"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn the_schema_validates_the_seed_and_refuses_invalid_sources() {
-    assert!(util::has_program("xmllint"), "xmllint is needed (apt install libxml2-utils)");
+    assert!(
+        util::has_program("xmllint"),
+        "xmllint is needed (apt install libxml2-utils)"
+    );
     let xmllint = |file: &str| {
-        util::run(std::process::Command::new("xmllint").current_dir(util::root()).args([
-            "--noout",
-            "--nonet",
-            "--relaxng",
-            "schema/respub.rng",
-            file,
-        ]))
+        util::run(
+            std::process::Command::new("xmllint")
+                .current_dir(util::root())
+                .args(["--noout", "--nonet", "--relaxng", "schema/respub.rng", file]),
+        )
     };
     let seed = xmllint(SEED_SOURCE);
     assert_eq!(seed.code, Some(0), "{}", seed.stderr);
-    for name in ["unknown-element-near-miss", "unknown-status", "missing-reference", "invalid-date", "element-in-wrong-place"] {
+    for name in [
+        "unknown-element-near-miss",
+        "unknown-status",
+        "missing-reference",
+        "invalid-date",
+        "element-in-wrong-place",
+    ] {
         let run = xmllint(&format!("{INVALID}/{name}.xml"));
-        assert_eq!(run.code, Some(3), "the schema accepts {name}: {}", run.stderr);
+        assert_eq!(
+            run.code,
+            Some(3),
+            "the schema accepts {name}: {}",
+            run.stderr
+        );
     }
 }
 
@@ -233,7 +271,12 @@ fn schema_vocabulary() -> BTreeMap<String, BTreeSet<String>> {
                 Some(name)
             }
             (b"attribute", Some(name)) => {
-                let owner = stack.iter().rev().flatten().next().expect("attributes belong to elements");
+                let owner = stack
+                    .iter()
+                    .rev()
+                    .flatten()
+                    .next()
+                    .expect("attributes belong to elements");
                 out.get_mut(owner).unwrap().insert(name);
                 None
             }
@@ -251,9 +294,17 @@ fn schema_reader_and_documentation_define_the_same_vocabulary() {
     let schema = schema_vocabulary();
     let reader: BTreeMap<String, BTreeSet<String>> = vocabulary::ELEMENTS
         .iter()
-        .map(|e| (e.name.to_string(), e.attributes.iter().map(|a| a.name.to_string()).collect()))
+        .map(|e| {
+            (
+                e.name.to_string(),
+                e.attributes.iter().map(|a| a.name.to_string()).collect(),
+            )
+        })
         .collect();
-    assert_eq!(schema, reader, "schema/respub.rng and the reader's vocabulary differ");
+    assert_eq!(
+        schema, reader,
+        "schema/respub.rng and the reader's vocabulary differ"
+    );
 
     let docs = std::fs::read_to_string(util::repo_path("docs/source-format.md")).unwrap();
     for (element, attributes) in &schema {
@@ -273,6 +324,9 @@ fn schema_reader_and_documentation_define_the_same_vocabulary() {
     // And the documentation describes no element the schema lacks.
     for line in docs.lines().filter(|l| l.starts_with("### `<")) {
         let name = line.trim_start_matches("### `<").split('>').next().unwrap();
-        assert!(schema.contains_key(name), "docs/source-format.md documents `<{name}>`, which the schema lacks");
+        assert!(
+            schema.contains_key(name),
+            "docs/source-format.md documents `<{name}>`, which the schema lacks"
+        );
     }
 }

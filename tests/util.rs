@@ -19,13 +19,18 @@ pub fn repo_path(rel: &str) -> PathBuf {
 
 /// A fresh temporary folder, deleted when dropped.
 pub fn temp_dir() -> tempfile::TempDir {
-    tempfile::Builder::new().prefix("respub-test-").tempdir().expect("cannot create a temporary folder")
+    tempfile::Builder::new()
+        .prefix("respub-test-")
+        .tempdir()
+        .expect("cannot create a temporary folder")
 }
 
 /// A respub command run from `cwd`, without colours.
 pub fn respub(cwd: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_respub"));
-    cmd.current_dir(cwd).env("NO_COLOR", "1").env_remove("SOURCE_DATE_EPOCH");
+    cmd.current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH");
     cmd
 }
 
@@ -79,7 +84,8 @@ pub fn run(cmd: &mut Command) -> Run {
         std::thread::sleep(Duration::from_millis(20));
     };
     let collect = |h: Option<std::thread::JoinHandle<Vec<u8>>>| {
-        h.map(|h| String::from_utf8_lossy(&h.join().unwrap_or_default()).into_owned()).unwrap_or_default()
+        h.map(|h| String::from_utf8_lossy(&h.join().unwrap_or_default()).into_owned())
+            .unwrap_or_default()
     };
     Run {
         code: status.code(),

@@ -52,11 +52,44 @@ impl SourceFile {
         })
     }
 
-    /// The text for printing diagnostics (invalid UTF-8 replaced).
+    /// The text for printing diagnostics.
+    ///
+    /// Invalid UTF-8 and control characters are replaced by U+FFFD so that a
+    /// hostile file cannot send escape sequences to the terminal. Readers
+    /// stop at the first such character, so the text is cut at the end of
+    /// its line: an excerpt of a binary file stays short.
     pub fn text(&self) -> SourceText {
+        const REPLACEMENT: char = '\u{FFFD}';
+        let mut text = String::with_capacity(self.bytes.len());
+        let mut first_bad: Option<usize> = None;
+        for chunk in self.bytes.utf8_chunks() {
+            for c in chunk.valid().chars() {
+                if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+                    first_bad.get_or_insert(text.len());
+                    text.push(REPLACEMENT);
+                } else {
+                    text.push(c);
+                }
+            }
+            if !chunk.invalid().is_empty() {
+                first_bad.get_or_insert(text.len());
+                text.push(REPLACEMENT);
+            }
+            if first_bad.is_some_and(|at| text.len() > at + 400) {
+                break;
+            }
+        }
+        if let Some(at) = first_bad {
+            let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+            let mut end = end.min(at + 400);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            text.truncate(end);
+        }
         SourceText {
             name: self.path.display().to_string(),
-            text: String::from_utf8_lossy(&self.bytes).into_owned(),
+            text,
         }
     }
 }

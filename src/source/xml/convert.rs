@@ -6,9 +6,9 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{
-    Annex, Block, Clause, Date, Footnote, Heading, Inline, LabelPattern, Language, Link, List, ListItem, Meta,
-    Operative, Organisation, Paragraph, Reference, RelatedDocument, Resolution, ResolutionNumber, Session, Span,
-    Status, StatusKind,
+    Annex, Block, Clause, Date, Footnote, Heading, Inline, LabelPattern, Language, Link, List,
+    ListItem, Meta, Operative, Organisation, Paragraph, Reference, RelatedDocument, Resolution,
+    ResolutionNumber, Session, Span, Status, StatusKind,
 };
 
 use super::tree::{Attribute, Element, Node, is_xml_space};
@@ -22,7 +22,15 @@ const MAX_ERRORS: usize = 100;
 pub const DEFAULT_PATTERNS: [&str; 3] = ["1.", "(a)", "(i)"];
 
 /// The top-level parts of a resolution, in the order they must come.
-const PARTS: [&str; 7] = ["meta", "opening", "preamble", "operative", "closing", "adoption", "annex"];
+const PARTS: [&str; 7] = [
+    "meta",
+    "opening",
+    "preamble",
+    "operative",
+    "closing",
+    "adoption",
+    "annex",
+];
 
 /// Converts the root element, returning the model and every diagnostic.
 pub fn resolution(root: &Element) -> (Resolution, Vec<Diagnostic>) {
@@ -67,12 +75,15 @@ impl Reader {
 
     /// Checks the attributes of `el` against the vocabulary.
     fn attributes(&mut self, el: &Element) {
-        let Some(spec) = vocabulary::element_spec(&el.name.local) else { return };
+        let Some(spec) = vocabulary::element_spec(&el.name.local) else {
+            return;
+        };
         for attr in &el.attributes {
             let written = attr.name.qualified.as_str();
             let known = spec.attributes.iter().any(|a| {
                 if a.name == "xml:lang" {
-                    attr.name.local == "lang" && attr.name.namespace.as_deref() == Some(XML_NAMESPACE)
+                    attr.name.local == "lang"
+                        && attr.name.namespace.as_deref() == Some(XML_NAMESPACE)
                 } else {
                     attr.name.namespace.is_none() && a.name == attr.name.local
                 }
@@ -80,27 +91,40 @@ impl Reader {
             if known {
                 continue;
             }
-            let names = spec.attributes.iter().map(|a| a.name);
-            let mut d = Diagnostic::error(format!("unknown attribute `{written}` on `<{}>`", el.name.local))
-                .at(attr.span)
-                .with_label("not a respub attribute here");
-            d = match vocabulary::closest(written, names) {
+            let names = || spec.attributes.iter().map(|a| a.name);
+            let mut d = Diagnostic::error(format!(
+                "unknown attribute `{written}` on `<{}>`",
+                el.name.local
+            ))
+            .at(attr.span)
+            .with_label("not a respub attribute here");
+            d = match vocabulary::closest(written, names()) {
                 Some(near) => d.with_hint(format!("did you mean `{near}`?")),
                 None if spec.attributes.is_empty() => {
                     d.with_hint(format!("`<{}>` takes no attributes", el.name.local))
                 }
-                None => d.with_hint(format!("`<{}>` takes {}", el.name.local, list_names(names, "", ""))),
+                None => d.with_hint(format!(
+                    "`<{}>` takes {}",
+                    el.name.local,
+                    list_names(names(), "`", "`")
+                )),
             };
             self.report(d);
         }
         for missing in spec.attributes.iter().filter(|a| a.required) {
-            let present = el.attributes.iter().any(|a| a.name.qualified == missing.name);
+            let present = el
+                .attributes
+                .iter()
+                .any(|a| a.name.qualified == missing.name);
             if !present {
                 self.report(
-                    Diagnostic::error(format!("`<{}>` needs a `{}` attribute", el.name.local, missing.name))
-                        .at(el.name_span())
-                        .with_label(format!("`{}` missing", missing.name))
-                        .with_hint(attribute_example(&el.name.local, missing.name)),
+                    Diagnostic::error(format!(
+                        "`<{}>` has no `{}` attribute",
+                        el.name.local, missing.name
+                    ))
+                    .at(el.name_span())
+                    .with_label(format!("`{}` missing", missing.name))
+                    .with_hint(attribute_example(&el.name.local, missing.name)),
                 );
             }
         }
@@ -108,12 +132,22 @@ impl Reader {
 
     /// Checks that `child` is a respub element allowed in `parent`; reports
     /// it otherwise. Returns its local name when it may be read.
-    fn allowed<'e>(&mut self, parent: &Element, child: &'e Element, allowed: &[&str]) -> Option<&'e str> {
+    fn allowed<'e>(
+        &mut self,
+        parent: &Element,
+        child: &'e Element,
+        allowed: &[&str],
+    ) -> Option<&'e str> {
         let name = child.name.local.as_str();
         if child.name.namespace.as_deref() != Some(NAMESPACE) {
             let d = match &child.name.namespace {
-                None => Diagnostic::error(format!("`<{}>` is in no namespace", child.name.qualified))
-                    .with_hint(format!("respub elements are in `{NAMESPACE}`; declare it on the root with `xmlns`")),
+                None => Diagnostic::error(format!(
+                    "`<{}>` is in no namespace",
+                    child.name.qualified
+                ))
+                .with_hint(format!(
+                    "respub elements are in `{NAMESPACE}`; declare it on the root with `xmlns`"
+                )),
                 Some(ns) => Diagnostic::error(format!(
                     "`<{}>` is in the namespace `{ns}`, which respub does not read",
                     child.name.qualified
@@ -131,7 +165,10 @@ impl Reader {
         let allowed_list = if allowed.is_empty() {
             format!("{here} takes no elements")
         } else {
-            format!("allowed in {here}: {}", list_names(allowed.iter().copied(), "`<", ">`"))
+            format!(
+                "allowed in {here}: {}",
+                list_names(allowed.iter().copied(), "`<", ">`")
+            )
         };
         let d = if vocabulary::element_spec(name).is_some() {
             Diagnostic::error(format!("`<{name}>` is not allowed in {here}"))
@@ -140,7 +177,8 @@ impl Reader {
                 .with_hint(allowed_list)
         } else {
             let all = vocabulary::ELEMENTS.iter().map(|e| e.name);
-            let near = vocabulary::closest(name, allowed.iter().copied()).or_else(|| vocabulary::closest(name, all));
+            let near = vocabulary::closest(name, allowed.iter().copied())
+                .or_else(|| vocabulary::closest(name, all));
             let mut d = Diagnostic::error(format!("unknown element `<{name}>`"))
                 .at(child.name_span())
                 .with_label("not a respub element");
@@ -163,10 +201,13 @@ impl Reader {
             let start = (text.span.start + offset).min(text.span.end);
             let first = text.text[offset..].chars().next().map_or(1, char::len_utf8);
             self.report(
-                Diagnostic::error(format!("text is not allowed directly in `<{}>`", parent.name.local))
-                    .at(Span::new(start, (start + first).min(text.span.end)))
-                    .with_label("text here")
-                    .with_hint(hint.to_string()),
+                Diagnostic::error(format!(
+                    "text is not allowed directly in `<{}>`",
+                    parent.name.local
+                ))
+                .at(Span::new(start, (start + first).min(text.span.end)))
+                .with_label("text here")
+                .with_hint(hint.to_string()),
             );
         }
         true
@@ -204,9 +245,12 @@ impl Reader {
         let attr = el.attribute(name)?;
         if attr.value.trim().is_empty() {
             self.report(
-                Diagnostic::error(format!("the `{name}` attribute of `<{}>` is empty", el.name.local))
-                    .at(attr.span)
-                    .with_hint("give it a value or remove it"),
+                Diagnostic::error(format!(
+                    "the `{name}` attribute of `<{}>` is empty",
+                    el.name.local
+                ))
+                .at(attr.span)
+                .with_hint("give it a value or remove it"),
             );
             return None;
         }
@@ -224,7 +268,13 @@ impl Reader {
             Some(date) => Some((date, attr.value_span)),
             None => {
                 let shape_ok = value.len() == 10
-                    && value.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+                    && value.bytes().enumerate().all(|(i, b)| {
+                        if i == 4 || i == 7 {
+                            b == b'-'
+                        } else {
+                            b.is_ascii_digit()
+                        }
+                    });
                 let message = if shape_ok {
                     format!("`{value}` is not a date of the calendar")
                 } else {
@@ -267,11 +317,17 @@ impl Reader {
         let mut seen_meta = false;
         let mut seen_operative = false;
         for node in &root.children {
-            if self.no_text(root, node, "text goes inside `<opening>`, a `<clause>` or another part") {
+            if self.no_text(
+                root,
+                node,
+                "text goes inside `<opening>`, a `<clause>` or another part",
+            ) {
                 continue;
             }
             let Node::Element(el) = node else { continue };
-            let Some(name) = self.allowed(root, el, &PARTS) else { continue };
+            let Some(name) = self.allowed(root, el, &PARTS) else {
+                continue;
+            };
             let order = PARTS.iter().position(|p| *p == name).unwrap_or(0);
             if let Some((last, last_name)) = last_part {
                 if order < last || (order == last && name != "annex") {
@@ -317,8 +373,16 @@ impl Reader {
             }
         }
         for (seen, part, hint) in [
-            (seen_meta, "meta", "add `<meta>` with the reference, number, organisation and status"),
-            (seen_operative, "operative", "add `<operative>` with the clauses that decide"),
+            (
+                seen_meta,
+                "meta",
+                "add `<meta>` with the reference, number, organisation and status",
+            ),
+            (
+                seen_operative,
+                "operative",
+                "add `<operative>` with the clauses that decide",
+            ),
         ] {
             if !seen {
                 self.report(
@@ -355,18 +419,26 @@ impl Reader {
         let mut seen: Vec<&str> = Vec::new();
         let mut number_span = None;
         for node in &el.children {
-            if self.no_text(el, node, "metadata goes in the elements of `<meta>`, such as `<subject>`") {
+            if self.no_text(
+                el,
+                node,
+                "metadata goes in the elements of `<meta>`, such as `<subject>`",
+            ) {
                 continue;
             }
             let Node::Element(child) = node else { continue };
-            let Some(name) = self.allowed(el, child, allowed) else { continue };
+            let Some(name) = self.allowed(el, child, allowed) else {
+                continue;
+            };
             if !matches!(name, "keyword" | "related") {
                 if seen.contains(&name) {
                     self.report(
                         Diagnostic::error(format!("a second `<{name}>` in `<meta>`"))
                             .at(child.name_span())
                             .with_label("repeated")
-                            .with_hint(format!("a resolution has one `<{name}>`; keep the right one")),
+                            .with_hint(format!(
+                                "a resolution has one `<{name}>`; keep the right one"
+                            )),
                     );
                     continue;
                 }
@@ -416,7 +488,10 @@ impl Reader {
         for (name, example) in [
             ("reference", "<reference>GA-2017-86-RES-06</reference>"),
             ("number", "<number>6</number>"),
-            ("organisation", "<organisation short=\"INTERPOL\">O.I.P.C.-INTERPOL</organisation>"),
+            (
+                "organisation",
+                "<organisation short=\"INTERPOL\">O.I.P.C.-INTERPOL</organisation>",
+            ),
             ("status", "<status value=\"adopted\"/>"),
         ] {
             if !seen.contains(&name) {
@@ -429,9 +504,11 @@ impl Reader {
             }
         }
         // The number in the reference must be the resolution's number.
-        if let (Some(in_reference), Some(number), Some(span)) =
-            (meta.reference.resolution_number(), meta.number.value(), number_span)
-        {
+        if let (Some(in_reference), Some(number), Some(span)) = (
+            meta.reference.resolution_number(),
+            meta.number.value(),
+            number_span,
+        ) {
             if in_reference != number {
                 self.report(
                     Diagnostic::error(format!(
@@ -457,10 +534,12 @@ impl Reader {
         if let (Some((start, _)), Some((end, end_span))) = (start, end) {
             if end < start {
                 self.report(
-                    Diagnostic::error(format!("the session ends ({end}) before it starts ({start})"))
-                        .at(end_span)
-                        .with_label("before the start")
-                        .with_hint("check the `start` and `end` dates"),
+                    Diagnostic::error(format!(
+                        "the session ends ({end}) before it starts ({start})"
+                    ))
+                    .at(end_span)
+                    .with_label("before the start")
+                    .with_hint("check the `start` and `end` dates"),
                 );
             }
         }
@@ -488,7 +567,10 @@ impl Reader {
                 if let Some(near) = vocabulary::closest(value, keywords) {
                     d = d.with_hint(format!("did you mean `{near}`?"));
                 }
-                self.report(d.with_hint(format!("the status is one of {}", list_names(keywords, "`", "`"))));
+                self.report(d.with_hint(format!(
+                    "the status is one of {}",
+                    list_names(keywords, "`", "`")
+                )));
                 None
             }
         }
@@ -496,7 +578,11 @@ impl Reader {
 
     fn related(&mut self, el: &Element) -> Option<RelatedDocument> {
         let reference = self.text_attribute(el, "ref")?;
-        let title = if el.children.iter().all(|n| matches!(n, Node::Text(t) if t.is_blank())) {
+        let title = if el
+            .children
+            .iter()
+            .all(|n| matches!(n, Node::Text(t) if t.is_blank()))
+        {
             None
         } else {
             self.text_only(el)
@@ -598,7 +684,9 @@ impl Reader {
             match node {
                 Node::Text(_) => run.push(node),
                 Node::Element(child) => {
-                    let Some(name) = self.allowed(el, child, &allowed) else { continue };
+                    let Some(name) = self.allowed(el, child, &allowed) else {
+                        continue;
+                    };
                     if INLINE.contains(&name) {
                         run.push(node);
                         continue;
@@ -618,12 +706,16 @@ impl Reader {
     }
 
     fn flush(&mut self, run: &mut Run<'_>, out: &mut Vec<Block>) {
-        if run.iter().all(|n| matches!(n, Node::Text(t) if t.is_blank())) {
+        if run
+            .iter()
+            .all(|n| matches!(n, Node::Text(t) if t.is_blank()))
+        {
             run.clear();
             return;
         }
         let span = Span::new(span_of(run[0]).start, span_of(run[run.len() - 1]).end);
-        let content = self.inline_run(run.drain(..));
+        let mut content = self.inline_run(run.drain(..));
+        collapse_run(&mut content);
         if has_text(&content) {
             out.push(Block::Paragraph(Paragraph {
                 content,
@@ -634,7 +726,8 @@ impl Reader {
 
     /// An element of inline content, read as a paragraph.
     fn paragraph(&mut self, el: &Element) -> Option<Paragraph> {
-        let content = self.inline_content(el);
+        let mut content = self.inline_content(el);
+        collapse_run(&mut content);
         if !has_text(&content) {
             self.report(
                 Diagnostic::error(format!("empty `<{}>`", el.name.local))
@@ -692,21 +785,24 @@ impl Reader {
         let depth = self.list_depth;
         let pattern = match el.attribute("pattern") {
             Some(attr) => self.pattern(attr).unwrap_or_default(),
-            None => LabelPattern::parse(DEFAULT_PATTERNS[depth % DEFAULT_PATTERNS.len()]).unwrap_or_default(),
+            None => LabelPattern::parse(DEFAULT_PATTERNS[depth % DEFAULT_PATTERNS.len()])
+                .unwrap_or_default(),
         };
         let start = match el.attribute("start") {
             None => 1,
-            Some(attr) => match attr.value.trim().parse::<u32>() {
-                Ok(n) if (1..=100_000).contains(&n) => n,
-                _ => {
-                    self.report(
+            Some(attr) => {
+                match attr.value.trim().parse::<u32>() {
+                    Ok(n) if (1..=100_000).contains(&n) => n,
+                    _ => {
+                        self.report(
                         Diagnostic::error(format!("`{}` is not a list start", attr.value))
                             .at(attr.value_span)
                             .with_hint("`start` is the number of the first item, a whole number from 1"),
                     );
-                    1
+                        1
+                    }
                 }
-            },
+            }
         };
         let mut list = List {
             intro: None,
@@ -718,13 +814,21 @@ impl Reader {
         };
         self.list_depth += 1;
         for node in &el.children {
-            if self.no_text(el, node, "list text goes in `<intro>`, an `<item>` or `<continuation>`") {
+            if self.no_text(
+                el,
+                node,
+                "list text goes in `<intro>`, an `<item>` or `<continuation>`",
+            ) {
                 continue;
             }
             let Node::Element(child) = node else { continue };
-            let Some(name) = self.allowed(el, child, &["intro", "item", "continuation"]) else { continue };
+            let Some(name) = self.allowed(el, child, &["intro", "item", "continuation"]) else {
+                continue;
+            };
             let misplaced = match name {
-                "intro" => list.intro.is_some() || !list.items.is_empty() || list.continuation.is_some(),
+                "intro" => {
+                    list.intro.is_some() || !list.items.is_empty() || list.continuation.is_some()
+                }
                 "item" => list.continuation.is_some(),
                 _ => list.continuation.is_some(),
             };
@@ -745,7 +849,11 @@ impl Reader {
         }
         self.list_depth -= 1;
         if list.items.is_empty() {
-            if !el.children.iter().any(|n| matches!(n, Node::Element(e) if e.name.local == "item")) {
+            if !el
+                .children
+                .iter()
+                .any(|n| matches!(n, Node::Element(e) if e.name.local == "item"))
+            {
                 self.report(
                     Diagnostic::error("the list has no items")
                         .at(el.name_span())
@@ -780,13 +888,22 @@ impl Reader {
             ..Annex::default()
         };
         for node in &el.children {
-            if self.no_text(el, node, "annex text goes in `<p>`, `<heading>` or `<list>` elements") {
+            if self.no_text(
+                el,
+                node,
+                "annex text goes in `<p>`, `<heading>` or `<list>` elements",
+            ) {
                 continue;
             }
             let Node::Element(child) = node else { continue };
-            let Some(name) = self.allowed(el, child, &["label", "title", "p", "heading", "list"]) else { continue };
+            let Some(name) = self.allowed(el, child, &["label", "title", "p", "heading", "list"])
+            else {
+                continue;
+            };
             let misplaced = match name {
-                "label" => annex.label.is_some() || annex.title.is_some() || !annex.blocks.is_empty(),
+                "label" => {
+                    annex.label.is_some() || annex.title.is_some() || !annex.blocks.is_empty()
+                }
                 "title" => annex.title.is_some() || !annex.blocks.is_empty(),
                 _ => false,
             };
@@ -802,7 +919,9 @@ impl Reader {
             match name {
                 "label" => annex.label = self.paragraph(child),
                 "title" => annex.title = self.paragraph(child),
-                "p" => annex.blocks.extend(self.paragraph(child).map(Block::Paragraph)),
+                "p" => annex
+                    .blocks
+                    .extend(self.paragraph(child).map(Block::Paragraph)),
                 "heading" => annex.blocks.extend(self.heading(child).map(Block::Heading)),
                 _ => annex.blocks.extend(self.list(child).map(Block::List)),
             }
@@ -820,7 +939,7 @@ impl Reader {
 
     // ----- Inline content -------------------------------------------------
 
-    /// The inline content of `el`, whitespace collapsed.
+    /// The inline content of `el`, whitespace as written.
     fn inline_content(&mut self, el: &Element) -> Vec<Inline> {
         let mut nodes = Vec::with_capacity(el.children.len());
         for node in &el.children {
@@ -836,7 +955,9 @@ impl Reader {
         self.inline_run(nodes.into_iter())
     }
 
-    /// Converts checked inline nodes and collapses their whitespace.
+    /// Converts checked inline nodes, whitespace as written: it is
+    /// collapsed once for the whole paragraph, since a space may sit on
+    /// either side of an element's edge.
     fn inline_run<'e>(&mut self, nodes: impl Iterator<Item = &'e Node>) -> Vec<Inline> {
         let mut content = Vec::new();
         for node in nodes {
@@ -845,7 +966,6 @@ impl Reader {
                 Node::Element(el) => content.extend(self.inline(el)),
             }
         }
-        collapse_run(&mut content);
         content
     }
 
@@ -875,7 +995,11 @@ impl Reader {
         let (was_note, was_link) = (self.in_note, self.in_link);
         self.in_note |= name == "note";
         self.in_link |= name == "ref";
-        let content = self.inline_content(el);
+        let mut content = self.inline_content(el);
+        if name == "note" {
+            // A note is a paragraph of its own.
+            collapse_run(&mut content);
+        }
         self.in_note = was_note;
         self.in_link = was_link;
         if !has_text(&content) {
@@ -949,7 +1073,6 @@ fn leaves<'a>(run: &'a mut [Inline], out: &mut Vec<Leaf<'a>>) {
             | Inline::Subscript(c)
             | Inline::Quote(c) => leaves(c, out),
             Inline::Link(link) => leaves(&mut link.content, out),
-            _ => {}
         }
     }
 }
@@ -1041,7 +1164,10 @@ pub fn is_language_tag(tag: &str) -> bool {
 }
 
 fn list_names<'a>(names: impl IntoIterator<Item = &'a str>, open: &str, close: &str) -> String {
-    let names: Vec<String> = names.into_iter().map(|n| format!("{open}{n}{close}")).collect();
+    let names: Vec<String> = names
+        .into_iter()
+        .map(|n| format!("{open}{n}{close}"))
+        .collect();
     match names.as_slice() {
         [] => String::new(),
         [one] => one.clone(),
@@ -1051,7 +1177,9 @@ fn list_names<'a>(names: impl IntoIterator<Item = &'a str>, open: &str, close: &
 
 fn attribute_example(element: &str, attribute: &str) -> String {
     let example = match (element, attribute) {
-        ("resolution", "xml:lang") => "<resolution xmlns=\"urn:respub:resolution:1\" xml:lang=\"fr\">",
+        ("resolution", "xml:lang") => {
+            "<resolution xmlns=\"urn:respub:resolution:1\" xml:lang=\"fr\">"
+        }
         ("status", "value") => "<status value=\"adopted\" date=\"2017-09-29\"/>",
         ("related", "ref") => "<related ref=\"GA-2017-86-REP-07\" relation=\"report\"/>",
         _ => return format!("add `{attribute}=\"…\"`"),

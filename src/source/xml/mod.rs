@@ -51,16 +51,24 @@ fn decode(bytes: &[u8]) -> Result<(&str, usize), Diagnostic> {
     if bytes.is_empty() {
         return Err(Diagnostic::error("the file is empty")
             .at(at(0, 0))
-            .with_hint("a respub source is one `<resolution xmlns=\"urn:respub:resolution:1\">` element"));
+            .with_hint(
+                "a respub source is one `<resolution xmlns=\"urn:respub:resolution:1\">` element",
+            ));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Diagnostic::error("sources must be UTF-8; this file is UTF-16")
-            .at(at(0, 2))
-            .with_label("UTF-16 byte order mark")
-            .with_hint("save the file as UTF-8 (without a byte order mark)"));
+        return Err(
+            Diagnostic::error("sources must be UTF-8; this file is UTF-16")
+                .at(at(0, 2))
+                .with_label("UTF-16 byte order mark")
+                .with_hint("save the file as UTF-8 (without a byte order mark)"),
+        );
     }
     // A UTF-8 byte order mark is legal XML: skip it.
-    let base = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
+    let base = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    };
     let text = match std::str::from_utf8(&bytes[base..]) {
         Ok(text) => text,
         Err(e) => {
@@ -81,15 +89,22 @@ fn decode(bytes: &[u8]) -> Result<(&str, usize), Diagnostic> {
             return Err(d);
         }
     };
-    if let Some((offset, c)) = text.char_indices().find(|&(_, c)| !tree::is_xml_char(c)) {
-        return Err(Diagnostic::error(format!("the character U+{:04X} is not allowed in XML", u32::from(c)))
-            .at(at(base + offset, c.len_utf8()))
-            .with_label("control character")
-            .with_hint(if c == '\0' {
-                "this looks like a binary file, not a resolution source"
-            } else {
-                "delete it; control characters have no place in a resolution"
-            }));
+    // Also refused: C1 controls and DEL, which XML tolerates but which no
+    // resolution contains and which could drive a terminal.
+    let refused =
+        |c: char| !tree::is_xml_char(c) || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+    if let Some((offset, c)) = text.char_indices().find(|&(_, c)| refused(c)) {
+        return Err(Diagnostic::error(format!(
+            "the character U+{:04X} is not allowed in XML",
+            u32::from(c)
+        ))
+        .at(at(base + offset, c.len_utf8()))
+        .with_label("control character")
+        .with_hint(if !text_like(bytes) {
+            "this looks like a binary file, not a resolution source"
+        } else {
+            "delete it; control characters have no place in a resolution"
+        }));
     }
     Ok((text, base))
 }

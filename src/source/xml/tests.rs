@@ -25,13 +25,21 @@ fn read_str(text: &str) -> DiagResult<Warned<Resolution>> {
 
 fn errors(text: &str) -> Vec<(String, (usize, usize))> {
     let diagnostics = match read_str(text) {
-        Ok(w) => panic!("expected errors, got a resolution with warnings {:?}", w.warnings),
+        Ok(w) => panic!(
+            "expected errors, got a resolution with warnings {:?}",
+            w.warnings
+        ),
         Err(d) => d,
     };
     diagnostics
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| (d.message, line_column(text, d.span.map_or(usize::MAX, |s| s.start))))
+        .map(|d| {
+            (
+                d.message,
+                line_column(text, d.span.map_or(usize::MAX, |s| s.start)),
+            )
+        })
         .collect()
 }
 
@@ -44,7 +52,11 @@ fn first_paragraph(blocks: &[Block]) -> &[Inline] {
 
 #[test]
 fn reads_the_seed() {
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/sources/GA-2017-86-RES-06.fr.xml")).unwrap();
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sources/GA-2017-86-RES-06.fr.xml"
+    ))
+    .unwrap();
     let res = read(&SourceFile::new("seed.xml", bytes)).unwrap();
     assert!(res.warnings.is_empty(), "{:?}", res.warnings);
     let res = res.output;
@@ -57,9 +69,18 @@ fn reads_the_seed() {
     assert_eq!(res.preamble.len(), 4);
     assert_eq!(res.operative.clauses.len(), 4);
     let approves = &res.operative.clauses[1];
-    assert_eq!(approves.verb(), Some(&[Inline::Text("APPROUVE".into())][..]));
-    assert!(first_paragraph(&approves.blocks).iter().any(|i| matches!(i, Inline::Quote(_))));
-    let Block::List(list) = &approves.blocks[1] else { panic!("expected the list") };
+    assert_eq!(
+        approves.verb(),
+        Some(&[Inline::Text("APPROUVE".into())][..])
+    );
+    assert!(
+        first_paragraph(&approves.blocks)
+            .iter()
+            .any(|i| matches!(i, Inline::Quote(_)))
+    );
+    let Block::List(list) = &approves.blocks[1] else {
+        panic!("expected the list")
+    };
     assert_eq!(list.items.len(), 4);
     assert_eq!(list.label(3), "4.");
     let opening = &res.opening.as_ref().unwrap().content;
@@ -104,20 +125,35 @@ fn reads_nested_lists_notes_links_and_annexes() {
     .unwrap()
     .output;
     assert_eq!(res.operative.label(0).as_deref(), Some("1."));
-    let Block::List(list) = &res.operative.clauses[0].blocks[1] else { panic!() };
+    let Block::List(list) = &res.operative.clauses[0].blocks[1] else {
+        panic!()
+    };
     assert!(list.intro.is_some() && list.continuation.is_some());
     let item = &list.items[0];
-    let Inline::Footnote(note) = &first_paragraph(&item.blocks)[1] else { panic!() };
-    let Inline::Link(link) = &note.content[1] else { panic!() };
-    assert_eq!(link.reference.as_ref().unwrap().as_str(), "S/RES/1267 (1999)");
-    // Nested lists without a pattern take (i) after (a)… by depth.
-    let Block::List(inner) = &item.blocks[1] else { panic!() };
-    assert_eq!(inner.label(0), "(i)");
-    let Block::List(deepest) = &inner.items[0].blocks[1] else { panic!() };
-    assert_eq!(deepest.pattern.counter, Counter::LowerAlpha);
+    let Inline::Footnote(note) = &first_paragraph(&item.blocks)[1] else {
+        panic!()
+    };
+    let Inline::Link(link) = &note.content[1] else {
+        panic!()
+    };
+    assert_eq!(
+        link.reference.as_ref().unwrap().as_str(),
+        "S/RES/1267 (1999)"
+    );
+    // Lists without a pattern take `(a)` inside a list, `(i)` inside that.
+    let Block::List(inner) = &item.blocks[1] else {
+        panic!()
+    };
+    assert_eq!(inner.label(0), "(a)");
+    let Block::List(deepest) = &inner.items[0].blocks[1] else {
+        panic!()
+    };
+    assert_eq!(deepest.pattern.counter, Counter::LowerRoman);
     let annex = &res.annexes[0];
     assert!(annex.label.is_some() && annex.title.is_some());
-    let Block::List(arabic) = &annex.blocks[2] else { panic!() };
+    let Block::List(arabic) = &annex.blocks[2] else {
+        panic!()
+    };
     assert_eq!(arabic.label(0), "(ج)");
 }
 
@@ -142,7 +178,10 @@ fn reports_every_problem_in_one_run() {
         ("the metadata has no `<organisation>`", (2, 4)),
         ("`2017-02-30` is not a date of the calendar", (5, 21)),
         ("unknown status `adopt`", (6, 20)),
-        ("the number 6 contradicts the reference `GA-2017-86-RES-07`, which says 7", (4, 5)),
+        (
+            "the number 6 contradicts the reference `GA-2017-86-RES-07`, which says 7",
+            (4, 5),
+        ),
         ("unknown element `<preambule>`", (8, 4)),
         ("unknown attribute `colour` on `<clause>`", (10, 13)),
         ("empty clause", (11, 5)),
@@ -161,7 +200,10 @@ fn reports_every_problem_in_one_run() {
 fn suggests_names() {
     let text = source("<operative><clause><verb>A</verb> b<emph>c</emph></clause></operative>");
     let d = read_str(&text).unwrap_err();
-    let unknown = d.iter().find(|d| d.message == "unknown element `<emph>`").unwrap();
+    let unknown = d
+        .iter()
+        .find(|d| d.message == "unknown element `<emph>`")
+        .unwrap();
     assert_eq!(unknown.hints[0], "did you mean `<em>`?");
 }
 
@@ -170,7 +212,10 @@ fn refuses_doctypes_and_unknown_entities() {
     let doctype = "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY x \"boom\">]>\n<r/>";
     assert_eq!(
         errors(doctype),
-        [("DOCTYPEs are not allowed: respub never expands entities".to_string(), (2, 1))]
+        [(
+            "DOCTYPEs are not allowed: respub never expands entities".to_string(),
+            (2, 1)
+        )]
     );
     let entity = source("<operative><clause><verb>A</verb> &nbsp;</clause></operative>");
     assert_eq!(errors(&entity)[0].0, "the entity `&nbsp;` is not allowed");
@@ -182,7 +227,10 @@ fn bounds_nesting_before_recursing() {
     let text = format!("{}{}", "<a>".repeat(depth), "</a>".repeat(depth));
     let found = errors(&text);
     assert_eq!(found.len(), 1);
-    assert!(found[0].0.contains("nested more than 100 levels"), "{found:?}");
+    assert!(
+        found[0].0.contains("nested more than 100 levels"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -191,7 +239,10 @@ fn accepts_a_utf8_bom_and_refuses_utf16() {
     let mut bom = vec![0xEF, 0xBB, 0xBF];
     bom.extend_from_slice(text.as_bytes());
     assert!(read(&SourceFile::new("bom.xml", bom)).is_ok());
-    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
     let d = read(&SourceFile::new("utf16.xml", utf16)).unwrap_err();
     assert_eq!(d[0].message, "sources must be UTF-8; this file is UTF-16");
 }
@@ -204,7 +255,10 @@ fn points_at_the_first_invalid_byte() {
     let d = read(&SourceFile::new("latin1.xml", bytes.clone())).unwrap_err();
     let span = d[0].span.unwrap();
     assert_eq!(span.start, 18);
-    assert_eq!(line_column(&String::from_utf8_lossy(&bytes), span.start), (2, 6));
+    assert_eq!(
+        line_column(&String::from_utf8_lossy(&bytes), span.start),
+        (2, 6)
+    );
 }
 
 #[test]
@@ -220,8 +274,16 @@ fn malformed_xml_is_one_error_at_its_place() {
     let text = source("<operative><clause><verb>A</verb> b</operative>");
     let found = errors(&text);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].0.contains("`</operative>` closes `<clause>`"), "{found:?}");
-    assert_eq!(found[0].1, (8, 37));
-    let truncated = &source("<operative><clause><verb>A</verb> b</clause></operative>")[..300];
-    assert!(errors(truncated)[0].0.starts_with("the file ends before"));
+    assert!(
+        found[0].0.contains("`</operative>` closes `<clause>`"),
+        "{found:?}"
+    );
+    assert_eq!(found[0].1, (8, 36));
+    let whole = source("<operative><clause><verb>A</verb> b</clause></operative>");
+    let cut = whole.find("</clause>").unwrap() + "</clause>".len();
+    assert_eq!(
+        errors(&whole[..cut])[0].0,
+        "the file ends before `<operative>` is closed"
+    );
+    assert!(errors(&whole[..cut - 3])[0].0.starts_with("malformed XML"));
 }

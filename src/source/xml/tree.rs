@@ -202,7 +202,9 @@ impl<'a> Parser<'a> {
                         self.version = version;
                     }
                     if let Some(Ok(encoding)) = decl.encoding() {
-                        if !encoding.eq_ignore_ascii_case("utf-8") && !encoding.eq_ignore_ascii_case("utf8") {
+                        if !encoding.eq_ignore_ascii_case("utf-8")
+                            && !encoding.eq_ignore_ascii_case("utf8")
+                        {
                             return Err(Diagnostic::error(format!(
                                 "the XML declaration names the encoding `{encoding}`; respub sources are UTF-8"
                             ))
@@ -256,7 +258,9 @@ impl<'a> Parser<'a> {
             return Err(Diagnostic::error("a second root element")
                 .at(span)
                 .with_label("after the end of the root element")
-                .with_hint("a source holds one `<resolution>`; put each resolution in its own file"));
+                .with_hint(
+                    "a source holds one `<resolution>`; put each resolution in its own file",
+                ));
         }
         if self.stack.len() >= MAX_DEPTH {
             return Err(Diagnostic::error(format!(
@@ -264,15 +268,30 @@ impl<'a> Parser<'a> {
             ))
             .at(span)
             .with_label(format!("level {}", self.stack.len() + 1))
-            .with_hint("no resolution nests this deep; check that elements are closed where they end"));
+            .with_hint(
+                "no resolution nests this deep; check that elements are closed where they end",
+            ));
         }
         self.elements += 1;
         if self.elements > MAX_ELEMENTS {
-            return Err(Diagnostic::error(format!("the file has more than {MAX_ELEMENTS} elements"))
-                .at(span)
-                .with_hint("no resolution comes near this; check that this is a resolution source"));
+            return Err(Diagnostic::error(format!(
+                "the file has more than {MAX_ELEMENTS} elements"
+            ))
+            .at(span)
+            .with_hint("no resolution comes near this; check that this is a resolution source"));
         }
-        let raw_name = std::str::from_utf8(tag.name().into_inner()).unwrap_or_default().to_string();
+        let raw_name = tag.name().into_inner().to_string();
+        // `<clause <verb>` reads as a tag with a strange attribute; say
+        // what is really wrong.
+        if let Some(at) = tag.attributes_raw().find('<') {
+            let at = start + 1 + raw_name.len() + at;
+            return Err(
+                Diagnostic::error(format!("`<` inside the tag `<{raw_name}`"))
+                    .at(self.span(at, at + 1))
+                    .with_label(format!("`<{raw_name}` is not closed before this"))
+                    .with_hint(format!("close the tag `<{raw_name}` with `>`")),
+            );
+        }
         // Gather attributes and namespace declarations first: a declaration
         // applies to the element that carries it.
         let mut declarations = Vec::new();
@@ -280,7 +299,7 @@ impl<'a> Parser<'a> {
         let mut cursor = 1 + raw_name.len();
         for attribute in tag.attributes().with_checks(true) {
             let attribute = attribute.map_err(|e| self.attr_error(&e, start))?;
-            let key = std::str::from_utf8(attribute.key.into_inner()).unwrap_or_default().to_string();
+            let key = attribute.key.into_inner().to_string();
             let (attr_span, value_span) = self.locate_attribute(start, end, &key, &mut cursor);
             let value = match attribute.normalized_value_with(self.version, 1, predefined_entity) {
                 Ok(value) => value.into_owned(),
@@ -318,7 +337,9 @@ impl<'a> Parser<'a> {
     fn close(&mut self, end: usize) {
         // quick-xml has checked that end tags match, so the stack is never
         // empty here.
-        let Some(mut element) = self.stack.pop() else { return };
+        let Some(mut element) = self.stack.pop() else {
+            return;
+        };
         self.scopes.pop();
         element.span.end = self.base + end;
         match self.stack.last_mut() {
@@ -374,12 +395,14 @@ impl<'a> Parser<'a> {
         if reference.is_char_ref() {
             return match reference.resolve_char_ref() {
                 Ok(Some(c)) if is_xml_char(c) => Ok(c),
-                _ => Err(Diagnostic::error("this character reference does not name a character allowed in XML")
-                    .at(span)
-                    .with_hint("write the character itself, or `&#160;` for a no-break space")),
+                _ => Err(Diagnostic::error(
+                    "this character reference does not name a character allowed in XML",
+                )
+                .at(span)
+                .with_hint("write the character itself, or `&#160;` for a no-break space")),
             };
         }
-        let name = String::from_utf8_lossy(reference.as_ref()).into_owned();
+        let name = reference.as_ref().to_string();
         match predefined_entity(&name) {
             Some(s) => Ok(s.chars().next().unwrap_or('&')),
             None => Err(Diagnostic::error(format!("the entity `&{name};` is not allowed"))
@@ -411,7 +434,10 @@ impl<'a> Parser<'a> {
                 }
             },
             // The default namespace applies to elements only.
-            None if element => self.lookup("").filter(|uri| !uri.is_empty()).map(str::to_string),
+            None if element => self
+                .lookup("")
+                .filter(|uri| !uri.is_empty())
+                .map(str::to_string),
             None => None,
         };
         Ok(Name {
@@ -432,7 +458,13 @@ impl<'a> Parser<'a> {
 
     /// Finds `key="value"` in the tag `start..end`, searching from `cursor`
     /// (relative to the tag) since attributes come in order.
-    fn locate_attribute(&self, start: usize, end: usize, key: &str, cursor: &mut usize) -> (Span, Span) {
+    fn locate_attribute(
+        &self,
+        start: usize,
+        end: usize,
+        key: &str,
+        cursor: &mut usize,
+    ) -> (Span, Span) {
         let tag = &self.text.as_bytes()[start..end];
         let mut at = *cursor;
         while at + key.len() <= tag.len() {
@@ -466,10 +498,12 @@ impl<'a> Parser<'a> {
         // Positions in attribute errors count from the byte after `<`.
         let at = |p: usize| self.span(tag_start + 1 + p, tag_start + 2 + p);
         match error {
-            AttrError::ExpectedEq(p) => Diagnostic::error("an attribute name without `=` and a value")
-                .at(at(*p))
-                .with_label("expected `=`")
-                .with_hint("write attributes as `name=\"value\"`"),
+            AttrError::ExpectedEq(p) => {
+                Diagnostic::error("an attribute name without `=` and a value")
+                    .at(at(*p))
+                    .with_label("expected `=`")
+                    .with_hint("write attributes as `name=\"value\"`")
+            }
             AttrError::ExpectedValue(p) => Diagnostic::error("an attribute without a value")
                 .at(at(*p))
                 .with_label("expected a quoted value")
@@ -491,10 +525,13 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn escape_error(&self, error: &EscapeError, value: Span) -> Diagnostic {
+    fn escape_error(&self, error: &quick_xml::Error, value: Span) -> Diagnostic {
         match error {
-            EscapeError::UnrecognizedEntity(range, name) => {
-                let span = Span::new(value.start + range.start.saturating_sub(1), value.start + range.end + 1);
+            quick_xml::Error::Escape(EscapeError::UnrecognizedEntity(range, name)) => {
+                let span = Span::new(
+                    value.start + range.start.saturating_sub(1),
+                    value.start + range.end + 1,
+                );
                 Diagnostic::error(format!("the entity `&{name};` is not allowed"))
                     .at(span)
                     .with_label("unknown entity")
@@ -510,70 +547,92 @@ impl<'a> Parser<'a> {
         use quick_xml::errors::{IllFormedError as I, SyntaxError as S};
         let position = self.reader.error_position() as usize;
         let here = self.span(position, (position + 1).min(self.text.len()));
-        let diagnostic = |message: String, hint: &str| Diagnostic::error(message).at(here).with_hint(hint);
+        let diagnostic =
+            |message: String, hint: &str| Diagnostic::error(message).at(here).with_hint(hint);
         match error {
             quick_xml::Error::Syntax(syntax) => {
                 let hint = match syntax {
-                    S::InvalidBangMarkup => "after `<!` only `--` (a comment) or `[CDATA[` may follow",
+                    S::InvalidBangMarkup => {
+                        "after `<!` only `--` (a comment) or `[CDATA[` may follow"
+                    }
                     S::UnclosedPI | S::UnclosedXmlDecl => "close it with `?>`",
                     S::UnclosedComment => "close the comment with `-->`",
                     S::UnclosedDoctype => "respub refuses DOCTYPEs anyway: delete it",
                     S::UnclosedCData => "close it with `]]>`",
                     S::UnclosedTag => "close the tag with `>`; the file may be truncated",
-                    S::UnclosedSingleQuotedAttributeValue | S::UnclosedDoubleQuotedAttributeValue => {
+                    S::UnclosedSingleQuotedAttributeValue
+                    | S::UnclosedDoubleQuotedAttributeValue => {
                         "close the attribute value with its quote"
                     }
                 };
                 diagnostic(format!("malformed XML: {syntax}"), hint).with_label("here")
             }
-            quick_xml::Error::IllFormed(ill) => match ill {
-                I::MismatchedEndTag { expected, found } => {
-                    let opened = self.stack.last().map(|e| e.tag);
-                    let mut d = Diagnostic::error(format!(
+            quick_xml::Error::IllFormed(ill) => {
+                match ill {
+                    I::MismatchedEndTag { expected, found } => {
+                        let opened = self.stack.last().map(|e| e.tag);
+                        let mut d = Diagnostic::error(format!(
                         "`</{found}>` closes `<{expected}>`: elements are not nested properly"
                     ))
                     .at(self.span(position, position + found.len() + 3))
                     .with_label(format!("expected `</{expected}>`"))
                     .with_hint(format!("close `<{expected}>` before `</{found}>`, or check for a missing start tag"));
-                    if let Some(opened) = opened {
-                        let (line, column) = crate::diag::line_column(self.text, opened.start - self.base);
-                        d = d.with_hint(format!("`<{expected}>` was opened at line {line}, column {column}"));
+                        if let Some(opened) = opened {
+                            let (line, column) =
+                                crate::diag::line_column(self.text, opened.start - self.base);
+                            d = d.with_hint(format!(
+                                "`<{expected}>` was opened at line {line}, column {column}"
+                            ));
+                        }
+                        d
                     }
-                    d
+                    I::UnmatchedEndTag(name) => {
+                        Diagnostic::error(format!("`</{name}>` closes an element that is not open"))
+                            .at(self.span(position, position + name.len() + 3))
+                            .with_label("no matching start tag")
+                            .with_hint("remove it, or add the missing start tag")
+                    }
+                    I::MissingEndTag(name) => diagnostic(
+                        format!("`<{name}>` is never closed"),
+                        "the file may be truncated; add the end tag",
+                    ),
+                    I::MissingDeclVersion(_) | I::UnknownVersion => diagnostic(
+                        format!("malformed XML declaration: {ill}"),
+                        "write `<?xml version=\"1.0\" encoding=\"UTF-8\"?>`",
+                    ),
+                    I::MissingDoctypeName => diagnostic(
+                        "DOCTYPEs are not allowed: respub never expands entities".into(),
+                        "delete the `<!DOCTYPE …>`",
+                    ),
+                    I::DoubleHyphenInComment => diagnostic(
+                        "`--` inside a comment is not allowed in XML".into(),
+                        "write it otherwise, for example `- -`",
+                    ),
+                    I::UnclosedReference => diagnostic(
+                        "a `&` that does not start a reference".into(),
+                        "write a literal ampersand as `&amp;`",
+                    )
+                    .with_label("bare `&`"),
                 }
-                I::UnmatchedEndTag(name) => Diagnostic::error(format!("`</{name}>` closes an element that is not open"))
-                    .at(self.span(position, position + name.len() + 3))
-                    .with_label("no matching start tag")
-                    .with_hint("remove it, or add the missing start tag"),
-                I::MissingEndTag(name) => diagnostic(
-                    format!("`<{name}>` is never closed"),
-                    "the file may be truncated; add the end tag",
-                ),
-                I::MissingDeclVersion(_) | I::UnknownVersion => diagnostic(
-                    format!("malformed XML declaration: {ill}"),
-                    "write `<?xml version=\"1.0\" encoding=\"UTF-8\"?>`",
-                ),
-                I::MissingDoctypeName => diagnostic(
-                    "DOCTYPEs are not allowed: respub never expands entities".into(),
-                    "delete the `<!DOCTYPE …>`",
-                ),
-                I::DoubleHyphenInComment => diagnostic(
-                    "`--` inside a comment is not allowed in XML".into(),
-                    "write it otherwise, for example `- -`",
-                ),
-                I::UnclosedReference => diagnostic(
-                    "a `&` that does not start a reference".into(),
-                    "write a literal ampersand as `&amp;`",
-                )
-                .with_label("bare `&`"),
-            },
-            quick_xml::Error::Encoding(e) => diagnostic(format!("the file is not valid UTF-8: {e}"), "save the file as UTF-8"),
-            quick_xml::Error::Escape(e) => diagnostic(format!("invalid reference: {e}"), "write a literal `&` as `&amp;`"),
+            }
+            quick_xml::Error::Encoding(e) => diagnostic(
+                format!("the file is not valid UTF-8: {e}"),
+                "save the file as UTF-8",
+            ),
+            quick_xml::Error::Escape(e) => diagnostic(
+                format!("invalid reference: {e}"),
+                "write a literal `&` as `&amp;`",
+            ),
             quick_xml::Error::InvalidAttr(e) => {
-                let tag_start = self.text[..position.min(self.text.len())].rfind('<').unwrap_or(0);
+                let tag_start = self.text[..position.min(self.text.len())]
+                    .rfind('<')
+                    .unwrap_or(0);
                 self.attr_error(e, tag_start)
             }
-            other => diagnostic(format!("malformed XML: {other}"), "check the XML around this position"),
+            other => diagnostic(
+                format!("malformed XML: {other}"),
+                "check the XML around this position",
+            ),
         }
     }
 }

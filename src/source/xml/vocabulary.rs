@@ -30,11 +30,17 @@ pub struct ElementSpec {
 }
 
 const fn optional(name: &'static str) -> AttributeSpec {
-    AttributeSpec { name, required: false }
+    AttributeSpec {
+        name,
+        required: false,
+    }
 }
 
 const fn required(name: &'static str) -> AttributeSpec {
-    AttributeSpec { name, required: true }
+    AttributeSpec {
+        name,
+        required: true,
+    }
 }
 
 const fn element(name: &'static str, attributes: &'static [AttributeSpec]) -> ElementSpec {
@@ -64,7 +70,10 @@ pub const ELEMENTS: &[ElementSpec] = &[
     element("status", &[required("value"), optional("date")]),
     element("distribution", &[]),
     element("keyword", &[]),
-    element("related", &[required("ref"), optional("relation"), optional("href")]),
+    element(
+        "related",
+        &[required("ref"), optional("relation"), optional("href")],
+    ),
     // Parts of the text.
     element("opening", &[]),
     element("preamble", &[]),
@@ -96,7 +105,9 @@ pub const ELEMENTS: &[ElementSpec] = &[
 ];
 
 /// The elements allowed in running text.
-pub const INLINE: &[&str] = &["verb", "em", "strong", "sup", "sub", "q", "ref", "note", "nbsp", "br"];
+pub const INLINE: &[&str] = &[
+    "verb", "em", "strong", "sup", "sub", "q", "ref", "note", "nbsp", "br",
+];
 
 /// The description of element `name`, if it is one.
 pub fn element_spec(name: &str) -> Option<&'static ElementSpec> {
@@ -111,8 +122,13 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
         // A third of the letters may differ: `preambule`, `itme`, `Clause`
-        // are typos; `table` for `title` is not.
-        .filter(|&(distance, c)| distance * 3 <= c.chars().count().max(3))
+        // are typos; `table` for `title` is not. A longer or shorter form of
+        // a name (`emph`, `organisationName`) is a near miss too.
+        .filter(|&(distance, c)| {
+            distance * 3 <= c.chars().count().max(3)
+                || (c.len() >= 2 && lower.starts_with(&c.to_lowercase()))
+                || (lower.len() >= 3 && c.to_lowercase().starts_with(&lower))
+        })
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, c)| c)
 }
@@ -128,6 +144,7 @@ mod tests {
         assert_eq!(closest("Clause", names.clone()), Some("clause"));
         assert_eq!(closest("organization", names.clone()), Some("organisation"));
         assert_eq!(closest("itme", names.clone()), Some("item"));
+        assert_eq!(closest("emph", names.clone()), Some("em"));
         assert_eq!(closest("table", names.clone()), None);
     }
 
