@@ -23,6 +23,8 @@ pub enum Format {
     Epub,
     /// DOCX (Office Open XML), for correspondence.
     Docx,
+    /// Akoma Ntoso 3.0 XML, for exchange with other legislative systems.
+    Akn,
     /// Plain UTF-8 text, for checks and quick reading.
     Text,
 }
@@ -32,7 +34,13 @@ impl Format {
     pub const DEFAULT: [Format; 3] = [Format::Pdf, Format::Epub, Format::Docx];
 
     /// Every format, in the order outputs are listed.
-    pub const ALL: [Format; 4] = [Format::Pdf, Format::Epub, Format::Docx, Format::Text];
+    pub const ALL: [Format; 5] = [
+        Format::Pdf,
+        Format::Epub,
+        Format::Docx,
+        Format::Akn,
+        Format::Text,
+    ];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
@@ -40,20 +48,27 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Epub => "epub",
             Format::Docx => "docx",
+            Format::Akn => "akn",
             Format::Text => "txt",
         }
     }
 
-    /// The extension of the output file, without the dot.
+    /// The extension of the output file, without the leading dot.
     pub fn extension(self) -> &'static str {
-        self.name()
+        match self {
+            Format::Akn => "akn.xml",
+            other => other.name(),
+        }
     }
 
     /// The writer of this format.
     pub fn writer(self) -> &'static dyn Writer {
         match self {
             Format::Text => &text::TextWriter,
-            other => &Unavailable(other),
+            Format::Pdf => &Unavailable(Format::Pdf),
+            Format::Epub => &Unavailable(Format::Epub),
+            Format::Docx => &Unavailable(Format::Docx),
+            Format::Akn => &Unavailable(Format::Akn),
         }
     }
 }
@@ -103,7 +118,12 @@ pub trait Writer: Sync {
     fn format(&self) -> Format;
 
     /// Renders `doc` in the style, returning the output's bytes.
-    fn render(&self, doc: Document<'_>, style: &Style, options: &RenderOptions) -> DiagResult<Warned<Vec<u8>>>;
+    fn render(
+        &self,
+        doc: Document<'_>,
+        style: &Style,
+        options: &RenderOptions,
+    ) -> DiagResult<Warned<Vec<u8>>>;
 }
 
 /// Stands for a writer that this build does not include yet.
@@ -115,6 +135,9 @@ impl Writer for Unavailable {
     }
 
     fn render(&self, _: Document<'_>, _: &Style, _: &RenderOptions) -> DiagResult<Warned<Vec<u8>>> {
-        Err(vec![crate::diag::Diagnostic::error(format!("the {} writer is not available", self.0))])
+        Err(vec![crate::diag::Diagnostic::error(format!(
+            "the {} writer is not available",
+            self.0
+        ))])
     }
 }

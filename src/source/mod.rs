@@ -105,8 +105,11 @@ pub fn load(path: &Path) -> Result<SourceFile, (SourceText, Vec<Diagnostic>)> {
             name: name.clone(),
             text: String::new(),
         };
+        // Point at 1:1 so the message names the file the way every other
+        // diagnostic does.
         let diag = Diagnostic::error(format!("cannot read `{name}`: {e}"))
-            .with_hint("check that the file exists and that you may read it");
+            .at(Span::new(0, 0))
+            .with_hint("check that the file exists, that you may read it, and that it is a resolution source");
         (text, vec![diag])
     };
     let len = std::fs::metadata(path).map_err(unreadable)?.len();
