@@ -15,6 +15,16 @@ use crate::util::{self, Run};
 const SEED_SOURCE: &str = "sources/GA-2017-86-RES-06.fr.xml";
 const SEED_TEXT: &str = "../shared/seeds/000_d3a0c8379349494b.txt";
 const INVALID: &str = "tests/fixtures/invalid";
+const VALID: &str = "tests/fixtures/valid";
+
+fn fixtures(dir: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(util::repo_path(dir))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
 
 fn check(cwd: &Path, path: &str, short: bool) -> Run {
     let mut cmd = util::respub(cwd);
@@ -135,17 +145,25 @@ fn refused(cwd: &Path, path: &str) -> String {
 
 #[test]
 fn malformed_and_hostile_inputs_are_refused_precisely() {
-    let mut names: Vec<String> = std::fs::read_dir(util::repo_path(INVALID))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = fixtures(INVALID);
     assert!(names.len() >= 25, "only {} fixtures", names.len());
     for name in &names {
         let path = format!("{INVALID}/{name}");
         let text = refused(util::root(), &path);
         let stem = name.trim_end_matches(".xml").replace([' ', '(', ')'], "-");
         insta::assert_snapshot!(format!("invalid-{stem}"), text);
+    }
+}
+
+#[test]
+fn united_nations_texts_can_be_expressed() {
+    // Footnotes, annexes, titled points, nested (a)/(i) lists, numbered
+    // operative paragraphs, explicit labels.
+    for name in fixtures(VALID) {
+        let path = format!("{VALID}/{name}");
+        let run = check(util::root(), &path, false);
+        assert_eq!(run.code, Some(0), "{path}: {}", run.stderr);
+        assert!(!run.stderr.contains("warning"), "{path}: {}", run.stderr);
     }
 }
 
@@ -222,8 +240,12 @@ fn the_schema_validates_the_seed_and_refuses_invalid_sources() {
                 .args(["--noout", "--nonet", "--relaxng", "schema/respub.rng", file]),
         )
     };
-    let seed = xmllint(SEED_SOURCE);
-    assert_eq!(seed.code, Some(0), "{}", seed.stderr);
+    let valid = std::iter::once(SEED_SOURCE.to_string())
+        .chain(fixtures(VALID).into_iter().map(|n| format!("{VALID}/{n}")));
+    for file in valid {
+        let run = xmllint(&file);
+        assert_eq!(run.code, Some(0), "{file}: {}", run.stderr);
+    }
     for name in [
         "unknown-element-near-miss",
         "unknown-status",

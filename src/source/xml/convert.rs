@@ -866,7 +866,9 @@ impl Reader {
     }
 
     fn item(&mut self, el: &Element) -> Option<ListItem> {
-        let blocks = self.flow(el, &["p", "list"]);
+        // Items may carry headings: UN texts title the points of long
+        // lists ("Asset freeze", "Travel ban").
+        let blocks = self.flow(el, &["heading", "p", "list"]);
         if blocks.is_empty() {
             self.report(
                 Diagnostic::error("empty list item")
