@@ -314,6 +314,7 @@ impl Reader {
             }
         }
         let mut last_part: Option<(usize, &str)> = None;
+        let mut seen_parts: Vec<&str> = Vec::new();
         let mut seen_meta = false;
         let mut seen_operative = false;
         for node in &root.children {
@@ -329,26 +330,28 @@ impl Reader {
                 continue;
             };
             let order = PARTS.iter().position(|p| *p == name).unwrap_or(0);
-            if let Some((last, last_name)) = last_part {
-                if order < last || (order == last && name != "annex") {
-                    let message = if order == last {
-                        format!("a second `<{name}>`")
-                    } else {
-                        format!("`<{name}>` comes after `<{last_name}>`")
-                    };
-                    self.report(
-                        Diagnostic::error(message)
-                            .at(el.name_span())
-                            .with_label("out of place")
-                            .with_hint(format!(
-                                "the parts of a resolution come once each, in this order: {}",
-                                list_names(PARTS.iter().copied(), "`<", ">`")
-                            )),
-                    );
-                    continue;
-                }
+            let repeated = name != "annex" && seen_parts.contains(&name);
+            if let Some((last, last_name)) = last_part
+                && (repeated || order < last)
+            {
+                let message = if repeated {
+                    format!("a second `<{name}>`")
+                } else {
+                    format!("`<{name}>` comes after `<{last_name}>`")
+                };
+                self.report(
+                    Diagnostic::error(message)
+                        .at(el.name_span())
+                        .with_label("out of place")
+                        .with_hint(format!(
+                            "the parts of a resolution come once each, in this order: {}",
+                            list_names(PARTS.iter().copied(), "`<", ">`")
+                        )),
+                );
+                continue;
             }
             last_part = Some((order, name));
+            seen_parts.push(name);
             match name {
                 "meta" => {
                     seen_meta = true;
@@ -508,21 +511,20 @@ impl Reader {
             meta.reference.resolution_number(),
             meta.number.value(),
             number_span,
-        ) {
-            if in_reference != number {
-                self.report(
-                    Diagnostic::error(format!(
-                        "the number {number} contradicts the reference `{}`, which says {in_reference}",
-                        meta.reference
-                    ))
-                    .at(span)
-                    .with_label(format!("number {number}"))
-                    .with_hint(format!(
-                        "correct `<number>` or `<reference>`: `{}` is resolution {in_reference}",
-                        meta.reference
-                    )),
-                );
-            }
+        ) && in_reference != number
+        {
+            self.report(
+                Diagnostic::error(format!(
+                    "the number {number} contradicts the reference `{}`, which says {in_reference}",
+                    meta.reference
+                ))
+                .at(span)
+                .with_label(format!("number {number}"))
+                .with_hint(format!(
+                    "correct `<number>` or `<reference>`: `{}` is resolution {in_reference}",
+                    meta.reference
+                )),
+            );
         }
         meta
     }
@@ -531,17 +533,17 @@ impl Reader {
         self.empty_element(el);
         let start = self.date_attribute(el, "start");
         let end = self.date_attribute(el, "end");
-        if let (Some((start, _)), Some((end, end_span))) = (start, end) {
-            if end < start {
-                self.report(
-                    Diagnostic::error(format!(
-                        "the session ends ({end}) before it starts ({start})"
-                    ))
-                    .at(end_span)
-                    .with_label("before the start")
-                    .with_hint("check the `start` and `end` dates"),
-                );
-            }
+        if let (Some((start, _)), Some((end, end_span))) = (start, end)
+            && end < start
+        {
+            self.report(
+                Diagnostic::error(format!(
+                    "the session ends ({end}) before it starts ({start})"
+                ))
+                .at(end_span)
+                .with_label("before the start")
+                .with_hint("check the `start` and `end` dates"),
+            );
         }
         Session {
             number: self.text_attribute(el, "number"),
@@ -1092,10 +1094,10 @@ fn collapse_run(run: &mut Vec<Inline>) {
     for i in 0..flat.len() {
         match &mut flat[i] {
             Leaf::Break => {
-                if let Some(p) = pending.take() {
-                    if let Leaf::Text(t) = &mut flat[p] {
-                        t.pop();
-                    }
+                if let Some(p) = pending.take()
+                    && let Leaf::Text(t) = &mut flat[p]
+                {
+                    t.pop();
                 }
                 after_space = true;
             }
@@ -1121,10 +1123,10 @@ fn collapse_run(run: &mut Vec<Inline>) {
             }
         }
     }
-    if let Some(p) = pending {
-        if let Leaf::Text(t) = &mut flat[p] {
-            t.pop();
-        }
+    if let Some(p) = pending
+        && let Leaf::Text(t) = &mut flat[p]
+    {
+        t.pop();
     }
     drop_empty_text(run);
 }

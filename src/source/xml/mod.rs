@@ -35,15 +35,6 @@ pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
     })
 }
 
-/// Whether the bytes look like a respub source (root `<resolution>` in the
-/// respub namespace), judged from the start of the file. For choosing a
-/// reader; [`read`] checks properly.
-pub fn sniff(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(4096)];
-    let head = String::from_utf8_lossy(head);
-    head.contains("<resolution") && head.contains(NAMESPACE)
-}
-
 /// The text of the file and the offset where it starts (after a UTF-8 byte
 /// order mark), or the first reason it is not XML text.
 fn decode(bytes: &[u8]) -> Result<(&str, usize), Diagnostic> {

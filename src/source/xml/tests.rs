@@ -287,3 +287,47 @@ fn malformed_xml_is_one_error_at_its_place() {
     );
     assert!(errors(&whole[..cut - 3])[0].0.starts_with("malformed XML"));
 }
+
+#[test]
+fn warnings_do_not_stop_the_reader() {
+    let text = format!(
+        "<?xml-stylesheet href=\"x.css\"?>\n{}",
+        source("<operative><clause>Decides nothing.</clause></operative>")
+    );
+    let warned = read_str(&text).unwrap();
+    let messages: Vec<_> = warned.warnings.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "the processing instruction `<?xml-stylesheet…?>` is ignored",
+            "the clause does not open with a `<verb>`"
+        ]
+    );
+}
+
+#[test]
+fn notes_and_references_do_not_nest() {
+    let text = source(
+        "<operative><clause><verb>A</verb> b<note>c<note>d</note></note> <ref>e<ref>f</ref></ref></clause></operative>",
+    );
+    let found: Vec<_> = errors(&text).into_iter().map(|(m, _)| m).collect();
+    assert_eq!(
+        found,
+        [
+            "`<note>` inside another `<note>`",
+            "`<ref>` inside another `<ref>`"
+        ]
+    );
+}
+
+#[test]
+fn parts_come_in_order() {
+    let text = source(
+        "<operative><clause><verb>A</verb> b.</clause></operative><opening>The Council,</opening><meta/>",
+    );
+    let found: Vec<_> = errors(&text).into_iter().map(|(m, _)| m).collect();
+    assert_eq!(
+        found,
+        ["`<opening>` comes after `<operative>`", "a second `<meta>`"]
+    );
+}

@@ -201,17 +201,16 @@ impl<'a> Parser<'a> {
                     if let Ok(version) = decl.xml_version() {
                         self.version = version;
                     }
-                    if let Some(Ok(encoding)) = decl.encoding() {
-                        if !encoding.eq_ignore_ascii_case("utf-8")
-                            && !encoding.eq_ignore_ascii_case("utf8")
-                        {
-                            return Err(Diagnostic::error(format!(
+                    if let Some(Ok(encoding)) = decl.encoding()
+                        && !encoding.eq_ignore_ascii_case("utf-8")
+                        && !encoding.eq_ignore_ascii_case("utf8")
+                    {
+                        return Err(Diagnostic::error(format!(
                                 "the XML declaration names the encoding `{encoding}`; respub sources are UTF-8"
                             ))
                             .at(self.span(start, end))
                             .with_label("declared here")
                             .with_hint("save the file as UTF-8 and write `<?xml version=\"1.0\" encoding=\"UTF-8\"?>`"));
-                        }
                     }
                 }
                 Event::PI(pi) => {
@@ -353,12 +352,12 @@ impl<'a> Parser<'a> {
         match self.stack.last_mut() {
             Some(parent) => {
                 // Merge with a preceding text (split by a reference).
-                if let Some(Node::Text(prev)) = parent.children.last_mut() {
-                    if prev.span.end == span.start {
-                        prev.text.push_str(&content);
-                        prev.span.end = span.end;
-                        return Ok(());
-                    }
+                if let Some(Node::Text(prev)) = parent.children.last_mut()
+                    && prev.span.end == span.start
+                {
+                    prev.text.push_str(&content);
+                    prev.span.end = span.end;
+                    return Ok(());
                 }
                 parent.children.push(Node::Text(Text {
                     text: content.into_owned(),
