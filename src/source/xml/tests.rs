@@ -331,3 +331,15 @@ fn parts_come_in_order() {
         ["`<opening>` comes after `<operative>`", "a second `<meta>`"]
     );
 }
+
+#[test]
+fn explains_a_stray_less_than_sign() {
+    let unclosed = source("<operative><clause <verb>A</verb> b.</clause></operative>");
+    assert_eq!(errors(&unclosed)[0].0, "`<` inside the tag `<clause`");
+    let unescaped =
+        source("<operative><clause label=\"a<b\"><verb>A</verb> b.</clause></operative>");
+    assert_eq!(
+        errors(&unescaped)[0].0,
+        "`<` is not allowed in an attribute value"
+    );
+}

@@ -280,16 +280,20 @@ impl<'a> Parser<'a> {
             .with_hint("no resolution comes near this; check that this is a resolution source"));
         }
         let raw_name = tag.name().into_inner().to_string();
-        // `<clause <verb>` reads as a tag with a strange attribute; say
-        // what is really wrong.
-        if let Some(at) = tag.attributes_raw().find('<') {
+        // A `<` in a tag is never allowed. Outside quotes it means the tag
+        // was not closed (`<clause <verb>`); inside, that it was not escaped.
+        if let Some((at, quoted)) = stray_lt(tag.attributes_raw()) {
             let at = start + 1 + raw_name.len() + at;
-            return Err(
+            let error = if quoted {
+                Diagnostic::error("`<` is not allowed in an attribute value")
+                    .with_label("write `&lt;`")
+                    .with_hint("write `&lt;` for a literal `<` in an attribute value")
+            } else {
                 Diagnostic::error(format!("`<` inside the tag `<{raw_name}`"))
-                    .at(self.span(at, at + 1))
                     .with_label(format!("`<{raw_name}` is not closed before this"))
-                    .with_hint(format!("close the tag `<{raw_name}` with `>`")),
-            );
+                    .with_hint(format!("close the tag `<{raw_name}` with `>`"))
+            };
+            return Err(error.at(self.span(at, at + 1)));
         }
         // Gather attributes and namespace declarations first: a declaration
         // applies to the element that carries it.
@@ -634,6 +638,21 @@ impl<'a> Parser<'a> {
             ),
         }
     }
+}
+
+/// The offset of the first `<` in the attributes of a tag, and whether it
+/// is inside a quoted value.
+fn stray_lt(attributes: &str) -> Option<(usize, bool)> {
+    let mut quote = None;
+    for (at, c) in attributes.char_indices() {
+        match (c, quote) {
+            ('<', q) => return Some((at, q.is_some())),
+            ('"' | '\'', None) => quote = Some(c),
+            (c, Some(q)) if c == q => quote = None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The five predefined entities; nothing else is ever expanded.
