@@ -282,7 +282,7 @@ fn schema_vocabulary() -> BTreeMap<String, BTreeSet<String>> {
             Event::Eof => break,
             _ => continue,
         };
-        let kind = start.local_name().as_ref().to_vec();
+        let kind = start.local_name().as_ref().as_bytes().to_vec();
         let name = start
             .try_get_attribute("name")
             .unwrap()

@@ -78,6 +78,18 @@ pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
         ctx.skip(other, "is a second document in the file");
     }
     let resolution = ctx.document(doc);
+    if resolution.meta.reference.0.trim().is_empty() {
+        // Outputs are identified by the symbol (FRBR names, titles); a
+        // document without one cannot be published.
+        let mut errors = vec![
+            Diagnostic::error("the document has no symbol")
+                .at(doc.span)
+                .with_label("in this document")
+                .with_hint("give it one on the cover page: `<docNumber refersTo=\"#symbol\">S/RES/2722 (2024)</docNumber>`"),
+        ];
+        errors.extend(ctx.warnings);
+        return Err(errors);
+    }
     Ok(Warned {
         output: resolution,
         warnings: ctx.warnings,
@@ -135,12 +147,6 @@ impl Ctx {
                 }
                 _ => self.skip(part, "is not read by respub"),
             }
-        }
-        if meta.reference.0.is_empty() {
-            self.warn(
-                doc,
-                "the document has no symbol (`coverPage/…/docNumber refersTo=\"#symbol\"`); outputs will have no reference",
-            );
         }
         for extra in bodies.iter().skip(1) {
             self.warn(extra, "a second main body is read as the continuation of the first");
