@@ -800,3 +800,21 @@ fn built() -> Resolution {
         ],
     }
 }
+
+#[test]
+fn a_missing_symbol_follows_from_the_number_or_is_an_error() {
+    let xml = |symbol: &str, title: &str| {
+        format!(
+            r##"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement name="resolution">
+<meta><identification source="#x"><FRBRWork><FRBRuri value="/akn/un/statement/deliberation/unsc/2025-03-17/2777-2025/"/></FRBRWork></identification></meta>
+<coverPage><p><docNumber refersTo="#symbol">{symbol}</docNumber></p><p><docTitle refersTo="#resolutionNumber">{title}</docTitle></p></coverPage>
+<mainBody><paragraph><num>1.</num><content><p>Decides.</p></content></paragraph></mainBody></statement></akomaNtoso>"##
+        )
+    };
+    // As in the corpus's S/RES/2777 (2025), Spanish.
+    let warned = source::read(&SourceFile::new("x.xml", xml("", "Resolución 2777 (2025)"))).expect("read with a warning");
+    assert_eq!(warned.output.meta.reference.as_str(), "S/RES/2777 (2025)");
+    assert!(warned.warnings.iter().any(|w| w.message.contains("no symbol")));
+    let errors = source::read(&SourceFile::new("x.xml", xml("", ""))).expect_err("nothing identifies it");
+    assert!(errors[0].is_error() && errors[0].message.contains("no symbol"));
+}

@@ -77,7 +77,23 @@ pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
     for other in root.elements().filter(|e| !std::ptr::eq(*e, doc)) {
         ctx.skip(other, "is a second document in the file");
     }
-    let resolution = ctx.document(doc);
+    let mut resolution = ctx.document(doc);
+    if resolution.meta.reference.0.trim().is_empty() && !resolution.meta.number.0.trim().is_empty() {
+        // A real file may leave its symbol empty; a Security Council
+        // resolution's symbol follows from its number.
+        let number = resolution.meta.number.0.trim().to_string();
+        let council = doc
+            .find("FRBRuri")
+            .and_then(|u| u.attr("value"))
+            .is_some_and(|u| u.contains("/unsc/"));
+        let symbol = if council { format!("S/RES/{number}") } else { number };
+        ctx.warnings.push(
+            Diagnostic::warning(format!("the document has no symbol; `{symbol}` is used, from its number"))
+                .at(doc.child("coverPage").map_or(doc.span, |c| c.span))
+                .with_hint("fill in `<docNumber refersTo=\"#symbol\">` on the cover page"),
+        );
+        resolution.meta.reference.0 = symbol;
+    }
     if resolution.meta.reference.0.trim().is_empty() {
         // Outputs are identified by the symbol (FRBR names, titles); a
         // document without one cannot be published.
