@@ -399,7 +399,11 @@ impl Operative {
         if let Some(label) = &clause.label {
             return Some(label.clone());
         }
-        let number = self.clauses[..index].iter().filter(|c| c.label.is_none()).count() as u32 + 1;
+        let number = self.clauses[..index]
+            .iter()
+            .filter(|c| c.label.is_none())
+            .count() as u32
+            + 1;
         self.numbering.as_ref().map(|p| p.format(number))
     }
 }

@@ -10,9 +10,9 @@ use std::process::Command;
 
 use respub::diag::Severity;
 use respub::model::{
-    Annex, Block, Clause, Date, Footnote, Heading, Inline, LabelPattern, Language, Link, List, ListItem, Meta,
-    Operative, Organisation, Paragraph, Reference, RelatedDocument, Resolution, ResolutionNumber, Session, Status,
-    StatusKind, Tally, Vote,
+    Annex, Block, Clause, Date, Footnote, Heading, Inline, LabelPattern, Language, Link, List,
+    ListItem, Meta, Operative, Organisation, Paragraph, Reference, RelatedDocument, Resolution,
+    ResolutionNumber, Session, Status, StatusKind, Tally, Vote,
 };
 use respub::render::{Document, Format, RenderOptions};
 use respub::source::{self, SourceFile};
@@ -102,8 +102,13 @@ fn read(path: &Path) -> (SourceFile, Resolution) {
 
 fn render(res: &Resolution, file: &SourceFile, format: Format) -> Vec<u8> {
     let style = Style::builtin();
-    let doc = Document { resolution: res, source: file };
-    let options = RenderOptions { timestamp: 1_700_000_000 };
+    let doc = Document {
+        resolution: res,
+        source: file,
+    };
+    let options = RenderOptions {
+        timestamp: 1_700_000_000,
+    };
     match format.writer().render(doc, &style, &options) {
         Ok(w) => w.output,
         Err(d) => panic!("{}: {format} failed: {d:?}", file.path.display()),
@@ -117,7 +122,8 @@ fn akn(res: &Resolution) -> Vec<u8> {
 /// Reads AKN bytes back into the model, failing on errors.
 fn reread(bytes: &[u8]) -> (Resolution, Vec<respub::diag::Diagnostic>) {
     let file = SourceFile::new("out.akn.xml", bytes.to_vec());
-    let warned = source::read(&file).unwrap_or_else(|d| panic!("cannot read the AKN output back: {d:?}"));
+    let warned =
+        source::read(&file).unwrap_or_else(|d| panic!("cannot read the AKN output back: {d:?}"));
     (warned.output, warned.warnings)
 }
 
@@ -127,7 +133,11 @@ fn schema() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| repo("schemas/akn"));
     let xsd = dir.join("akomantoso30.xsd");
-    assert!(xsd.is_file(), "the AKN schema is missing at {}", xsd.display());
+    assert!(
+        xsd.is_file(),
+        "the AKN schema is missing at {}",
+        xsd.display()
+    );
     xsd
 }
 
@@ -148,7 +158,11 @@ fn invalid_files(files: &[PathBuf]) -> Vec<String> {
     for file in files {
         let name = file.display().to_string();
         if !stderr.contains(&format!("{name} validates")) {
-            let messages: Vec<&str> = stderr.lines().filter(|l| l.starts_with(&name)).take(5).collect();
+            let messages: Vec<&str> = stderr
+                .lines()
+                .filter(|l| l.starts_with(&name))
+                .take(5)
+                .collect();
             bad.push(format!("{name}:\n  {}", messages.join("\n  ")));
         }
     }
@@ -190,7 +204,10 @@ fn without_spans(mut res: Resolution) -> Resolution {
                 }
                 Block::List(l) => {
                     l.span = None;
-                    l.intro.iter_mut().chain(l.continuation.iter_mut()).for_each(para);
+                    l.intro
+                        .iter_mut()
+                        .chain(l.continuation.iter_mut())
+                        .for_each(para);
                     for item in &mut l.items {
                         item.span = None;
                         blocks(&mut item.blocks);
@@ -207,13 +224,21 @@ fn without_spans(mut res: Resolution) -> Resolution {
         .chain(res.closing.iter_mut())
         .chain(res.adoption.iter_mut())
         .for_each(para);
-    for clause in res.preamble.iter_mut().chain(res.operative.clauses.iter_mut()) {
+    for clause in res
+        .preamble
+        .iter_mut()
+        .chain(res.operative.clauses.iter_mut())
+    {
         clause.span = None;
         blocks(&mut clause.blocks);
     }
     for annex in &mut res.annexes {
         annex.span = None;
-        annex.label.iter_mut().chain(annex.title.iter_mut()).for_each(para);
+        annex
+            .label
+            .iter_mut()
+            .chain(annex.title.iter_mut())
+            .for_each(para);
         blocks(&mut annex.blocks);
     }
     res
@@ -228,7 +253,10 @@ fn assert_round_trip(res: &Resolution, what: &str) {
     let res = &res;
     let bytes = akn(res);
     let (back, warnings) = reread(&bytes);
-    assert!(warnings.is_empty(), "{what}: reading respub's own AKN warns: {warnings:?}");
+    assert!(
+        warnings.is_empty(),
+        "{what}: reading respub's own AKN warns: {warnings:?}"
+    );
     let expected = without_spans(res.clone());
     let got = without_spans(back);
     if expected != got {
@@ -237,7 +265,10 @@ fn assert_round_trip(res: &Resolution, what: &str) {
         let _ = std::fs::write(dir.join("expected.txt"), format!("{expected:#?}"));
         let _ = std::fs::write(dir.join("got.txt"), format!("{got:#?}"));
         let _ = std::fs::write(dir.join("out.akn.xml"), &bytes);
-        panic!("{what}: the round trip changed the model; see {}", dir.display());
+        panic!(
+            "{what}: the round trip changed the model; see {}",
+            dir.display()
+        );
     }
 }
 
@@ -261,7 +292,8 @@ fn akn_body_words(bytes: &[u8]) -> [Vec<String>; 4] {
     let mut buf = Vec::new();
     let mut stack: Vec<String> = Vec::new();
     let mut adoption_title = false;
-    let (mut body, mut notes, mut adoption, mut labels) = (String::new(), String::new(), String::new(), String::new());
+    let (mut body, mut notes, mut adoption, mut labels) =
+        (String::new(), String::new(), String::new(), String::new());
     loop {
         let event = reader.read_event_into(&mut buf).expect("well-formed AKN");
         match event {
@@ -280,11 +312,8 @@ fn akn_body_words(bytes: &[u8]) -> [Vec<String>; 4] {
                 }
                 stack.push(name);
             }
-            Event::End(_) => {
-                if stack.pop().as_deref() == Some("docTitle") {
-                    adoption_title = false;
-                }
-            }
+            Event::End(_) if stack.pop().as_deref() == Some("docTitle") => adoption_title = false,
+            Event::End(_) => {}
             Event::Text(_) | Event::GeneralRef(_) => {
                 let text = match &event {
                     Event::Text(t) => t.xml10_content().into_owned(),
@@ -315,7 +344,12 @@ fn akn_body_words(bytes: &[u8]) -> [Vec<String>; 4] {
         }
         buf.clear();
     }
-    [words(&body), words(&notes), words(&adoption), words(&labels)]
+    [
+        words(&body),
+        words(&notes),
+        words(&adoption),
+        words(&labels),
+    ]
 }
 
 /// Asserts that `needle` occurs in `hay` in order (as a subsequence).
@@ -326,7 +360,9 @@ fn assert_in_order(needle: &[String], hay: &[String], what: &str) {
             Some(p) => at += p + 1,
             None => {
                 let context = needle[i.saturating_sub(5)..(i + 5).min(needle.len())].join(" ");
-                panic!("{what}: the word `{word}` (in “{context}”) is missing or out of order in the text output");
+                panic!(
+                    "{what}: the word `{word}` (in “{context}”) is missing or out of order in the text output"
+                );
             }
         }
     }
@@ -355,34 +391,78 @@ fn reads_un_security_council_documents() {
     assert_eq!(meta.distribution.as_deref(), Some("General"));
     assert_eq!(meta.status.kind, StatusKind::Adopted);
     assert_eq!(meta.status.date, Date::new(2024, 1, 10));
-    assert_eq!(meta.session.as_ref().and_then(|s| s.number.as_deref()), Some("9527"));
+    assert_eq!(
+        meta.session.as_ref().and_then(|s| s.number.as_deref()),
+        Some("9527")
+    );
     let related: Vec<&str> = meta.related.iter().map(|r| r.reference.as_str()).collect();
     assert_eq!(related, ["S/2024/37", "S/PV.9527"]);
     let vote = meta.vote.as_ref().expect("the vote is read");
-    assert_eq!((vote.in_favour.count, vote.against.count, vote.abstaining.count), (11, 0, 4));
-    assert!(vote.abstaining.members.contains(&"RUSSIAN FEDERATION".to_string()));
+    assert_eq!(
+        (
+            vote.in_favour.count,
+            vote.against.count,
+            vote.abstaining.count
+        ),
+        (11, 0, 4)
+    );
+    assert!(
+        vote.abstaining
+            .members
+            .contains(&"RUSSIAN FEDERATION".to_string())
+    );
     assert!(meta.keywords.contains(&"MARITIME SECURITY".to_string()));
-    let subject = meta.subject.as_ref().expect("subject from the title keyword");
-    assert_eq!(subject.content, vec![Inline::Text("on attacks by Houthis on merchant and commercial vessels".into())]);
+    let subject = meta
+        .subject
+        .as_ref()
+        .expect("subject from the title keyword");
+    assert_eq!(
+        subject.content,
+        vec![Inline::Text(
+            "on attacks by Houthis on merchant and commercial vessels".into()
+        )]
+    );
     let adoption = res.adoption.as_ref().expect("adoption line");
     // The date has a no-break space in the source.
     let expected = "Adopted by the Security Council at its 9527th meeting, on 10\u{a0}January 2024";
     assert_eq!(adoption.content, vec![Inline::Text(expected.into())]);
     let opening = res.opening.as_ref().expect("enacting formula");
-    assert_eq!(opening.content[0], Inline::Emphasis(vec![Inline::Text("The Security Council".into())]));
+    assert_eq!(
+        opening.content[0],
+        Inline::Emphasis(vec![Inline::Text("The Security Council".into())])
+    );
     assert_eq!(res.preamble.len(), 8);
-    assert_eq!(res.preamble[0].verb(), Some(&[Inline::Text("Reaffirming".into())][..]));
+    assert_eq!(
+        res.preamble[0].verb(),
+        Some(&[Inline::Text("Reaffirming".into())][..])
+    );
     assert_eq!(res.operative.numbering, LabelPattern::parse("1."));
     assert_eq!(res.operative.clauses.len(), 11);
-    assert!(res.operative.clauses.iter().all(|c| c.label.is_none()), "regular numbering");
-    assert_eq!(res.operative.clauses[9].verb(), Some(&[Inline::Text("Requests the Secretary-General".into())][..]));
+    assert!(
+        res.operative.clauses.iter().all(|c| c.label.is_none()),
+        "regular numbering"
+    );
+    assert_eq!(
+        res.operative.clauses[9].verb(),
+        Some(&[Inline::Text("Requests the Secretary-General".into())][..])
+    );
     // "…and <span class="italic">further demands</span>…" is emphasis, not a verb.
-    let Some(Block::Paragraph(p)) = res.operative.clauses[1].blocks.first() else { panic!() };
-    assert!(p.content.contains(&Inline::Emphasis(vec![Inline::Text("further demands".into())])));
-    let link = p.content.iter().chain(res.operative.clauses[4].blocks.iter().flat_map(|b| match b {
-        Block::Paragraph(p) => p.content.iter(),
-        _ => [].iter(),
-    }));
+    let Some(Block::Paragraph(p)) = res.operative.clauses[1].blocks.first() else {
+        panic!()
+    };
+    assert!(p.content.contains(&Inline::Emphasis(vec![Inline::Text(
+        "further demands".into()
+    )])));
+    let link =
+        p.content.iter().chain(
+            res.operative.clauses[4]
+                .blocks
+                .iter()
+                .flat_map(|b| match b {
+                    Block::Paragraph(p) => p.content.iter(),
+                    _ => [].iter(),
+                }),
+        );
     assert!(link.into_iter().any(|i| matches!(i, Inline::Link(l) if l.href.as_deref() == Some("https://undocs.org/en/S/RES/2216(2015)"))));
 }
 
@@ -392,12 +472,21 @@ fn reads_drafts_footnotes_annexes_and_arabic_lists() {
     assert_eq!(draft.meta.language.as_str(), "fr");
     assert_eq!(draft.meta.status.kind, StatusKind::NotAdopted);
     assert_eq!(draft.meta.reference.as_str(), "S/2024/312");
-    let subject = draft.meta.subject.as_ref().expect("the preface title is the subject");
+    let subject = draft
+        .meta
+        .subject
+        .as_ref()
+        .expect("the preface title is the subject");
     assert!(matches!(&subject.content[0], Inline::Text(t) if t.contains("projet de résolution")));
 
     let (_, es) = read(&repo(&format!("{FIXTURES}/S_RES_2730-2409275S.xml")));
     let mut notes = 0;
-    let mut count = |run: &mut Vec<Inline>| notes += run.iter().filter(|i| matches!(i, Inline::Footnote(_))).count();
+    let mut count = |run: &mut Vec<Inline>| {
+        notes += run
+            .iter()
+            .filter(|i| matches!(i, Inline::Footnote(_)))
+            .count()
+    };
     respub::model::for_each_inline_run_mut(&mut es.clone(), &mut count);
     assert_eq!(notes, 1, "the footnote is read");
 
@@ -408,16 +497,28 @@ fn reads_drafts_footnotes_annexes_and_arabic_lists() {
     let (_, ar) = read(&repo(&format!("{FIXTURES}/S_RES_2741-2411824A.xml")));
     assert_eq!(ar.meta.language.as_str(), "ar");
     assert_eq!(ar.operative.numbering, LabelPattern::parse("1 -"));
-    let nested = ar.operative.clauses.iter().flat_map(|c| &c.blocks).any(|b| match b {
-        Block::List(l) => {
-            l.pattern == LabelPattern::parse("(أ)").unwrap()
-                && l.items.iter().flat_map(|i| &i.blocks).any(|b| matches!(b, Block::List(_)))
-        }
-        _ => false,
-    });
+    let nested = ar
+        .operative
+        .clauses
+        .iter()
+        .flat_map(|c| &c.blocks)
+        .any(|b| match b {
+            Block::List(l) => {
+                l.pattern == LabelPattern::parse("(أ)").unwrap()
+                    && l.items
+                        .iter()
+                        .flat_map(|i| &i.blocks)
+                        .any(|b| matches!(b, Block::List(_)))
+            }
+            _ => false,
+        });
     assert!(nested, "Arabic lettered lists with sublists");
     // The leading bold italic span of an Arabic clause is its verb.
-    assert!(ar.preamble.iter().all(|c| c.verb().is_some() || matches!(c.blocks.first(), Some(Block::List(_)))));
+    assert!(
+        ar.preamble
+            .iter()
+            .all(|c| c.verb().is_some() || matches!(c.blocks.first(), Some(Block::List(_))))
+    );
 }
 
 #[test]
@@ -426,7 +527,10 @@ fn every_fixture_reads_cleanly_and_keeps_every_word() {
         let file = SourceFile::open(&path).unwrap();
         let warned = source::read(&file).unwrap_or_else(|d| panic!("{}: {d:?}", path.display()));
         assert!(
-            warned.warnings.iter().all(|w| w.severity == Severity::Warning),
+            warned
+                .warnings
+                .iter()
+                .all(|w| w.severity == Severity::Warning),
             "{}: warnings only",
             path.display()
         );
@@ -440,10 +544,18 @@ fn akn_output_validates_against_the_oasis_schema() {
     let mut outputs = Vec::new();
     let mut models: Vec<(String, Resolution)> = fixtures()
         .iter()
-        .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), read(p).1))
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                read(p).1,
+            )
+        })
         .collect();
     models.push(("built".into(), built()));
-    models.push(("seed".into(), read(&repo("sources/GA-2017-86-RES-06.fr.xml")).1));
+    models.push((
+        "seed".into(),
+        read(&repo("sources/GA-2017-86-RES-06.fr.xml")).1,
+    ));
     models.push(("minimal".into(), Resolution::default()));
     for (name, res) in &models {
         let path = dir.path().join(format!("{name}.akn.xml"));
@@ -451,14 +563,20 @@ fn akn_output_validates_against_the_oasis_schema() {
         outputs.push(path);
     }
     let bad = invalid_files(&outputs);
-    assert!(bad.is_empty(), "AKN output does not validate:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "AKN output does not validate:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
 fn the_validator_rejects_invalid_akn() {
     // The check above must be able to fail: a misplaced element is caught.
     let dir = tempfile::tempdir().unwrap();
-    let bytes = String::from_utf8(akn(&built())).unwrap().replace("<mainBody>", "<mainBody><bogus/>");
+    let bytes = String::from_utf8(akn(&built()))
+        .unwrap()
+        .replace("<mainBody>", "<mainBody><bogus/>");
     let path = dir.path().join("bad.akn.xml");
     std::fs::write(&path, bytes).unwrap();
     assert_eq!(invalid_files(&[path]).len(), 1);
@@ -540,10 +658,26 @@ fn unknown_parts_are_warned_with_their_position_and_skipped() {
             (line, col, w.message.clone())
         })
         .collect();
-    assert!(found.iter().any(|(l, c, m)| (*l, *c) == (5, 45) && m.contains("gadget")), "{found:?}");
-    assert!(found.iter().any(|(l, c, m)| (*l, *c) == (6, 1) && m.contains("table")), "{found:?}");
-    let Some(Block::Paragraph(p)) = warned.output.operative.clauses[0].blocks.first() else { panic!() };
-    assert_eq!(p.content, vec![Inline::Text("Decides to act;".into())], "the words are kept");
+    assert!(
+        found
+            .iter()
+            .any(|(l, c, m)| (*l, *c) == (5, 45) && m.contains("gadget")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(l, c, m)| (*l, *c) == (6, 1) && m.contains("table")),
+        "{found:?}"
+    );
+    let Some(Block::Paragraph(p)) = warned.output.operative.clauses[0].blocks.first() else {
+        panic!()
+    };
+    assert_eq!(
+        p.content,
+        vec![Inline::Text("Decides to act;".into())],
+        "the words are kept"
+    );
 }
 
 #[test]
@@ -557,7 +691,9 @@ fn hostile_files_are_refused_cleanly() {
     for (bytes, expected) in cases {
         let errors = source::akn::read(&SourceFile::new("x.xml", bytes)).expect_err("refused");
         assert!(
-            errors.iter().any(|e| e.message.contains(expected) && e.span.is_some()),
+            errors
+                .iter()
+                .any(|e| e.message.contains(expected) && e.span.is_some()),
             "{expected}: {errors:?}"
         );
     }
@@ -569,7 +705,9 @@ fn hostile_files_are_refused_cleanly() {
 #[test]
 fn corpus_sample_builds_and_validates() {
     let Some(corpus) = std::env::var_os("RESPUB_CORPUS").map(PathBuf::from) else {
-        eprintln!("NOTE: the corpus test did not run: set RESPUB_CORPUS to the unsc-akn corpus folder");
+        eprintln!(
+            "NOTE: the corpus test did not run: set RESPUB_CORPUS to the unsc-akn corpus folder"
+        );
         return;
     };
     assert!(SAMPLE.len() >= 40);
@@ -586,13 +724,20 @@ fn corpus_sample_builds_and_validates() {
         outputs.push(target);
     }
     let bad = invalid_files(&outputs);
-    assert!(bad.is_empty(), "AKN output of corpus files does not validate:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "AKN output of corpus files does not validate:\n{}",
+        bad.join("\n")
+    );
 }
 
 /// A resolution exercising every part of the model the writer carries.
 fn built() -> Resolution {
     let text = |s: &str| Inline::Text(s.into());
-    let para = |content: Vec<Inline>| Paragraph { content, span: None };
+    let para = |content: Vec<Inline>| Paragraph {
+        content,
+        span: None,
+    };
     let item = |blocks: Vec<Block>| ListItem {
         label: None,
         blocks,
@@ -602,7 +747,9 @@ fn built() -> Resolution {
         intro: None,
         pattern: LabelPattern::parse("–").unwrap(),
         start: 1,
-        items: vec![item(vec![Block::Paragraph(para(vec![text("third level")]))])],
+        items: vec![item(vec![Block::Paragraph(para(vec![text(
+            "third level",
+        )]))])],
         continuation: None,
         span: None,
     };
@@ -611,7 +758,10 @@ fn built() -> Resolution {
         pattern: LabelPattern::parse("(i)").unwrap(),
         start: 1,
         items: vec![
-            item(vec![Block::Paragraph(para(vec![text("second level")])), Block::List(deep)]),
+            item(vec![
+                Block::Paragraph(para(vec![text("second level")])),
+                Block::List(deep),
+            ]),
             ListItem {
                 label: Some("(i bis)".into()),
                 blocks: vec![Block::Paragraph(para(vec![text("inserted")]))],
@@ -626,7 +776,10 @@ fn built() -> Resolution {
         pattern: LabelPattern::parse("a)").unwrap(),
         start: 3,
         items: vec![
-            item(vec![Block::Paragraph(para(vec![text("first")])), Block::List(roman)]),
+            item(vec![
+                Block::Paragraph(para(vec![text("first")])),
+                Block::List(roman),
+            ]),
             item(vec![Block::Paragraph(para(vec![text("second")]))]),
         ],
         continuation: Some(para(vec![text("and so on.")])),
@@ -634,7 +787,12 @@ fn built() -> Resolution {
     };
     let note = Inline::Footnote(Footnote {
         mark: None,
-        content: vec![text("A note with "), Inline::Emphasis(vec![text("emphasis")]), Inline::LineBreak, text("two lines.")],
+        content: vec![
+            text("A note with "),
+            Inline::Emphasis(vec![text("emphasis")]),
+            Inline::LineBreak,
+            text("two lines."),
+        ],
         span: None,
     });
     let star = Inline::Footnote(Footnote {
@@ -685,7 +843,11 @@ fn built() -> Resolution {
             }),
             span: None,
         },
-        opening: Some(para(vec![text("L’Assemblée générale, réunie à Pékin"), Inline::LineBreak, text("du 26 au 29")])),
+        opening: Some(para(vec![
+            text("L’Assemblée générale, réunie à Pékin"),
+            Inline::LineBreak,
+            text("du 26 au 29"),
+        ])),
         preamble: vec![
             Clause {
                 label: None,
@@ -711,7 +873,10 @@ fn built() -> Resolution {
             Clause {
                 label: None,
                 blocks: vec![
-                    Block::Paragraph(para(vec![Inline::Verb(vec![text("Considérant")]), text(" que :")])),
+                    Block::Paragraph(para(vec![
+                        Inline::Verb(vec![text("Considérant")]),
+                        text(" que :"),
+                    ])),
                     Block::List(List {
                         intro: None,
                         pattern: LabelPattern::parse("•").unwrap(),
@@ -812,9 +977,16 @@ fn a_missing_symbol_follows_from_the_number_or_is_an_error() {
         )
     };
     // As in the corpus's S/RES/2777 (2025), Spanish.
-    let warned = source::read(&SourceFile::new("x.xml", xml("", "Resolución 2777 (2025)"))).expect("read with a warning");
+    let warned = source::read(&SourceFile::new("x.xml", xml("", "Resolución 2777 (2025)")))
+        .expect("read with a warning");
     assert_eq!(warned.output.meta.reference.as_str(), "S/RES/2777 (2025)");
-    assert!(warned.warnings.iter().any(|w| w.message.contains("no symbol")));
-    let errors = source::read(&SourceFile::new("x.xml", xml("", ""))).expect_err("nothing identifies it");
+    assert!(
+        warned
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("no symbol"))
+    );
+    let errors =
+        source::read(&SourceFile::new("x.xml", xml("", ""))).expect_err("nothing identifies it");
     assert!(errors[0].is_error() && errors[0].message.contains("no symbol"));
 }

@@ -283,10 +283,11 @@ fn schema_vocabulary() -> BTreeMap<String, BTreeSet<String>> {
             _ => continue,
         };
         let kind = start.local_name().as_ref().as_bytes().to_vec();
-        let name = start
-            .try_get_attribute("name")
-            .unwrap()
-            .map(|a| a.unescape_value().unwrap().into_owned());
+        let name = start.try_get_attribute("name").unwrap().map(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .unwrap()
+                .into_owned()
+        });
         let element = match (kind.as_slice(), name) {
             (b"element", Some(name)) => {
                 out.entry(name.clone()).or_default();

@@ -22,7 +22,11 @@ pub struct Body<'a> {
 impl<'a> Body<'a> {
     /// Writes into `out`.
     pub fn new(out: &'a mut Out) -> Self {
-        Body { out, notes: 0, ids: 0 }
+        Body {
+            out,
+            notes: 0,
+            ids: 0,
+        }
     }
 
     fn eid(&mut self, prefix: &str) -> String {
@@ -37,17 +41,25 @@ impl<'a> Body<'a> {
         self.out.start("coverPage", &[])?;
         self.out.nl()?;
         self.out.start("p", &[("class", "upperLeft")])?;
-        self.out
-            .element("docAuthority", &[("refersTo", "#publisher")], &meta.organisation.name)?;
+        self.out.element(
+            "docAuthority",
+            &[("refersTo", "#publisher")],
+            &meta.organisation.name,
+        )?;
         self.out.end("p")?;
         self.out.nl()?;
         self.out.start("p", &[("class", "upperRight")])?;
-        self.out.element("docNumber", &[("refersTo", "#symbol")], meta.reference.as_str())?;
+        self.out.element(
+            "docNumber",
+            &[("refersTo", "#symbol")],
+            meta.reference.as_str(),
+        )?;
         self.out.end("p")?;
         self.out.nl()?;
         if let Some(body) = &meta.body {
             self.out.start("p", &[("class", "upperLeft")])?;
-            self.out.element("docAuthority", &[("refersTo", "#issuingBody")], body)?;
+            self.out
+                .element("docAuthority", &[("refersTo", "#issuingBody")], body)?;
             self.out.end("p")?;
             self.out.nl()?;
         }
@@ -65,21 +77,27 @@ impl<'a> Body<'a> {
         if let Some(date) = meta.status.date {
             let iso = date.to_string();
             self.out.start("p", &[])?;
-            self.out
-                .element("docDate", &[("date", &iso), ("refersTo", "#dateOfIssuance")], &iso)?;
+            self.out.element(
+                "docDate",
+                &[("date", &iso), ("refersTo", "#dateOfIssuance")],
+                &iso,
+            )?;
             self.out.end("p")?;
             self.out.nl()?;
         }
         // A draft's number is its symbol, and it has no title of its own.
         let number = meta.number.0.as_str();
-        let draft = meta.status.kind != crate::model::StatusKind::Adopted && number == meta.reference.as_str();
+        let draft = meta.status.kind != crate::model::StatusKind::Adopted
+            && number == meta.reference.as_str();
         if !draft {
             let title = locale.labels.title_for("\u{0}");
             let (before, after) = title.split_once('\u{0}').unwrap_or((title.as_str(), ""));
             self.out.start("p", &[])?;
-            self.out.start("docTitle", &[("refersTo", "#resolutionNumber")])?;
+            self.out
+                .start("docTitle", &[("refersTo", "#resolutionNumber")])?;
             self.out.text(before)?;
-            self.out.element("docNumber", &[("refersTo", "#resolutionNumber")], number)?;
+            self.out
+                .element("docNumber", &[("refersTo", "#resolutionNumber")], number)?;
             self.out.text(after)?;
             self.out.end("docTitle")?;
             self.out.end("p")?;
@@ -121,7 +139,8 @@ impl<'a> Body<'a> {
         self.out.nl()?;
         if let Some(opening) = &res.opening {
             let eid = self.eid("formula");
-            self.out.start("formula", &[("name", "enactingFormula"), ("eId", &eid)])?;
+            self.out
+                .start("formula", &[("name", "enactingFormula"), ("eId", &eid)])?;
             self.paragraph(opening)?;
             self.out.end("formula")?;
             self.out.nl()?;
@@ -134,7 +153,8 @@ impl<'a> Body<'a> {
                 .filter(|n| !n.trim().is_empty())
                 .unwrap_or_else(|| "preambularClause".into());
             let eid = self.eid("container");
-            self.out.start("container", &[("name", name.trim()), ("eId", &eid)])?;
+            self.out
+                .start("container", &[("name", name.trim()), ("eId", &eid)])?;
             self.blocks(&clause.blocks)?;
             self.out.end("container")?;
             self.out.nl()?;
@@ -180,7 +200,8 @@ impl<'a> Body<'a> {
         self.out.nl()?;
         for (i, annex) in res.annexes.iter().enumerate() {
             let component = format!("annex_{}", i + 1);
-            self.out.start("attachment", &[("eId", &format!("att_{}", i + 1))])?;
+            self.out
+                .start("attachment", &[("eId", &format!("att_{}", i + 1))])?;
             self.out.start("doc", &[("name", "annex")])?;
             self.out.nl()?;
             meta(self.out, res, ids, &component)?;
@@ -241,7 +262,10 @@ impl<'a> Body<'a> {
         if !label.is_empty() {
             self.out.element("num", &[], label)?;
         }
-        let headings = blocks.iter().take_while(|b| matches!(b, Block::Heading(_))).count();
+        let headings = blocks
+            .iter()
+            .take_while(|b| matches!(b, Block::Heading(_)))
+            .count();
         for block in &blocks[..headings] {
             if let Block::Heading(h) = block {
                 self.heading(h)?;
@@ -290,7 +314,9 @@ impl<'a> Body<'a> {
                 .take_while(|b| matches!(b, Block::Paragraph(_)))
                 .count();
             let rest = &item.blocks[paragraphs..];
-            let sublists = paragraphs > 0 && !rest.is_empty() && rest.iter().all(|b| matches!(b, Block::List(_)));
+            let sublists = paragraphs > 0
+                && !rest.is_empty()
+                && rest.iter().all(|b| matches!(b, Block::List(_)));
             if sublists {
                 self.part("point", &label, &item.blocks[..paragraphs])?;
                 for block in rest {
@@ -405,7 +431,8 @@ impl<'a> Body<'a> {
                 (None, None) => ("a", vec![("href", String::new())]),
             },
         };
-        let attributes: Vec<(&str, &str)> = attributes.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let attributes: Vec<(&str, &str)> =
+            attributes.iter().map(|(k, v)| (*k, v.as_str())).collect();
         self.out.start(name, &attributes)?;
         self.inlines(inline.children().unwrap_or_default())?;
         self.out.end(name)

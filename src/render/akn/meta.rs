@@ -44,8 +44,14 @@ impl Ids {
             ),
             None => (made.clone(), "generation"),
         };
-        let org = meta.organisation.short.as_deref().unwrap_or(&meta.organisation.name);
-        let country = Some(slug(org)).filter(|s| !s.is_empty()).unwrap_or_else(|| "xx".into());
+        let org = meta
+            .organisation
+            .short
+            .as_deref()
+            .unwrap_or(&meta.organisation.name);
+        let country = Some(slug(org))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "xx".into());
         let author = meta
             .body
             .as_deref()
@@ -89,7 +95,10 @@ pub fn meta(out: &mut Out, res: &Resolution, ids: &Ids, component: &str) -> Resu
     out.start("FRBRWork", &[])?;
     out.empty("FRBRthis", &[("value", &format!("{work}/{main}"))])?;
     out.empty("FRBRuri", &[("value", work)])?;
-    out.empty("FRBRdate", &[("date", &ids.work_date), ("name", ids.work_date_name)])?;
+    out.empty(
+        "FRBRdate",
+        &[("date", &ids.work_date), ("name", ids.work_date_name)],
+    )?;
     out.empty("FRBRauthor", &[("href", "#author")])?;
     out.empty("FRBRcountry", &[("value", &ids.country)])?;
     if !ids.number.is_empty() {
@@ -100,15 +109,24 @@ pub fn meta(out: &mut Out, res: &Resolution, ids: &Ids, component: &str) -> Resu
     out.start("FRBRExpression", &[])?;
     out.empty("FRBRthis", &[("value", &format!("{expression}/{main}"))])?;
     out.empty("FRBRuri", &[("value", &expression)])?;
-    out.empty("FRBRdate", &[("date", &ids.work_date), ("name", ids.work_date_name)])?;
+    out.empty(
+        "FRBRdate",
+        &[("date", &ids.work_date), ("name", ids.work_date_name)],
+    )?;
     out.empty("FRBRauthor", &[("href", "#author")])?;
     out.empty("FRBRlanguage", &[("language", &ids.language)])?;
     out.end("FRBRExpression")?;
     out.nl()?;
     out.start("FRBRManifestation", &[])?;
-    out.empty("FRBRthis", &[("value", &format!("{expression}/{main}.xml"))])?;
+    out.empty(
+        "FRBRthis",
+        &[("value", &format!("{expression}/{main}.xml"))],
+    )?;
     out.empty("FRBRuri", &[("value", &format!("{expression}.akn"))])?;
-    out.empty("FRBRdate", &[("date", &ids.made), ("name", "transformation")])?;
+    out.empty(
+        "FRBRdate",
+        &[("date", &ids.made), ("name", "transformation")],
+    )?;
     out.empty("FRBRauthor", &[("href", "#respub")])?;
     out.end("FRBRManifestation")?;
     out.nl()?;
@@ -127,10 +145,16 @@ fn details(out: &mut Out, res: &Resolution, ids: &Ids) -> Result<()> {
     if !meta.keywords.is_empty() {
         out.start("classification", &[("source", PROPRIETARY_SOURCE)])?;
         for keyword in &meta.keywords {
-            let value = Some(slug(keyword)).filter(|s| !s.is_empty()).unwrap_or_else(|| keyword.clone());
+            let value = Some(slug(keyword))
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| keyword.clone());
             out.empty(
                 "keyword",
-                &[("value", &value), ("showAs", keyword), ("dictionary", "respub")],
+                &[
+                    ("value", &value),
+                    ("showAs", keyword),
+                    ("dictionary", "respub"),
+                ],
             )?;
         }
         out.end("classification")?;
@@ -146,7 +170,11 @@ fn details(out: &mut Out, res: &Resolution, ids: &Ids) -> Result<()> {
         out.start("workflow", &[("source", PROPRIETARY_SOURCE)])?;
         out.empty(
             "step",
-            &[("date", &date.to_string()), ("by", "#author"), ("outcome", outcome)],
+            &[
+                ("date", &date.to_string()),
+                ("by", "#author"),
+                ("outcome", outcome),
+            ],
         )?;
         out.end("workflow")?;
         out.nl()?;
@@ -169,15 +197,29 @@ fn details(out: &mut Out, res: &Resolution, ids: &Ids) -> Result<()> {
     }
     out.start("references", &[("source", PROPRIETARY_SOURCE)])?;
     let author = meta.body.as_deref().unwrap_or(&meta.organisation.name);
-    let href = format!("/akn/ontology/organization/{}/{}", ids.country, slug(author));
-    out.empty("TLCOrganization", &[("eId", "author"), ("href", &href), ("showAs", author)])?;
+    let href = format!(
+        "/akn/ontology/organization/{}/{}",
+        ids.country,
+        slug(author)
+    );
+    out.empty(
+        "TLCOrganization",
+        &[("eId", "author"), ("href", &href), ("showAs", author)],
+    )?;
     if let Some(short) = &meta.organisation.short {
         let href = format!("/akn/ontology/organization/{}", ids.country);
-        out.empty("TLCOrganization", &[("eId", "publisher"), ("href", &href), ("showAs", short)])?;
+        out.empty(
+            "TLCOrganization",
+            &[("eId", "publisher"), ("href", &href), ("showAs", short)],
+        )?;
     }
     out.empty(
         "TLCOrganization",
-        &[("eId", "respub"), ("href", "/akn/ontology/organization/respub"), ("showAs", "respub")],
+        &[
+            ("eId", "respub"),
+            ("href", "/akn/ontology/organization/respub"),
+            ("showAs", "respub"),
+        ],
     )?;
     out.end("references")?;
     out.nl()?;
@@ -297,7 +339,10 @@ mod tests {
         assert_eq!(date_of(0), "1970-01-01");
         let d = Date::new(2024, 1, 10).unwrap();
         assert_eq!(date_of(d.unix_seconds() + 3600), "2024-01-10");
-        assert_eq!(date_of(Date::new(2000, 2, 29).unwrap().unix_seconds()), "2000-02-29");
+        assert_eq!(
+            date_of(Date::new(2000, 2, 29).unwrap().unix_seconds()),
+            "2000-02-29"
+        );
         assert_eq!(slug("2722 (2024)"), "2722-2024");
         assert_eq!(slug("O.I.P.C.-INTERPOL"), "o-i-p-c-interpol");
         assert_eq!(slug("Assemblée générale"), "assemblee-generale");

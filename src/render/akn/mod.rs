@@ -30,9 +30,16 @@ impl Writer for AknWriter {
         Format::Akn
     }
 
-    fn render(&self, doc: Document<'_>, style: &Style, options: &RenderOptions) -> DiagResult<Warned<Vec<u8>>> {
+    fn render(
+        &self,
+        doc: Document<'_>,
+        style: &Style,
+        options: &RenderOptions,
+    ) -> DiagResult<Warned<Vec<u8>>> {
         let output = to_akn(doc.resolution, style, options.timestamp).map_err(|e| {
-            vec![Diagnostic::error(format!("cannot write the Akoma Ntoso document: {e}"))]
+            vec![Diagnostic::error(format!(
+                "cannot write the Akoma Ntoso document: {e}"
+            ))]
         })?;
         Ok(Warned {
             output,

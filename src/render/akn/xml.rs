@@ -78,9 +78,14 @@ fn tag<'a>(name: &'a str, attributes: &[(&str, &str)]) -> BytesStart<'a> {
 /// `text` with the characters XML 1.0 forbids (most C0 controls, lone
 /// surrogates cannot occur in a Rust string) replaced by U+FFFD.
 fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffe}' || c == '\u{ffff}';
+    let bad = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffe}' || c == '\u{ffff}'
+    };
     if text.chars().any(bad) {
-        text.chars().map(|c| if bad(c) { '\u{fffd}' } else { c }).collect::<String>().into()
+        text.chars()
+            .map(|c| if bad(c) { '\u{fffd}' } else { c })
+            .collect::<String>()
+            .into()
     } else {
         text.into()
     }

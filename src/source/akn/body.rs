@@ -91,7 +91,8 @@ impl Ctx {
             });
         }
         let fit = fit(&raw, true);
-        let numbered = fit.pattern.counter != crate::model::Counter::None || !fit.pattern.suffix.is_empty();
+        let numbered =
+            fit.pattern.counter != crate::model::Counter::None || !fit.pattern.suffix.is_empty();
         if numbered {
             for (clause, explicit) in clauses.iter_mut().zip(fit.explicit) {
                 clause.label = explicit;
@@ -114,7 +115,11 @@ impl Ctx {
         let mut stray: Vec<&Element> = Vec::new();
         for child in el.elements() {
             if child.name != "point" && !stray.is_empty() {
-                blocks.push(Block::List(self.list(&std::mem::take(&mut stray), None, None)));
+                blocks.push(Block::List(self.list(
+                    &std::mem::take(&mut stray),
+                    None,
+                    None,
+                )));
             }
             match child.name.as_str() {
                 "num" if label.is_none() => {
@@ -128,7 +133,10 @@ impl Ctx {
                 name if HIERARCHY.contains(&name) => {
                     let (inner_label, inner) = self.hier(child, leading);
                     if inner_label.is_some() {
-                        self.warn(child, "a numbered part inside a paragraph is read without its number");
+                        self.warn(
+                            child,
+                            "a numbered part inside a paragraph is read without its number",
+                        );
                     }
                     blocks.extend(inner);
                 }
@@ -213,7 +221,9 @@ impl Ctx {
 
     /// A hierarchical list: `intro`, `point`s with `sublist`s, `wrapUp`.
     fn hier_list(&mut self, el: &Element, leading: &mut bool) -> List {
-        let intro = el.child("intro").map(|i| self.joined(i, std::mem::take(leading)));
+        let intro = el
+            .child("intro")
+            .map(|i| self.joined(i, std::mem::take(leading)));
         let points: Vec<&Element> = el
             .elements()
             .filter(|e| e.name != "intro" && e.name != "wrapUp" && e.name != "num")
@@ -225,7 +235,12 @@ impl Ctx {
     }
 
     /// List items from points; a `sublist` belongs to the point before it.
-    fn list(&mut self, points: &[&Element], intro: Option<Paragraph>, wrap: Option<&Element>) -> List {
+    fn list(
+        &mut self,
+        points: &[&Element],
+        intro: Option<Paragraph>,
+        wrap: Option<&Element>,
+    ) -> List {
         let mut labels = Vec::new();
         let mut items: Vec<ListItem> = Vec::new();
         for point in points {
@@ -281,7 +296,12 @@ impl Ctx {
                     })
                 }
                 "item" => {
-                    labels.push(child.child("num").map(Element::clean_text).filter(|l| !l.is_empty()));
+                    labels.push(
+                        child
+                            .child("num")
+                            .map(Element::clean_text)
+                            .filter(|l| !l.is_empty()),
+                    );
                     let blocks = self.blocks(child, &mut false);
                     items.push(ListItem {
                         label: None,
@@ -309,8 +329,12 @@ impl Ctx {
                 "preface" | "coverPage" => {
                     for p in part.elements() {
                         match p.attr("class") {
-                            Some("annexLabel") if annex.label.is_none() => annex.label = Some(self.joined(p, false)),
-                            Some("annexTitle") if annex.title.is_none() => annex.title = Some(self.joined(p, false)),
+                            Some("annexLabel") if annex.label.is_none() => {
+                                annex.label = Some(self.joined(p, false))
+                            }
+                            Some("annexTitle") if annex.title.is_none() => {
+                                annex.title = Some(self.joined(p, false))
+                            }
                             _ => annex.blocks.extend(self.block(p, &mut false)),
                         }
                     }

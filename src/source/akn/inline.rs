@@ -119,7 +119,10 @@ impl Ctx {
             "inline" if e.attr("name") == Some("quote") => out.push(Inline::Quote(self.raw_of(e))),
             "br" | "eol" | "eop" => out.push(Inline::LineBreak),
             "a" => {
-                let href = e.attr("href").filter(|h| !h.trim().is_empty()).map(str::to_string);
+                let href = e
+                    .attr("href")
+                    .filter(|h| !h.trim().is_empty())
+                    .map(str::to_string);
                 let reference = e
                     .has_class("reference")
                     .then(|| e.attr("title"))
@@ -163,13 +166,19 @@ impl Ctx {
                 self.raw_children(e, out);
             }
             "img" => self.skip(e, "is an image, which respub does not carry"),
-            "noteRef" => self.skip(e, "refers to a note kept elsewhere, which respub does not read"),
+            "noteRef" => self.skip(
+                e,
+                "refers to a note kept elsewhere, which respub does not read",
+            ),
             "quotedStructure" | "embeddedStructure" => self.flatten_blocks(e, out),
             name if TRANSPARENT.contains(&name) => self.raw_children(e, out),
             _ => {
                 self.warn(
                     e,
-                    format!("`<{}>` is not understood here; its text is kept as plain text", e.name),
+                    format!(
+                        "`<{}>` is not understood here; its text is kept as plain text",
+                        e.name
+                    ),
                 );
                 self.raw_children(e, out);
             }
@@ -191,7 +200,9 @@ impl Ctx {
                     self.raw_children(c, out);
                     out.push(Inline::Text(" ".into()));
                 }
-                Node::Element(c) if c.elements().next().is_some() && !TRANSPARENT.contains(&c.name.as_str()) => {
+                Node::Element(c)
+                    if c.elements().next().is_some() && !TRANSPARENT.contains(&c.name.as_str()) =>
+                {
                     self.flatten_blocks(c, out)
                 }
                 Node::Element(c) => self.raw_inline(c, out),
@@ -324,7 +335,9 @@ fn push_text(out: &mut Vec<Inline>, text: &str) {
 }
 
 fn strip_start(run: &mut Vec<Inline>) -> bool {
-    let Some(Inline::Text(t)) = run.first_mut() else { return false };
+    let Some(Inline::Text(t)) = run.first_mut() else {
+        return false;
+    };
     if !t.starts_with(' ') {
         return false;
     }
@@ -336,7 +349,9 @@ fn strip_start(run: &mut Vec<Inline>) -> bool {
 }
 
 fn strip_end(run: &mut Vec<Inline>) -> bool {
-    let Some(Inline::Text(t)) = run.last_mut() else { return false };
+    let Some(Inline::Text(t)) = run.last_mut() else {
+        return false;
+    };
     if !t.ends_with(' ') {
         return false;
     }
@@ -452,7 +467,13 @@ mod tests {
             text(" its\n resolutions  "),
         ];
         let out = settle(normalize(run), true);
-        assert_eq!(out, vec![Inline::Verb(vec![text("Recalling")]), text(" its resolutions")]);
+        assert_eq!(
+            out,
+            vec![
+                Inline::Verb(vec![text("Recalling")]),
+                text(" its resolutions")
+            ]
+        );
     }
 
     #[test]

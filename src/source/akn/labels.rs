@@ -114,8 +114,14 @@ fn shapes(label: &str, index: u32, from_one: bool) -> Vec<(LabelPattern, u32)> {
     let prefix = &label[..at];
     let mut out = Vec::new();
     for counter in COUNTERS {
-        let Some(value) = value_of(counter, token) else { continue };
-        let start = if from_one { 1 } else { value.saturating_sub(index) };
+        let Some(value) = value_of(counter, token) else {
+            continue;
+        };
+        let start = if from_one {
+            1
+        } else {
+            value.saturating_sub(index)
+        };
         if start == 0 {
             continue;
         }
@@ -172,7 +178,10 @@ mod tests {
         let noted = super::fit(&some(&["1.", "2.", "a.", "3."]), false);
         assert_eq!(noted.explicit.iter().filter(|e| e.is_some()).count(), 1);
         let continued = super::fit(&some(&["(h)", "(i)", "(j)"]), false);
-        assert_eq!((continued.pattern.counter, continued.start), (Counter::LowerAlpha, 8));
+        assert_eq!(
+            (continued.pattern.counter, continued.start),
+            (Counter::LowerAlpha, 8)
+        );
     }
 
     #[test]

@@ -9,8 +9,8 @@
 //! related documents with their relation), read first when present.
 
 use crate::model::{
-    Date, Language, Meta, Paragraph, Reference, RelatedDocument, ResolutionNumber, Session, Status, StatusKind,
-    Tally, Vote,
+    Date, Language, Meta, Paragraph, Reference, RelatedDocument, ResolutionNumber, Session, Status,
+    StatusKind, Tally, Vote,
 };
 
 use super::Ctx;
@@ -41,23 +41,36 @@ impl Ctx {
         let mut proprietary = None;
         let mut meeting_record = None;
         if let Some(m) = doc.child("meta") {
-            if let Some(lang) = m.find("FRBRExpression").and_then(|e| e.find("FRBRlanguage")) {
+            if let Some(lang) = m
+                .find("FRBRExpression")
+                .and_then(|e| e.find("FRBRlanguage"))
+            {
                 meta.language = language(lang.attr("language").unwrap_or("en"));
             }
             let mut keywords = Vec::new();
             m.find_all("keyword", &mut keywords);
             for k in keywords {
-                let shown = k.attr("showAs").or(k.attr("value")).unwrap_or("").trim().to_string();
+                let shown = k
+                    .attr("showAs")
+                    .or(k.attr("value"))
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
                 match k.attr("refersTo").map(|r| r.trim_start_matches('#')) {
                     Some("title") => title_keyword = Some(shown),
                     Some(_) => {}
-                    None if !shown.is_empty() && !meta.keywords.contains(&shown) => meta.keywords.push(shown),
+                    None if !shown.is_empty() && !meta.keywords.contains(&shown) => {
+                        meta.keywords.push(shown)
+                    }
                     None => {}
                 }
             }
             if let Some(workflow) = m.child("workflow") {
                 for step in workflow.elements().filter(|s| s.name == "step") {
-                    let date = step.attr("date").and_then(Date::parse_iso).filter(|d| d.year() > 1);
+                    let date = step
+                        .attr("date")
+                        .and_then(Date::parse_iso)
+                        .filter(|d| d.year() > 1);
                     let symbol = step.attr("as").map(str::trim).filter(|s| !s.is_empty());
                     let kind = match step.attr("outcome").unwrap_or("") {
                         "adopted" | "adoptedRecordedVote" => Some(StatusKind::Adopted),
@@ -138,7 +151,9 @@ impl Ctx {
                 Some(_) => {
                     let upper = meta.reference.0.to_ascii_uppercase();
                     let at = upper.rfind("RES").unwrap_or(0) + 3;
-                    meta.reference.0[at..].trim_start_matches(['/', '-', ' ']).to_string()
+                    meta.reference.0[at..]
+                        .trim_start_matches(['/', '-', ' '])
+                        .to_string()
                 }
                 None => meta.reference.0.clone(),
             },
@@ -199,7 +214,10 @@ impl Ctx {
                         });
                     }
                     ("docTitle", "adoption") => {
-                        if let Some(m) = child.find("inline").filter(|i| i.attr("name") == Some("adoptionMeeting")) {
+                        if let Some(m) = child
+                            .find("inline")
+                            .filter(|i| i.attr("name") == Some("adoptionMeeting"))
+                        {
                             let digits: String = m
                                 .attr("title")
                                 .unwrap_or_default()
@@ -223,7 +241,10 @@ impl Ctx {
 
     fn proprietary(&mut self, p: &Element, meta: &mut Meta) {
         meta.related.clear();
-        for e in p.elements().filter(|e| e.namespace.as_deref() == Some(RESPUB_NS)) {
+        for e in p
+            .elements()
+            .filter(|e| e.namespace.as_deref() == Some(RESPUB_NS))
+        {
             let text = |name: &str| e.attr(name).map(str::to_string);
             let date = |name: &str| e.attr(name).and_then(Date::parse_iso);
             match e.name.as_str() {
@@ -259,7 +280,10 @@ fn vote(voting: &Element) -> Vote {
         let mut names = Vec::new();
         count.find_all("organization", &mut names);
         let tally = Tally {
-            count: count.attr("value").and_then(|v| v.trim().parse().ok()).unwrap_or(0),
+            count: count
+                .attr("value")
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(0),
             members: names.iter().map(|n| n.clean_text()).collect(),
         };
         match count.attr("refersTo").unwrap_or("").trim_start_matches('#') {

@@ -32,7 +32,9 @@ pub fn is_akn(bytes: &[u8]) -> bool {
     let mut buf = Vec::new();
     loop {
         match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(tag) | Event::Empty(tag)) => return tag.local_name().as_ref() == "akomaNtoso",
+            Ok(Event::Start(tag) | Event::Empty(tag)) => {
+                return tag.local_name().as_ref() == "akomaNtoso";
+            }
             Ok(Event::Eof) | Err(_) => return false,
             Ok(_) => buf.clear(),
         }
@@ -53,7 +55,11 @@ pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
     let root = tree::parse(text).map_err(|d| vec![d])?;
     if root.name != "akomaNtoso" {
         return Err(vec![
-            Diagnostic::error(format!("the root element is `{}`, not `akomaNtoso`", root.name)).at(root.span),
+            Diagnostic::error(format!(
+                "the root element is `{}`, not `akomaNtoso`",
+                root.name
+            ))
+            .at(root.span),
         ]);
     }
     let mut ctx = Ctx::default();
@@ -65,8 +71,14 @@ pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
             ),
         );
     }
-    let Some(doc) = root.elements().find(|e| DOCUMENTS.contains(&e.name.as_str())) else {
-        let found = root.elements().next().map_or("nothing".to_string(), |e| format!("`{}`", e.name));
+    let Some(doc) = root
+        .elements()
+        .find(|e| DOCUMENTS.contains(&e.name.as_str()))
+    else {
+        let found = root
+            .elements()
+            .next()
+            .map_or("nothing".to_string(), |e| format!("`{}`", e.name));
         return Err(vec![
             Diagnostic::error(format!(
                 "respub reads AKN `statement`, `doc`, `act` and `bill` documents; this file holds {found}"
@@ -78,7 +90,8 @@ pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
         ctx.skip(other, "is a second document in the file");
     }
     let mut resolution = ctx.document(doc);
-    if resolution.meta.reference.0.trim().is_empty() && !resolution.meta.number.0.trim().is_empty() {
+    if resolution.meta.reference.0.trim().is_empty() && !resolution.meta.number.0.trim().is_empty()
+    {
         // A real file may leave its symbol empty; a Security Council
         // resolution's symbol follows from its number.
         let number = resolution.meta.number.0.trim().to_string();
@@ -86,11 +99,17 @@ pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
             .find("FRBRuri")
             .and_then(|u| u.attr("value"))
             .is_some_and(|u| u.contains("/unsc/"));
-        let symbol = if council { format!("S/RES/{number}") } else { number };
+        let symbol = if council {
+            format!("S/RES/{number}")
+        } else {
+            number
+        };
         ctx.warnings.push(
-            Diagnostic::warning(format!("the document has no symbol; `{symbol}` is used, from its number"))
-                .at(doc.child("coverPage").map_or(doc.span, |c| c.span))
-                .with_hint("fill in `<docNumber refersTo=\"#symbol\">` on the cover page"),
+            Diagnostic::warning(format!(
+                "the document has no symbol; `{symbol}` is used, from its number"
+            ))
+            .at(doc.child("coverPage").map_or(doc.span, |c| c.span))
+            .with_hint("fill in `<docNumber refersTo=\"#symbol\">` on the cover page"),
         );
         resolution.meta.reference.0 = symbol;
     }
@@ -139,7 +158,8 @@ impl Ctx {
                 "mainBody" | "body" if last_preamble.is_some_and(|last| i < last) => {
                     self.warn(part, "a main body before the end of the preamble is read as part of the preamble");
                     let clauses = self.main_body(&[part]).clauses;
-                    res.preamble.extend(clauses.into_iter().map(|c| Clause { label: None, ..c }));
+                    res.preamble
+                        .extend(clauses.into_iter().map(|c| Clause { label: None, ..c }));
                 }
                 "mainBody" | "body" => bodies.push(part),
                 "preamble" => {
@@ -155,9 +175,16 @@ impl Ctx {
                 }
                 "attachments" => {
                     for attachment in part.elements() {
-                        match attachment.elements().find(|e| DOCUMENTS.contains(&e.name.as_str())) {
-                            Some(doc) if attachment.name == "attachment" => res.annexes.push(self.annex(doc)),
-                            _ => self.skip(attachment, "is not an attached document respub can read"),
+                        match attachment
+                            .elements()
+                            .find(|e| DOCUMENTS.contains(&e.name.as_str()))
+                        {
+                            Some(doc) if attachment.name == "attachment" => {
+                                res.annexes.push(self.annex(doc))
+                            }
+                            _ => {
+                                self.skip(attachment, "is not an attached document respub can read")
+                            }
                         }
                     }
                 }
@@ -165,7 +192,10 @@ impl Ctx {
             }
         }
         for extra in bodies.iter().skip(1) {
-            self.warn(extra, "a second main body is read as the continuation of the first");
+            self.warn(
+                extra,
+                "a second main body is read as the continuation of the first",
+            );
         }
         res.operative = self.main_body(&bodies);
         res.meta = meta;

@@ -78,8 +78,13 @@ impl Element {
 
     /// The first descendant element named `name`, depth first.
     pub fn find(&self, name: &str) -> Option<&Element> {
-        self.elements()
-            .find_map(|e| if e.name == name { Some(e) } else { e.find(name) })
+        self.elements().find_map(|e| {
+            if e.name == name {
+                Some(e)
+            } else {
+                e.find(name)
+            }
+        })
     }
 
     /// All descendant elements named `name`, in document order.
@@ -94,8 +99,10 @@ impl Element {
 
     /// Whether the class attribute contains the token `token`.
     pub fn has_class(&self, token: &str) -> bool {
-        self.attr("class")
-            .is_some_and(|c| c.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(token)))
+        self.attr("class").is_some_and(|c| {
+            c.split_ascii_whitespace()
+                .any(|t| t.eq_ignore_ascii_case(token))
+        })
     }
 
     /// All the text inside the element, concatenated.
@@ -117,7 +124,10 @@ impl Element {
     /// The text inside the element with runs of white space collapsed and
     /// the ends trimmed.
     pub fn clean_text(&self) -> String {
-        self.text().split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+        self.text()
+            .split_ascii_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -190,7 +200,11 @@ pub fn parse(text: &str) -> Result<Element, Diagnostic> {
                                 .with_hint("write the character itself, or a numeric reference such as `&#160;`"));
                         }
                     },
-                    Err(e) => return Err(Diagnostic::error(format!("bad character reference: {e}")).at(span)),
+                    Err(e) => {
+                        return Err(
+                            Diagnostic::error(format!("bad character reference: {e}")).at(span)
+                        );
+                    }
                 };
                 push_text(&mut stack, &resolved, span)?;
             }
@@ -205,7 +219,9 @@ pub fn parse(text: &str) -> Result<Element, Diagnostic> {
         }
     }
     if let Some((open, _)) = stack.last() {
-        return Err(Diagnostic::error(format!("the element `{}` is never closed", open.name)).at(open.span));
+        return Err(
+            Diagnostic::error(format!("the element `{}` is never closed", open.name)).at(open.span),
+        );
     }
     root.ok_or_else(|| Diagnostic::error("the file has no root element").at(Span::new(0, 0)))
 }
@@ -221,7 +237,11 @@ fn too_big(span: Span, depth: bool) -> Diagnostic {
         .with_hint("no resolution comes near this; check that this is the right file")
 }
 
-fn push_text(stack: &mut [(Element, Vec<(String, String)>)], text: &str, span: Span) -> Result<(), Diagnostic> {
+fn push_text(
+    stack: &mut [(Element, Vec<(String, String)>)],
+    text: &str,
+    span: Span,
+) -> Result<(), Diagnostic> {
     match stack.last_mut() {
         Some((parent, _)) => {
             // Merge with a preceding text node so a reference inside a word
@@ -291,7 +311,9 @@ mod tests {
 
     #[test]
     fn resolves_namespaces_and_references() {
-        let root = parse(r#"<a xmlns="urn:x" xmlns:b="urn:y"><b:c k="1&amp;2">x&#65;&lt;</b:c></a>"#).unwrap();
+        let root =
+            parse(r#"<a xmlns="urn:x" xmlns:b="urn:y"><b:c k="1&amp;2">x&#65;&lt;</b:c></a>"#)
+                .unwrap();
         assert_eq!(root.namespace.as_deref(), Some("urn:x"));
         let c = root.child("c").unwrap();
         assert_eq!(c.namespace.as_deref(), Some("urn:y"));
