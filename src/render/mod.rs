@@ -4,6 +4,7 @@
 //! bytes of the output with any warnings. It never reads the source again
 //! and never touches the filesystem: the build stage writes its bytes.
 
+pub mod pdf;
 pub mod text;
 
 use std::fmt;
@@ -52,6 +53,7 @@ impl Format {
     /// The writer of this format.
     pub fn writer(self) -> &'static dyn Writer {
         match self {
+            Format::Pdf => &pdf::PdfWriter,
             Format::Text => &text::TextWriter,
             other => &Unavailable(other),
         }
