@@ -24,6 +24,8 @@ pub enum Format {
     Epub,
     /// DOCX (Office Open XML), for correspondence.
     Docx,
+    /// Akoma Ntoso 3.0 XML, for exchange with other legislative systems.
+    Akn,
     /// Plain UTF-8 text, for checks and quick reading.
     Text,
 }
@@ -33,7 +35,7 @@ impl Format {
     pub const DEFAULT: [Format; 3] = [Format::Pdf, Format::Epub, Format::Docx];
 
     /// Every format, in the order outputs are listed.
-    pub const ALL: [Format; 4] = [Format::Pdf, Format::Epub, Format::Docx, Format::Text];
+    pub const ALL: [Format; 5] = [Format::Pdf, Format::Epub, Format::Docx, Format::Akn, Format::Text];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
@@ -41,13 +43,17 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Epub => "epub",
             Format::Docx => "docx",
+            Format::Akn => "akn",
             Format::Text => "txt",
         }
     }
 
-    /// The extension of the output file, without the dot.
+    /// The extension of the output file, without the leading dot.
     pub fn extension(self) -> &'static str {
-        self.name()
+        match self {
+            Format::Akn => "akn.xml",
+            other => other.name(),
+        }
     }
 
     /// The writer of this format.
