@@ -116,7 +116,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), DiscoverError> {
         let kind = entry.file_type().map_err(unreadable)?;
         if kind.is_dir() {
             walk(&path, files)?;
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml")) {
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+        {
             files.push(path);
         }
     }
@@ -191,17 +194,9 @@ pub fn check(path: &Path) -> Report {
 type ReadResult = Result<(Option<(SourceFile, Resolution)>, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 fn read(path: &Path) -> (SourceText, ReadResult) {
-    let file = match SourceFile::open(path) {
+    let file = match source::load(path) {
         Ok(file) => file,
-        Err(e) => {
-            let text = SourceText {
-                name: path.display().to_string(),
-                text: String::new(),
-            };
-            let diag = Diagnostic::error(format!("cannot read `{}`: {e}", path.display()))
-                .with_hint("check that the file exists and that you may read it");
-            return (text, Err(vec![diag]));
-        }
+        Err((text, diagnostics)) => return (text, Err(diagnostics)),
     };
     let text = file.text();
     match source::read(&file) {
@@ -235,12 +230,16 @@ pub fn build(job: &Job, settings: &Settings<'_>) -> Report {
         .formats
         .par_iter()
         .map(|&format| {
-            let rendered = format.writer().render(doc, settings.style, &options);
+            let rendered = render_guarded(format, doc, settings.style, &options);
             let result = rendered.and_then(|warned| {
                 let path = job.output(format);
                 write_atomic(&path, &warned.output).map_err(|e| {
-                    vec![Diagnostic::error(format!("cannot write `{}`: {e}", path.display()))
-                        .with_hint("check that the output folder is writable and the disk is not full")]
+                    vec![
+                        Diagnostic::error(format!("cannot write `{}`: {e}", path.display()))
+                            .with_hint(
+                                "check that the output folder is writable and the disk is not full",
+                            ),
+                    ]
                 })?;
                 Ok((path, warned.warnings))
             });
@@ -267,6 +266,28 @@ pub fn build(job: &Job, settings: &Settings<'_>) -> Report {
         written,
         failed,
     }
+}
+
+/// Runs a writer, turning a panic inside it into an error for this one
+/// document, so that the other documents of a batch still build.
+fn render_guarded(
+    format: Format,
+    doc: Document<'_>,
+    style: &Style,
+    options: &RenderOptions,
+) -> crate::diag::DiagResult<crate::diag::Warned<Vec<u8>>> {
+    let run = std::panic::AssertUnwindSafe(|| format.writer().render(doc, style, options));
+    std::panic::catch_unwind(run).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(vec![
+            Diagnostic::error(format!("internal error in the {format} writer: {what}"))
+                .with_hint("this is a bug in respub, not in your source; please report it with the source file"),
+        ])
+    })
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder,
@@ -297,7 +318,10 @@ mod tests {
             source: "sources/GA-2017-86-RES-06.fr.xml".into(),
             stem: "output/GA-2017-86-RES-06.fr".into(),
         };
-        assert_eq!(job.output(Format::Pdf), PathBuf::from("output/GA-2017-86-RES-06.fr.pdf"));
+        assert_eq!(
+            job.output(Format::Pdf),
+            PathBuf::from("output/GA-2017-86-RES-06.fr.pdf")
+        );
         assert_eq!(stem_of(Path::new("a b (1).xml")), PathBuf::from("a b (1)"));
     }
 

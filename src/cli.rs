@@ -102,7 +102,9 @@ pub fn run(cli: Cli) -> u8 {
         color: match cli.color {
             Color::Always => true,
             Color::Never => false,
-            Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            Color::Auto => {
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
         },
     };
     match cli.command {
@@ -112,7 +114,11 @@ pub fn run(cli: Cli) -> u8 {
 }
 
 fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
-    if paths.is_empty() { vec![PathBuf::from("sources")] } else { paths }
+    if paths.is_empty() {
+        vec![PathBuf::from("sources")]
+    } else {
+        paths
+    }
 }
 
 fn jobs(paths: Vec<PathBuf>, out: &std::path::Path) -> Result<Vec<Job>, u8> {
@@ -134,7 +140,10 @@ fn check(args: CheckArgs, printer: &Printer) -> u8 {
         Ok(jobs) => jobs,
         Err(code) => return code,
     };
-    let reports: Vec<Report> = jobs.par_iter().map(|job| build::check(&job.source)).collect();
+    let reports: Vec<Report> = jobs
+        .par_iter()
+        .map(|job| build::check(&job.source))
+        .collect();
     let mut bad = 0;
     for report in &reports {
         printer.print(report);
@@ -158,7 +167,10 @@ fn build(args: BuildArgs, printer: &Printer) -> u8 {
         Some(path) => match Style::from_path(path) {
             Ok(style) => style,
             Err(e) => {
-                eprint!("{}", diag::render(&e.source, &e.diagnostics, printer.format, printer.color));
+                eprint!(
+                    "{}",
+                    diag::render(&e.source, &e.diagnostics, printer.format, printer.color)
+                );
                 return EXIT_INPUT;
             }
         },
@@ -167,7 +179,9 @@ fn build(args: BuildArgs, printer: &Printer) -> u8 {
         Ok(value) => match value.trim().parse::<i64>() {
             Ok(secs) if secs >= 0 => Some(secs),
             _ => {
-                eprintln!("error: SOURCE_DATE_EPOCH=`{value}` is not a number of seconds since 1970");
+                eprintln!(
+                    "error: SOURCE_DATE_EPOCH=`{value}` is not a number of seconds since 1970"
+                );
                 return EXIT_USAGE;
             }
         },
@@ -235,7 +249,10 @@ impl Printer {
         let mut sorted = report.diagnostics.clone();
         // Errors first, then by position, so the first line is the worst.
         sorted.sort_by_key(|d| (d.severity != Severity::Error, d.span.map(|s| s.start)));
-        eprint!("{}", diag::render(&report.source, &sorted, self.format, self.color));
+        eprint!(
+            "{}",
+            diag::render(&report.source, &sorted, self.format, self.color)
+        );
     }
 }
 
@@ -249,9 +266,9 @@ impl Progress {
     fn new(total: usize) -> Self {
         let bar = (total > 1 && std::io::stderr().is_terminal()).then(|| {
             let bar = indicatif::ProgressBar::new(total as u64);
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed_precise} {wide_msg}")
-            {
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} {elapsed_precise} {wide_msg}",
+            ) {
                 bar.set_style(style);
             }
             bar
@@ -260,14 +277,22 @@ impl Progress {
     }
 
     fn done(&self, report: &Report) {
-        let status = if report.has_errors() { "failed" } else { "built" };
+        let status = if report.has_errors() {
+            "failed"
+        } else {
+            "built"
+        };
         match &self.bar {
             Some(bar) => {
                 bar.set_message(format!("{status} {}", report.source.name));
                 bar.inc(1);
             }
             None if self.total > 0 => {
-                let outputs: Vec<_> = report.written.iter().map(|(_, p)| p.display().to_string()).collect();
+                let outputs: Vec<_> = report
+                    .written
+                    .iter()
+                    .map(|(_, p)| p.display().to_string())
+                    .collect();
                 eprintln!("{status} {} -> {}", report.source.name, outputs.join(", "));
             }
             None => {}

@@ -113,7 +113,12 @@ pub enum Format {
 
 /// Renders diagnostics for one file to a string, in the given format, with
 /// colours when `color` is set.
-pub fn render(source: &SourceText, diagnostics: &[Diagnostic], format: Format, color: bool) -> String {
+pub fn render(
+    source: &SourceText,
+    diagnostics: &[Diagnostic],
+    format: Format,
+    color: bool,
+) -> String {
     let mut buffer = if color {
         term::termcolor::Buffer::ansi()
     } else {
@@ -163,7 +168,13 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text.as_bytes()[..offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }

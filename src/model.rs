@@ -585,7 +585,11 @@ pub fn for_each_inline_run_mut(res: &mut Resolution, f: &mut impl FnMut(&mut Vec
     for p in paras {
         f(&mut p.content);
     }
-    for clause in res.preamble.iter_mut().chain(res.operative.clauses.iter_mut()) {
+    for clause in res
+        .preamble
+        .iter_mut()
+        .chain(res.operative.clauses.iter_mut())
+    {
         blocks_mut(&mut clause.blocks, f);
     }
     for annex in &mut res.annexes {

@@ -1,3 +1,5 @@
-//! The integration tests, in one binary.
+//! The integration tests, in one binary so they link once.
 
 mod pdf;
+mod source;
+mod util;

@@ -214,7 +214,10 @@ mod tests {
     #[test]
     fn parses_common_patterns() {
         let p = LabelPattern::parse("(a)").unwrap();
-        assert_eq!((p.prefix.as_str(), p.counter, p.suffix.as_str()), ("(", Counter::LowerAlpha, ")"));
+        assert_eq!(
+            (p.prefix.as_str(), p.counter, p.suffix.as_str()),
+            ("(", Counter::LowerAlpha, ")")
+        );
         assert_eq!(LabelPattern::parse("1.").unwrap().format(12), "12.");
         assert_eq!(LabelPattern::parse("i)").unwrap().format(4), "iv)");
         assert_eq!(LabelPattern::parse("(I)").unwrap().format(9), "(IX)");

@@ -107,7 +107,11 @@ fn french(text: &str, prev: Option<char>) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (i, tok) in toks.iter().enumerate() {
         if tok.starts_with(' ') {
-            let before = if i == 0 { prev } else { toks[i - 1].chars().last() };
+            let before = if i == 0 {
+                prev
+            } else {
+                toks[i - 1].chars().last()
+            };
             let next = toks.get(i + 1).copied().unwrap_or("");
             let first = next.chars().next();
             let space = match (before, first) {
@@ -146,13 +150,19 @@ fn french_word(word: &str, prev: Option<char>, out: &mut String) {
         };
         let after = chars.get(i + 1).copied();
         match c {
-            ';' | '!' | '?' if before.is_some_and(|b| b.is_alphanumeric() || b == '»' || b == ')') => {
+            ';' | '!' | '?'
+                if before.is_some_and(|b| b.is_alphanumeric() || b == '»' || b == ')') =>
+            {
                 out.push(NNBSP)
             }
-            ':' if before.is_some_and(char::is_alphabetic) && !after.is_some_and(|a| a.is_alphanumeric() || a == '/') => {
+            ':' if before.is_some_and(char::is_alphabetic)
+                && !after.is_some_and(|a| a.is_alphanumeric() || a == '/') =>
+            {
                 out.push(NBSP)
             }
-            '»' if before.is_some_and(|b| !b.is_whitespace() && b != NNBSP && b != NBSP) => out.push(NNBSP),
+            '»' if before.is_some_and(|b| !b.is_whitespace() && b != NNBSP && b != NBSP) => {
+                out.push(NNBSP)
+            }
             _ => {}
         }
         out.push(c);
@@ -237,7 +247,10 @@ mod tests {
         assert_eq!(fr("Objet :"), "Objet\u{a0}:");
         assert_eq!(fr("Objet: texte"), "Objet\u{a0}: texte");
         assert_eq!(fr("à 10:55 heures"), "à 10:55 heures");
-        assert_eq!(fr("voir https://example.org/a?b=c;d"), "voir https://example.org/a?b=c;d");
+        assert_eq!(
+            fr("voir https://example.org/a?b=c;d"),
+            "voir https://example.org/a?b=c;d"
+        );
         assert_eq!(fr("voir www.interpol.int"), "voir www.interpol.int");
     }
 
@@ -269,7 +282,10 @@ mod tests {
     fn english_removes_space_before_punctuation_and_binds_numbers() {
         let en = Language("en".into());
         assert_eq!(apply_text(&en, "security ;", None), "security;");
-        assert_eq!(apply_text(&en, "resolution No. 6", None), "resolution No.\u{a0}6");
+        assert_eq!(
+            apply_text(&en, "resolution No. 6", None),
+            "resolution No.\u{a0}6"
+        );
         assert_eq!(apply_text(&en, "at 10:55", None), "at 10:55");
     }
 
@@ -277,7 +293,10 @@ mod tests {
     fn spanish_rules() {
         let es = Language("es".into());
         assert_eq!(apply_text(&es, "¿ Por qué ?", None), "¿Por qué?");
-        assert_eq!(apply_text(&es, "resolución N.º 6", None), "resolución N.º\u{a0}6");
+        assert_eq!(
+            apply_text(&es, "resolución N.º 6", None),
+            "resolución N.º\u{a0}6"
+        );
     }
 
     #[test]

@@ -35,7 +35,13 @@ impl Format {
     pub const DEFAULT: [Format; 3] = [Format::Pdf, Format::Epub, Format::Docx];
 
     /// Every format, in the order outputs are listed.
-    pub const ALL: [Format; 5] = [Format::Pdf, Format::Epub, Format::Docx, Format::Akn, Format::Text];
+    pub const ALL: [Format; 5] = [
+        Format::Pdf,
+        Format::Epub,
+        Format::Docx,
+        Format::Akn,
+        Format::Text,
+    ];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
@@ -61,7 +67,9 @@ impl Format {
         match self {
             Format::Pdf => &pdf::PdfWriter,
             Format::Text => &text::TextWriter,
-            other => &Unavailable(other),
+            Format::Epub => &Unavailable(Format::Epub),
+            Format::Docx => &Unavailable(Format::Docx),
+            Format::Akn => &Unavailable(Format::Akn),
         }
     }
 }
@@ -111,7 +119,12 @@ pub trait Writer: Sync {
     fn format(&self) -> Format;
 
     /// Renders `doc` in the style, returning the output's bytes.
-    fn render(&self, doc: Document<'_>, style: &Style, options: &RenderOptions) -> DiagResult<Warned<Vec<u8>>>;
+    fn render(
+        &self,
+        doc: Document<'_>,
+        style: &Style,
+        options: &RenderOptions,
+    ) -> DiagResult<Warned<Vec<u8>>>;
 }
 
 /// Stands for a writer that this build does not include yet.
@@ -123,6 +136,9 @@ impl Writer for Unavailable {
     }
 
     fn render(&self, _: Document<'_>, _: &Style, _: &RenderOptions) -> DiagResult<Warned<Vec<u8>>> {
-        Err(vec![crate::diag::Diagnostic::error(format!("the {} writer is not available", self.0))])
+        Err(vec![crate::diag::Diagnostic::error(format!(
+            "the {} writer is not available",
+            self.0
+        ))])
     }
 }

@@ -16,7 +16,12 @@ impl Writer for TextWriter {
         Format::Text
     }
 
-    fn render(&self, doc: Document<'_>, style: &Style, _: &RenderOptions) -> DiagResult<Warned<Vec<u8>>> {
+    fn render(
+        &self,
+        doc: Document<'_>,
+        style: &Style,
+        _: &RenderOptions,
+    ) -> DiagResult<Warned<Vec<u8>>> {
         Ok(Warned {
             output: to_text(doc.resolution, style).into_bytes(),
             warnings: Vec::new(),
@@ -134,7 +139,6 @@ impl Text<'_> {
                         self.lines.push(format!("{indent}{text}"));
                     }
                 }
-                _ => {}
             }
         }
     }
@@ -145,7 +149,13 @@ impl Text<'_> {
         out
     }
 
-    fn push_inlines(&mut self, inlines: &[Inline], out: &mut String, quote_depth: usize, notes: bool) {
+    fn push_inlines(
+        &mut self,
+        inlines: &[Inline],
+        out: &mut String,
+        quote_depth: usize,
+        notes: bool,
+    ) {
         for inline in inlines {
             match inline {
                 Inline::Text(t) => out.push_str(t),

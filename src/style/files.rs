@@ -15,24 +15,60 @@ pub enum StyleFiles {
 
 /// The files of `styles/` compiled into the binary, by path relative to it.
 const BUILTIN: &[(&str, &[u8])] = &[
-    ("official.toml", include_bytes!("../../styles/official.toml")),
+    (
+        "official.toml",
+        include_bytes!("../../styles/official.toml"),
+    ),
     ("official.typ", include_bytes!("../../styles/official.typ")),
     ("emblem.svg", include_bytes!("../../styles/emblem.svg")),
-    ("locales/en.toml", include_bytes!("../../styles/locales/en.toml")),
-    ("locales/fr.toml", include_bytes!("../../styles/locales/fr.toml")),
-    ("locales/es.toml", include_bytes!("../../styles/locales/es.toml")),
-    ("locales/ar.toml", include_bytes!("../../styles/locales/ar.toml")),
-    ("fonts/NotoSerif-Regular.ttf", include_bytes!("../../styles/fonts/NotoSerif-Regular.ttf")),
-    ("fonts/NotoSerif-Bold.ttf", include_bytes!("../../styles/fonts/NotoSerif-Bold.ttf")),
-    ("fonts/NotoSerif-Italic.ttf", include_bytes!("../../styles/fonts/NotoSerif-Italic.ttf")),
-    ("fonts/NotoSerif-BoldItalic.ttf", include_bytes!("../../styles/fonts/NotoSerif-BoldItalic.ttf")),
-    ("fonts/NotoNaskhArabic-Regular.ttf", include_bytes!("../../styles/fonts/NotoNaskhArabic-Regular.ttf")),
-    ("fonts/NotoNaskhArabic-Bold.ttf", include_bytes!("../../styles/fonts/NotoNaskhArabic-Bold.ttf")),
+    (
+        "locales/en.toml",
+        include_bytes!("../../styles/locales/en.toml"),
+    ),
+    (
+        "locales/fr.toml",
+        include_bytes!("../../styles/locales/fr.toml"),
+    ),
+    (
+        "locales/es.toml",
+        include_bytes!("../../styles/locales/es.toml"),
+    ),
+    (
+        "locales/ar.toml",
+        include_bytes!("../../styles/locales/ar.toml"),
+    ),
+    (
+        "fonts/NotoSerif-Regular.ttf",
+        include_bytes!("../../styles/fonts/NotoSerif-Regular.ttf"),
+    ),
+    (
+        "fonts/NotoSerif-Bold.ttf",
+        include_bytes!("../../styles/fonts/NotoSerif-Bold.ttf"),
+    ),
+    (
+        "fonts/NotoSerif-Italic.ttf",
+        include_bytes!("../../styles/fonts/NotoSerif-Italic.ttf"),
+    ),
+    (
+        "fonts/NotoSerif-BoldItalic.ttf",
+        include_bytes!("../../styles/fonts/NotoSerif-BoldItalic.ttf"),
+    ),
+    (
+        "fonts/NotoNaskhArabic-Regular.ttf",
+        include_bytes!("../../styles/fonts/NotoNaskhArabic-Regular.ttf"),
+    ),
+    (
+        "fonts/NotoNaskhArabic-Bold.ttf",
+        include_bytes!("../../styles/fonts/NotoNaskhArabic-Bold.ttf"),
+    ),
 ];
 
 /// A file of the built-in style, by path relative to `styles/`.
 pub fn builtin_file(path: &str) -> Option<&'static [u8]> {
-    BUILTIN.iter().find(|(p, _)| *p == path).map(|(_, data)| *data)
+    BUILTIN
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, data)| *data)
 }
 
 impl StyleFiles {
@@ -86,10 +122,17 @@ pub fn font_face(data: &[u8]) -> Option<(String, bool, bool)> {
         .names()
         .into_iter()
         .filter(|n| {
-            n.name_id == ttf_parser::name_id::TYPOGRAPHIC_FAMILY || n.name_id == ttf_parser::name_id::FAMILY
+            n.name_id == ttf_parser::name_id::TYPOGRAPHIC_FAMILY
+                || n.name_id == ttf_parser::name_id::FAMILY
         })
         .filter_map(|n| n.to_string().map(|s| (n.name_id, s)))
-        .min_by_key(|(id, _)| if *id == ttf_parser::name_id::TYPOGRAPHIC_FAMILY { 0 } else { 1 })
+        .min_by_key(|(id, _)| {
+            if *id == ttf_parser::name_id::TYPOGRAPHIC_FAMILY {
+                0
+            } else {
+                1
+            }
+        })
         .map(|(_, s)| s)?;
     Some((family, face.is_bold(), face.is_italic()))
 }

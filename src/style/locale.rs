@@ -131,7 +131,9 @@ fn direction<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Direction, D::Err
     match String::deserialize(d)?.as_str() {
         "ltr" => Ok(Direction::Ltr),
         "rtl" => Ok(Direction::Rtl),
-        other => Err(serde::de::Error::custom(format!("direction `{other}` must be `ltr` or `rtl`"))),
+        other => Err(serde::de::Error::custom(format!(
+            "direction `{other}` must be `ltr` or `rtl`"
+        ))),
     }
 }
 
@@ -139,8 +141,11 @@ fn patterns<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<LabelPattern>,
     Vec::<String>::deserialize(d)?
         .iter()
         .map(|s| {
-            LabelPattern::parse(s)
-                .ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a label pattern such as `1.` or `(a)`")))
+            LabelPattern::parse(s).ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "`{s}` is not a label pattern such as `1.` or `(a)`"
+                ))
+            })
         })
         .collect()
 }

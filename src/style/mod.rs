@@ -165,7 +165,11 @@ impl<'de> Deserialize<'de> for Colour {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
         let hex = text.strip_prefix('#').unwrap_or("");
-        let bad = || serde::de::Error::custom(format!("`{text}` is not a colour; write it as `#rrggbb`, e.g. `#1f3a68`"));
+        let bad = || {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a colour; write it as `#rrggbb`, e.g. `#1f3a68`"
+            ))
+        };
         if hex.len() != 6 || !hex.is_ascii() {
             return Err(bad());
         }
@@ -328,22 +332,31 @@ impl Style {
                 name: display.clone(),
                 text: String::new(),
             },
-            diagnostics: vec![Diagnostic::error(format!("cannot read the style `{display}`: {e}"))
-                .with_hint("give --style the path of a style file such as styles/official.toml")],
+            diagnostics: vec![
+                Diagnostic::error(format!("cannot read the style `{display}`: {e}")).with_hint(
+                    "give --style the path of a style file such as styles/official.toml",
+                ),
+            ],
         })?;
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        let source = SourceText { name: display, text };
+        let source = SourceText {
+            name: display,
+            text,
+        };
         let fail = |diagnostics| StyleError {
             source: source.clone(),
             diagnostics,
         };
-        let raw: StyleToml = toml::from_str(&source.text).map_err(|e| {
-            let span = e.span().map(|r| Span::new(r.start, r.end));
-            vec![Diagnostic::error(format!("invalid style: {}", e.message().trim()))
-                .at(span)
-                .with_hint("see docs/style.md for the keys a style file takes")]
-        })
-        .map_err(fail)?;
+        let raw: StyleToml = toml::from_str(&source.text)
+            .map_err(|e| {
+                let span = e.span().map(|r| Span::new(r.start, r.end));
+                vec![
+                    Diagnostic::error(format!("invalid style: {}", e.message().trim()))
+                        .at(span)
+                        .with_hint("see docs/style.md for the keys a style file takes"),
+                ]
+            })
+            .map_err(fail)?;
 
         let mut errors = Vec::new();
         let mut asset = |path: &toml::Spanned<String>, what: &str| -> Option<Asset> {
@@ -354,9 +367,14 @@ impl Style {
                 }),
                 Err(e) => {
                     errors.push(
-                        Diagnostic::error(format!("cannot read the {what} `{}`: {e}", path.get_ref()))
-                            .at(Span::new(path.span().start, path.span().end))
-                            .with_hint("paths are relative to the style file and must stay inside its folder"),
+                        Diagnostic::error(format!(
+                            "cannot read the {what} `{}`: {e}",
+                            path.get_ref()
+                        ))
+                        .at(Span::new(path.span().start, path.span().end))
+                        .with_hint(
+                            "paths are relative to the style file and must stay inside its folder",
+                        ),
                     );
                     None
                 }
@@ -383,14 +401,22 @@ impl Style {
                     data: asset.data,
                 }),
                 None => errors.push(
-                    Diagnostic::error(format!("`{}` is not a TrueType or OpenType font", asset.path))
-                        .at(Span::new(span.start, span.end)),
+                    Diagnostic::error(format!(
+                        "`{}` is not a TrueType or OpenType font",
+                        asset.path
+                    ))
+                    .at(Span::new(span.start, span.end)),
                 ),
             }
         }
         for family in [&raw.fonts.body, &raw.fonts.arabic] {
             if !fonts.is_empty() && !fonts.iter().any(|f| f.family == *family.get_ref()) {
-                let known: Vec<_> = fonts.iter().map(|f| f.family.as_str()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+                let known: Vec<_> = fonts
+                    .iter()
+                    .map(|f| f.family.as_str())
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
                 errors.push(
                     Diagnostic::error(format!("no font file of the style provides the family `{}`", family.get_ref()))
                         .at(Span::new(family.span().start, family.span().end))
@@ -411,8 +437,10 @@ impl Style {
                             locales.insert(lang.to_string(), locale);
                         }
                         Err(message) => errors.push(
-                            Diagnostic::error(format!("invalid locale `{rel}`: {message}"))
-                                .at(raw.labels.get(lang).map(|t| Span::new(t.span().start, t.span().end))),
+                            Diagnostic::error(format!("invalid locale `{rel}`: {message}")).at(raw
+                                .labels
+                                .get(lang)
+                                .map(|t| Span::new(t.span().start, t.span().end))),
                         ),
                     }
                 }
@@ -465,9 +493,24 @@ mod tests {
     fn builtin_style_loads_with_its_fonts() {
         let style = Style::builtin();
         assert_eq!(style.fonts.body, "Noto Serif");
-        assert!(style.fonts.files.iter().any(|f| f.family == "Noto Naskh Arabic"));
-        assert!(style.fonts.files.iter().any(|f| f.family == "Noto Serif" && f.bold && f.italic));
-        assert_eq!(style.locale(&Language("fr".into())).labels.status_adopted, "Adoptée");
+        assert!(
+            style
+                .fonts
+                .files
+                .iter()
+                .any(|f| f.family == "Noto Naskh Arabic")
+        );
+        assert!(
+            style
+                .fonts
+                .files
+                .iter()
+                .any(|f| f.family == "Noto Serif" && f.bold && f.italic)
+        );
+        assert_eq!(
+            style.locale(&Language("fr".into())).labels.status_adopted,
+            "Adoptée"
+        );
         assert_eq!(style.locale(&Language("de".into())).language, "en");
     }
 }

@@ -14,7 +14,7 @@ mod world;
 
 use typst::diag::SourceDiagnostic;
 use typst::foundations::{Datetime, Smart};
-use typst::layout::PagedDocument;
+use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diag::{DiagResult, Diagnostic, Warned};
@@ -63,10 +63,10 @@ fn render(doc: Document<'_>, style: &Style, options: &RenderOptions) -> DiagResu
         return Err(typst_warnings);
     }
     warnings.extend(typst_warnings);
-    let document = compiled.output.map_err(|errors| convert(&errors))?;
+    let document = compiled.output.map_err(|errors| convert(&errors[..]))?;
 
     let pdf_options = pdf_options(res, options)?;
-    let bytes = typst_pdf::pdf(&document, &pdf_options).map_err(|errors| convert(&errors))?;
+    let bytes = typst_pdf::pdf(&document, &pdf_options).map_err(|errors| convert(&errors[..]))?;
     Ok(Warned {
         output: bytes,
         warnings,

@@ -97,11 +97,6 @@ impl StyleAssets {
         })
     }
 
-    /// The id of the template, to tell its diagnostics apart.
-    pub fn template_id(&self) -> FileId {
-        self.template.id()
-    }
-
     /// The template source, for locating diagnostics in it.
     pub fn template(&self) -> &Source {
         &self.template
@@ -151,11 +146,6 @@ impl DocumentWorld {
             source: (file_id(SOURCE_PATH), Bytes::new(source)),
             today: datetime(timestamp).and_then(|d| Datetime::from_ymd(d.year, d.month, d.day)),
         }
-    }
-
-    /// The id of the data file.
-    pub fn data_id(&self) -> FileId {
-        self.data.0
     }
 }
 
