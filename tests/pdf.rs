@@ -6,12 +6,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use respub::model::{
-    Annex, Block, Clause, Date, Footnote, Heading, Inline, LabelPattern, Language, Link, List, ListItem, Meta,
-    Operative, Organisation, Paragraph, Reference, Resolution, ResolutionNumber, Status, StatusKind,
+    Annex, Block, Clause, Date, Footnote, Heading, Inline, LabelPattern, Language, Link, List,
+    ListItem, Meta, Operative, Organisation, Paragraph, Reference, Resolution, ResolutionNumber,
+    Status, StatusKind,
 };
 use respub::render::{Document, Format, RenderOptions};
 use respub::source::SourceFile;
 use respub::style::Style;
+
+use crate::util;
 
 // ---------------------------------------------------------------------------
 // Helpers
@@ -57,7 +60,10 @@ fn para(inlines: Vec<Inline>) -> Block {
 fn clause(verb: &str, rest: &str) -> Clause {
     Clause {
         label: None,
-        blocks: vec![para(vec![Inline::Verb(text(verb)), Inline::Text(rest.into())])],
+        blocks: vec![para(vec![
+            Inline::Verb(text(verb)),
+            Inline::Text(rest.into()),
+        ])],
         span: None,
     }
 }
@@ -85,7 +91,9 @@ fn meta(lang: &str, reference: &str, number: &str, org: &str) -> Meta {
 fn french() -> Resolution {
     let mut meta = meta("fr", "GA-2017-86-RES-06", "6", "O.I.P.C.-INTERPOL");
     meta.body = Some("Assemblée générale".into());
-    meta.subject = Some(Paragraph::text("Prise de position sur la sécurité mondiale"));
+    meta.subject = Some(Paragraph::text(
+        "Prise de position sur la sécurité mondiale",
+    ));
     meta.keywords = vec!["sécurité mondiale".into()];
     let inner = List {
         pattern: LabelPattern::parse("i)").unwrap(),
@@ -109,7 +117,10 @@ fn french() -> Resolution {
         start: 1,
         items: vec![ListItem {
             label: None,
-            blocks: vec![para(text("sous-point qui se subdivise :")), Block::List(inner)],
+            blocks: vec![
+                para(text("sous-point qui se subdivise :")),
+                Block::List(inner),
+            ],
             span: None,
         }],
         ..List::default()
@@ -120,12 +131,17 @@ fn french() -> Resolution {
         items: vec![
             ListItem {
                 label: None,
-                blocks: vec![para(text("permettre aux pays membres de jouer un rôle dans la sécurité mondiale ;"))],
+                blocks: vec![para(text(
+                    "permettre aux pays membres de jouer un rôle dans la sécurité mondiale ;",
+                ))],
                 span: None,
             },
             ListItem {
                 label: None,
-                blocks: vec![para(text("faciliter la coordination :")), Block::List(middle)],
+                blocks: vec![
+                    para(text("faciliter la coordination :")),
+                    Block::List(middle),
+                ],
                 span: None,
             },
         ],
@@ -183,7 +199,10 @@ fn french() -> Resolution {
                     ],
                     span: None,
                 },
-                clause("Demande", " au Secrétariat général de mettre à disposition ce document."),
+                clause(
+                    "Demande",
+                    " au Secrétariat général de mettre à disposition ce document.",
+                ),
             ],
         },
         closing: None,
@@ -224,12 +243,20 @@ fn render_with(res: &Resolution, source: &SourceFile, timestamp: i64) -> Vec<u8>
         .writer()
         .render(doc, &style, &RenderOptions { timestamp })
         .unwrap_or_else(|e| panic!("the PDF writer failed: {e:#?}"));
-    assert!(warned.warnings.is_empty(), "unexpected warnings: {:#?}", warned.warnings);
+    assert!(
+        warned.warnings.is_empty(),
+        "unexpected warnings: {:#?}",
+        warned.warnings
+    );
     warned.output
 }
 
 fn render(res: &Resolution) -> Vec<u8> {
-    render_with(res, &source_for(res), Date::new(2017, 9, 29).unwrap().unix_seconds())
+    render_with(
+        res,
+        &source_for(res),
+        Date::new(2017, 9, 29).unwrap().unix_seconds(),
+    )
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -272,35 +299,8 @@ fn assert_in_order(expected: &[String], printed: &str) {
     }
 }
 
-// ---------------------------------------------------------------------------
-// Tests on models built in Rust
-
-#[test]
-fn standards_structure_and_metadata() {
-    let dir = tempfile::tempdir().unwrap();
-    let res = french();
-    let pdf = write(dir.path(), "fr.pdf", &render(&res));
-    let p = pdf.to_str().unwrap();
-
-    let check = run("qpdf", &["--check", p]);
-    assert!(check.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&check.stdout));
-
-    let fonts = stdout("pdffonts", &[p]);
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(!rows.is_empty(), "no fonts listed: {fonts}");
-    for row in rows {
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        let n = cols.len();
-        // name type encoding emb sub uni object-id: emb, sub, uni are the
-        // last three flags before the two-column object id.
-        assert_eq!(cols[n - 5], "yes", "font not embedded: {row}");
-        assert_eq!(cols[n - 3], "yes", "font without ToUnicode: {row}");
-        assert!(cols[0].contains("Noto"), "a font that is not the style's: {row}");
-    }
-
-    let facts = pikepdf(
-        &pdf,
-        r#"
+/// Prints what the archival and accessibility checks look at.
+const FACTS: &str = r#"
 from pikepdf import Name
 root = pdf.Root
 xmp = str(pdf.Root.Metadata.read_bytes(), 'utf-8')
@@ -336,8 +336,42 @@ print(json.dumps({
     'files': files,
     'af': af,
 }))
-"#,
+"#;
+
+// ---------------------------------------------------------------------------
+// Tests on models built in Rust
+
+#[test]
+fn standards_structure_and_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let res = french();
+    let pdf = write(dir.path(), "fr.pdf", &render(&res));
+    let p = pdf.to_str().unwrap();
+
+    let check = run("qpdf", &["--check", p]);
+    assert!(
+        check.status.success(),
+        "qpdf --check: {}",
+        String::from_utf8_lossy(&check.stdout)
     );
+
+    let fonts = stdout("pdffonts", &[p]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "no fonts listed: {fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        // name type encoding emb sub uni object-id: emb, sub, uni are the
+        // last three flags before the two-column object id.
+        assert_eq!(cols[n - 5], "yes", "font not embedded: {row}");
+        assert_eq!(cols[n - 3], "yes", "font without ToUnicode: {row}");
+        assert!(
+            cols[0].contains("Noto"),
+            "a font that is not the style's: {row}"
+        );
+    }
+
+    let facts = pikepdf(&pdf, FACTS);
     let xmp = facts["xmp"].as_str().unwrap();
     let compact: String = xmp.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
@@ -345,27 +379,53 @@ print(json.dumps({
         "XMP does not claim PDF/A-3: {xmp}"
     );
     assert!(
-        compact.contains("<pdfaid:conformance>A</pdfaid:conformance>") || compact.contains("pdfaid:conformance=\"A\""),
+        compact.contains("<pdfaid:conformance>A</pdfaid:conformance>")
+            || compact.contains("pdfaid:conformance=\"A\""),
         "XMP does not claim conformance A: {xmp}"
     );
     assert!(
-        compact.contains("<pdfuaid:part>1</pdfuaid:part>") || compact.contains("pdfuaid:part=\"1\""),
+        compact.contains("<pdfuaid:part>1</pdfuaid:part>")
+            || compact.contains("pdfuaid:part=\"1\""),
         "XMP does not claim PDF/UA-1: {xmp}"
     );
     assert_eq!(facts["struct"], true);
     assert_eq!(facts["marked"], true);
     assert_eq!(facts["lang"], "fr");
     assert_eq!(facts["display_title"], true);
-    assert_eq!(facts["title"], "Résolution N° 6 – Prise de position sur la sécurité mondiale");
+    assert_eq!(
+        facts["title"],
+        "Résolution N° 6 – Prise de position sur la sécurité mondiale"
+    );
     assert_eq!(facts["author"], "O.I.P.C.-INTERPOL");
-    assert_eq!(facts["subject"], "Prise de position sur la sécurité mondiale");
+    assert_eq!(
+        facts["subject"],
+        "Prise de position sur la sécurité mondiale"
+    );
     let keywords = facts["keywords"].as_str().unwrap();
-    assert!(keywords.contains("GA-2017-86-RES-06") && keywords.contains("sécurité mondiale"), "{keywords}");
-    assert!(facts["created"].as_str().unwrap().starts_with("D:20170929"), "{}", facts["created"]);
-    let outline: Vec<&str> = facts["outline"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!(
+        keywords.contains("GA-2017-86-RES-06") && keywords.contains("sécurité mondiale"),
+        "{keywords}"
+    );
+    assert!(
+        facts["created"].as_str().unwrap().starts_with("D:20170929"),
+        "{}",
+        facts["created"]
+    );
+    let outline: Vec<&str> = facts["outline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
     assert_eq!(outline[0], "Résolution N° 6");
-    assert!(outline.iter().any(|t| t.starts_with("Annexe 1")), "no annex bookmark: {outline:?}");
-    assert!(outline.iter().any(|t| *t == "Premier objectif"), "no annex heading bookmark: {outline:?}");
+    assert!(
+        outline.iter().any(|t| t.starts_with("Annexe 1")),
+        "no annex bookmark: {outline:?}"
+    );
+    assert!(
+        outline.iter().any(|t| *t == "Premier objectif"),
+        "no annex heading bookmark: {outline:?}"
+    );
 
     let file = &facts["files"]["GA-2017-86-RES-06.fr.xml"];
     assert_eq!(file["relationship"], "/Source", "{facts}");
@@ -374,7 +434,10 @@ print(json.dumps({
     assert_eq!(facts["af"], serde_json::json!(["/Source"]));
 
     let list = stdout("pdfdetach", &["-list", p]);
-    assert!(list.contains("GA-2017-86-RES-06.fr.xml"), "pdfdetach -list: {list}");
+    assert!(
+        list.contains("GA-2017-86-RES-06.fr.xml"),
+        "pdfdetach -list: {list}"
+    );
 }
 
 #[test]
@@ -406,9 +469,15 @@ print(json.dumps(counts))
     assert_eq!(count("/H2"), 1, "annex heading: {facts}");
     assert_eq!(count("/H3"), 1, "heading inside the annex: {facts}");
     assert!(count("/L") >= 3, "three nested lists: {facts}");
-    assert!(count("/LI") >= 5 && count("/Lbl") >= 5 && count("/LBody") >= 5, "{facts}");
+    assert!(
+        count("/LI") >= 5 && count("/Lbl") >= 5 && count("/LBody") >= 5,
+        "{facts}"
+    );
     assert!(count("/P") >= 6, "paragraphs: {facts}");
-    assert!(count("/Note") >= 1 || count("/FENote") >= 1, "footnote: {facts}");
+    assert!(
+        count("/Note") >= 1 || count("/FENote") >= 1,
+        "footnote: {facts}"
+    );
     assert!(count("/Figure") == 1, "emblem figure: {facts}");
 }
 
@@ -432,8 +501,22 @@ fn every_word_and_label_is_printed_in_order() {
     for line in head {
         assert_in_order(&words(line), &printed);
     }
-    for needle in ["SACHANT", "NOTANT", "APPROUVE", "DEMANDE", "« Prise de position sur la sécurité mondiale »", "ii bis)", "a)", "i)", "page 1 / 2", "Adoptée"] {
-        assert!(printed.contains(needle), "`{needle}` is not printed:\n{printed}");
+    for needle in [
+        "SACHANT",
+        "NOTANT",
+        "APPROUVE",
+        "DEMANDE",
+        "« Prise de position sur la sécurité mondiale »",
+        "ii bis)",
+        "a)",
+        "i)",
+        "page 1 / 2",
+        "Adoptée",
+    ] {
+        assert!(
+            printed.contains(needle),
+            "`{needle}` is not printed:\n{printed}"
+        );
     }
 }
 
@@ -446,20 +529,29 @@ fn hostile_text_is_printed_literally_and_reads_nothing() {
         "] ) \" \\ #{ } #import \"/data.json\"",
     ];
     let mut res = french();
-    res.preamble = hostile.iter().map(|h| clause("Notant", &format!(" {h}"))).collect();
+    res.preamble = hostile
+        .iter()
+        .map(|h| clause("Notant", &format!(" {h}")))
+        .collect();
     res.meta.subject = Some(Paragraph::text("#read(\"/etc/hostname\")"));
     let dir = tempfile::tempdir().unwrap();
     let pdf = write(dir.path(), "hostile.pdf", &render(&res));
     let printed = pdftotext(&pdf);
     let flat: String = printed.split_whitespace().collect::<Vec<_>>().join(" ");
     for h in hostile.iter().chain(["#read(\"/etc/hostname\")"].iter()) {
-        assert!(flat.contains(h), "`{h}` is not printed literally:\n{printed}");
+        assert!(
+            flat.contains(h),
+            "`{h}` is not printed literally:\n{printed}"
+        );
     }
     // Had the text been evaluated, /etc/passwd would be printed and the
     // page would be 1 cm wide.
     assert!(!printed.contains("root:"), "a file was read:\n{printed}");
     let width = pikepdf(&pdf, "print(json.dumps(float(pdf.pages[0].MediaBox[2])))");
-    assert!((width.as_f64().unwrap() - 595.27).abs() < 0.5, "page width {width}");
+    assert!(
+        (width.as_f64().unwrap() - 595.27).abs() < 0.5,
+        "page width {width}"
+    );
 }
 
 #[test]
@@ -483,9 +575,27 @@ xmp = str(pdf.Root.Metadata.read_bytes(), 'utf-8')
 print(json.dumps({'created': str(pdf.docinfo.get('/CreationDate')), 'modified': str(pdf.docinfo.get('/ModDate')), 'xmp': xmp}))
 "#,
     );
-    assert!(facts["created"].as_str().unwrap().starts_with("D:20200102030405"), "{facts}");
-    assert!(facts["modified"].as_str().unwrap().starts_with("D:20200102030405"), "{facts}");
-    assert!(facts["xmp"].as_str().unwrap().contains("2020-01-02T03:04:05"), "{facts}");
+    assert!(
+        facts["created"]
+            .as_str()
+            .unwrap()
+            .starts_with("D:20200102030405"),
+        "{facts}"
+    );
+    assert!(
+        facts["modified"]
+            .as_str()
+            .unwrap()
+            .starts_with("D:20200102030405"),
+        "{facts}"
+    );
+    assert!(
+        facts["xmp"]
+            .as_str()
+            .unwrap()
+            .contains("2020-01-02T03:04:05"),
+        "{facts}"
+    );
 }
 
 #[test]
@@ -515,7 +625,10 @@ fn arabic_is_set_right_to_left_with_arabic_labels() {
                 Clause {
                     label: None,
                     blocks: vec![
-                        para(vec![Inline::Verb(text("يطلب")), Inline::Text(" إلى الأمين العام ما يلي:".into())]),
+                        para(vec![
+                            Inline::Verb(text("يطلب")),
+                            Inline::Text(" إلى الأمين العام ما يلي:".into()),
+                        ]),
                         Block::List(list),
                     ],
                     span: None,
@@ -531,16 +644,269 @@ fn arabic_is_set_right_to_left_with_arabic_labels() {
     let check = run("qpdf", &["--check", p]);
     assert!(check.status.success());
     let fonts = stdout("pdffonts", &[p]);
-    assert!(fonts.contains("NotoNaskhArabic"), "Arabic font not used: {fonts}");
+    assert!(
+        fonts.contains("NotoNaskhArabic"),
+        "Arabic font not used: {fonts}"
+    );
     let lang = pikepdf(&pdf, "print(json.dumps(str(pdf.Root.Lang)))");
     assert_eq!(lang, "ar");
     let printed = pdftotext(&pdf);
     for needle in ["القرار رقم", "الصفحة", "مجلس الأمن", "(أ)", "(ب)"] {
-        assert!(printed.contains(needle), "`{needle}` is not printed:\n{printed}");
+        assert!(
+            printed.contains(needle),
+            "`{needle}` is not printed:\n{printed}"
+        );
     }
     // Right to left: the title block's reference is at the left edge.
     let bbox = stdout("pdftotext", &["-bbox", "-f", "1", "-l", "1", p, "-"]);
-    let line = bbox.lines().find(|l| l.contains(">S/RES/2722<")).expect("reference printed");
-    let x_min: f64 = line.split("xMin=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
-    assert!(x_min < 200.0, "the reference is not at the left in RTL: {line}");
+    let line = bbox
+        .lines()
+        .find(|l| l.contains(">S/RES/2722<"))
+        .expect("reference printed");
+    let x_min: f64 = line
+        .split("xMin=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        x_min < 200.0,
+        "the reference is not at the left in RTL: {line}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Acceptance: the real seed through the real binary
+
+const SEED: &str = "sources/GA-2017-86-RES-06.fr.xml";
+
+/// Runs `respub build <source> --format pdf --out <out>` from the
+/// repository root, with `SOURCE_DATE_EPOCH` when given, and returns the
+/// PDF's path.
+fn build(source: &Path, out: &Path, epoch: Option<&str>) -> PathBuf {
+    let mut cmd = util::respub(util::root());
+    cmd.args(["build", "--format", "pdf", "--out"])
+        .arg(out)
+        .arg(source);
+    if let Some(epoch) = epoch {
+        cmd.env("SOURCE_DATE_EPOCH", epoch);
+    }
+    let run = util::run(&mut cmd);
+    assert_eq!(
+        run.code,
+        Some(0),
+        "respub build failed:\n{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("warning"),
+        "unexpected warnings:\n{}",
+        run.stderr
+    );
+    let stem = source.file_stem().unwrap().to_string_lossy().into_owned();
+    let pdf = out.join(format!("{stem}.pdf"));
+    assert!(pdf.is_file(), "{} was not written", pdf.display());
+    pdf
+}
+
+#[test]
+fn the_seed_builds_to_an_archival_accessible_pdf() {
+    let dir = util::temp_dir();
+    let pdf = build(&util::repo_path(SEED), dir.path(), None);
+    assert!(pdf.ends_with("GA-2017-86-RES-06.fr.pdf"));
+    let p = pdf.to_str().unwrap();
+
+    let check = run("qpdf", &["--check", p]);
+    assert!(
+        check.status.success(),
+        "qpdf --check: {}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let fonts = stdout("pdffonts", &[p]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "no fonts: {fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        assert_eq!(
+            (cols[n - 5], cols[n - 3]),
+            ("yes", "yes"),
+            "not embedded with ToUnicode: {row}"
+        );
+    }
+
+    let facts = pikepdf(&pdf, FACTS);
+    let xmp: String = facts["xmp"]
+        .as_str()
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for claim in [
+        ("pdfaid:part", "3"),
+        ("pdfaid:conformance", "A"),
+        ("pdfuaid:part", "1"),
+    ] {
+        let element = format!("<{0}>{1}</{0}>", claim.0, claim.1);
+        let attribute = format!("{}=\"{}\"", claim.0, claim.1);
+        assert!(
+            xmp.contains(&element) || xmp.contains(&attribute),
+            "XMP lacks {claim:?}: {xmp}"
+        );
+    }
+    assert_eq!(facts["struct"], true);
+    assert_eq!(facts["marked"], true);
+    assert_eq!(facts["lang"], "fr");
+    assert_eq!(facts["display_title"], true);
+    assert_eq!(
+        facts["title"],
+        "Résolution N° 6 – Prise de position sur la sécurité mondiale"
+    );
+    assert_eq!(facts["author"], "O.I.P.C.-INTERPOL");
+    assert_eq!(facts["outline"][0], "Résolution N° 6");
+    // No status date in the seed: the date is the session's last day.
+    assert!(
+        facts["created"].as_str().unwrap().starts_with("D:20170929"),
+        "{}",
+        facts["created"]
+    );
+
+    let seed = std::fs::read(util::repo_path(SEED)).unwrap();
+    let file = &facts["files"]["GA-2017-86-RES-06.fr.xml"];
+    assert_eq!(file["relationship"], "/Source", "{facts}");
+    assert_eq!(file["mime"], "/application/xml");
+    assert_eq!(file["size"], seed.len());
+    let list = stdout("pdfdetach", &["-list", p]);
+    assert!(
+        list.contains("1: GA-2017-86-RES-06.fr.xml"),
+        "pdfdetach -list: {list}"
+    );
+    let saved = dir.path().join("extracted.xml");
+    stdout(
+        "pdfdetach",
+        &["-save", "1", "-o", saved.to_str().unwrap(), p],
+    );
+    assert!(
+        std::fs::read(&saved).unwrap() == seed,
+        "the attached source differs from the seed"
+    );
+}
+
+#[test]
+fn the_seed_pdf_holds_every_word_of_the_seed_in_order() {
+    let dir = util::temp_dir();
+    let pdf = build(&util::repo_path(SEED), dir.path(), None);
+    let seed = std::fs::read_to_string(util::repo_path("bench/GA-2017-86-RES-06.fr.md")).unwrap();
+    let seed = seed.replace("<sup>", "").replace("</sup>", "");
+    let mut lines: Vec<&str> = seed.lines().filter(|l| !l.trim().is_empty()).collect();
+    // The house style prints the reference in the top corner of the title
+    // block (`reference-position = "top-end"`), before the title.
+    let reference = lines
+        .iter()
+        .position(|l| l.trim() == "GA-2017-86-RES-06")
+        .unwrap();
+    let line = lines.remove(reference);
+    lines.insert(0, line);
+    let printed = pdftotext(&pdf);
+    assert_in_order(&words(&lines.join("\n")), &printed);
+    // Hyphenation must not lose or add letters: the body is printed as a
+    // whole, from the opening to the last clause.
+    let stream = |t: &str| -> String { t.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let body_start = lines
+        .iter()
+        .position(|l| l.starts_with("L'Assemblée"))
+        .unwrap();
+    let body_end = lines.iter().position(|l| l.starts_with("DEMANDE")).unwrap();
+    for line in &lines[body_start..=body_end] {
+        let want = stream(&line.replace(|c: char| c.is_ascii_digit() && line.starts_with(c), ""));
+        assert!(
+            stream(&printed).contains(&want),
+            "`{line}` is not printed whole:\n{printed}"
+        );
+    }
+}
+
+#[test]
+fn the_seed_rebuilds_byte_identical_and_honours_source_date_epoch() {
+    let (a, b, c) = (util::temp_dir(), util::temp_dir(), util::temp_dir());
+    let first = std::fs::read(build(&util::repo_path(SEED), a.path(), None)).unwrap();
+    let second = std::fs::read(build(&util::repo_path(SEED), b.path(), None)).unwrap();
+    assert!(first == second, "two builds of the seed differ");
+
+    // 2021-03-04T05:06:07Z
+    let epoch = build(&util::repo_path(SEED), c.path(), Some("1614834367"));
+    let facts = pikepdf(&epoch, FACTS);
+    assert!(
+        facts["created"]
+            .as_str()
+            .unwrap()
+            .starts_with("D:20210304050607"),
+        "{}",
+        facts["created"]
+    );
+    assert!(
+        facts["xmp"]
+            .as_str()
+            .unwrap()
+            .contains("2021-03-04T05:06:07"),
+        "XMP dates"
+    );
+    let again = build(&util::repo_path(SEED), c.path(), Some("1614834367"));
+    assert!(std::fs::read(again).unwrap() != first);
+}
+
+#[test]
+fn hostile_source_text_is_printed_literally_through_the_binary() {
+    let dir = util::temp_dir();
+    // A file the hostile text tries to read: its content must not appear.
+    std::fs::write(dir.path().join("secret.txt"), "CANARY-7f3a").unwrap();
+    let hostile = [
+        r##"#read("secret.txt")"##,
+        r##"#read("/etc/passwd")"##,
+        "#set page(width: 1cm)",
+        "*gras* _italique_ $x^2$ @ref <label> // commentaire",
+        r##"] ) " \ #{ }"##,
+    ];
+    let clauses: String = hostile
+        .iter()
+        .map(|h| {
+            let escaped = h
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
+            format!("<clause><verb>NOTANT</verb> {escaped}</clause>\n")
+        })
+        .collect();
+    let xml = std::fs::read_to_string(util::repo_path(SEED)).unwrap();
+    let start = xml.find("<preamble>").unwrap() + "<preamble>".len();
+    let end = xml.find("</preamble>").unwrap();
+    let xml = format!("{}\n{clauses}{}", &xml[..start], &xml[end..]);
+    let source = dir.path().join("hostile.fr.xml");
+    std::fs::write(&source, xml).unwrap();
+
+    let pdf = build(&source, dir.path(), None);
+    let printed = pdftotext(&pdf);
+    // Compared without spaces: the reader applies French typography (a
+    // narrow space before `:`), which is not what is tested here.
+    let bare = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
+    for h in hostile {
+        assert!(
+            bare(&printed).contains(&bare(h)),
+            "`{h}` is not printed literally:\n{printed}"
+        );
+    }
+    assert!(
+        !printed.contains("CANARY") && !printed.contains("root:"),
+        "a file was read:\n{printed}"
+    );
+    let width = pikepdf(&pdf, "print(json.dumps(float(pdf.pages[0].MediaBox[2])))");
+    assert!(
+        (width.as_f64().unwrap() - 595.28).abs() < 0.5,
+        "page width {width}"
+    );
 }

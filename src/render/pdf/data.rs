@@ -322,6 +322,7 @@ pub fn build(res: &Resolution, style: &Style, source_name: &str) -> (Data, Vec<D
         verbs: VerbTreatment::AsWritten,
         warnings: Vec::new(),
         note_depth: 0,
+        base_heading: 1,
         last_heading: 1,
     };
 
@@ -332,7 +333,13 @@ pub fn build(res: &Resolution, style: &Style, source_name: &str) -> (Data, Vec<D
         _ => title.clone(),
     };
     let mut keywords = vec![meta.reference.0.clone()];
-    keywords.extend(meta.keywords.iter().filter(|k| !keywords.contains(k)).cloned().collect::<Vec<_>>());
+    keywords.extend(
+        meta.keywords
+            .iter()
+            .filter(|k| !keywords.contains(k))
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
 
     let direction = meta.language.direction();
     let lang = meta.language.primary();
@@ -390,7 +397,8 @@ pub fn build(res: &Resolution, style: &Style, source_name: &str) -> (Data, Vec<D
         .iter()
         .enumerate()
         .map(|(i, annex)| {
-            // Annex headings sit under the annex heading, itself level 2.
+            // Headings in an annex sit under the annex's own, of level 2.
+            b.base_heading = 2;
             b.last_heading = 2;
             let label = match &annex.label {
                 Some(p) => b.inlines(&p.content),
@@ -428,7 +436,11 @@ pub fn build(res: &Resolution, style: &Style, source_name: &str) -> (Data, Vec<D
             title,
             subject: locale.labels.subject.clone(),
             page: page_parts(&locale.labels.page),
-            page_digits: if locale.arabic_indic_digits { "١" } else { "1" },
+            page_digits: if locale.arabic_indic_digits {
+                "١"
+            } else {
+                "1"
+            },
         },
         head,
         emblem,
@@ -545,13 +557,19 @@ struct Builder<'a> {
     warnings: Vec<Diagnostic>,
     /// How many footnotes enclose the inlines being converted.
     note_depth: usize,
+    /// Level of the heading that encloses the part being converted: the
+    /// title (1) or an annex's heading (2).
+    base_heading: u8,
     /// Level of the last heading, so that levels never skip (PDF/UA).
     last_heading: u8,
 }
 
 impl Builder<'_> {
     fn blocks(&mut self, blocks: &[Block], depth: usize) -> Vec<BlockData> {
-        blocks.iter().map(|block| self.block(block, depth)).collect()
+        blocks
+            .iter()
+            .map(|block| self.block(block, depth))
+            .collect()
     }
 
     fn block(&mut self, block: &Block, depth: usize) -> BlockData {
@@ -560,14 +578,14 @@ impl Builder<'_> {
                 c: self.inlines(&p.content),
             },
             Block::Heading(h) => {
-                let wanted = h.level.max(1).saturating_add(2);
-                let level = wanted.min(self.last_heading + 1).max(3);
+                let wanted = self.base_heading.saturating_add(h.level.max(1));
+                let level = wanted.min(self.last_heading + 1);
                 if level != wanted {
                     self.warnings.push(
                         Diagnostic::warning(format!(
-                            "heading of level {} follows one of level {}; it is printed one level down from that",
+                            "this heading of level {} skips a level; it is printed at level {}",
                             h.level,
-                            self.last_heading.saturating_sub(2)
+                            level - self.base_heading
                         ))
                         .at(h.span)
                         .with_hint("headings must not skip levels, so that assistive technology can navigate them"),
@@ -607,7 +625,10 @@ impl Builder<'_> {
     }
 
     fn inlines_at(&mut self, inlines: &[Inline], quotes: usize) -> Vec<Node> {
-        inlines.iter().map(|inline| self.inline(inline, quotes)).collect()
+        inlines
+            .iter()
+            .map(|inline| self.inline(inline, quotes))
+            .collect()
     }
 
     fn inline(&mut self, inline: &Inline, quotes: usize) -> Node {
@@ -652,9 +673,11 @@ impl Builder<'_> {
                     // A note cannot anchor inside another note's text on a
                     // printed page; keep its words, in parentheses.
                     self.warnings.push(
-                        Diagnostic::warning("a footnote inside a footnote is printed in parentheses")
-                            .at(note.span)
-                            .with_hint("move the inner note's text into the outer note"),
+                        Diagnostic::warning(
+                            "a footnote inside a footnote is printed in parentheses",
+                        )
+                        .at(note.span)
+                        .with_hint("move the inner note's text into the outer note"),
                     );
                     let mut c = vec![Node::Text { v: " (".into() }];
                     c.extend(self.inlines_at(&note.content, quotes));
@@ -677,7 +700,9 @@ impl Builder<'_> {
 /// addresses only, so that a source cannot plant other actions.
 fn followable(href: &str) -> bool {
     let lower = href.trim().to_ascii_lowercase();
-    ["https://", "http://", "mailto:"].iter().any(|p| lower.starts_with(p))
+    ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 fn verb_name(v: VerbTreatment) -> &'static str {
@@ -698,11 +723,20 @@ mod tests {
     fn page_label_is_split_around_placeholders() {
         let parts = page_parts("page {page} / {pages}");
         let json = serde_json::to_string(&parts).unwrap();
-        assert_eq!(json, r#"[{"t":"text","v":"page "},{"t":"page"},{"t":"text","v":" / "},{"t":"pages"}]"#);
+        assert_eq!(
+            json,
+            r#"[{"t":"text","v":"page "},{"t":"page"},{"t":"text","v":" / "},{"t":"pages"}]"#
+        );
         let parts = page_parts("{pages}{page}");
-        assert_eq!(serde_json::to_string(&parts).unwrap(), r#"[{"t":"pages"},{"t":"page"}]"#);
+        assert_eq!(
+            serde_json::to_string(&parts).unwrap(),
+            r#"[{"t":"pages"},{"t":"page"}]"#
+        );
         let parts = page_parts("{x} {page}");
-        assert_eq!(serde_json::to_string(&parts).unwrap(), r#"[{"t":"text","v":"{x} "},{"t":"page"}]"#);
+        assert_eq!(
+            serde_json::to_string(&parts).unwrap(),
+            r#"[{"t":"text","v":"{x} "},{"t":"page"}]"#
+        );
     }
 
     #[test]

@@ -11,8 +11,15 @@ use typst::syntax::{DiagSpanKind, Source};
 use crate::diag::Diagnostic;
 
 /// Converts Typst diagnostics; `template` locates spans in the template.
-pub fn convert(diags: &[SourceDiagnostic], template: &Source, template_name: &str) -> Vec<Diagnostic> {
-    diags.iter().map(|d| one(d, template, template_name)).collect()
+pub fn convert(
+    diags: &[SourceDiagnostic],
+    template: &Source,
+    template_name: &str,
+) -> Vec<Diagnostic> {
+    diags
+        .iter()
+        .map(|d| one(d, template, template_name))
+        .collect()
 }
 
 fn one(diag: &SourceDiagnostic, template: &Source, template_name: &str) -> Diagnostic {
@@ -48,10 +55,16 @@ fn one(diag: &SourceDiagnostic, template: &Source, template_name: &str) -> Diagn
 fn location(diag: &SourceDiagnostic, template: &Source, template_name: &str) -> Option<String> {
     let range = match diag.span.get() {
         DiagSpanKind::Detached => return None,
-        DiagSpanKind::Number { id, num, sub_range } if id == template.id() => template.range(num, sub_range)?,
+        DiagSpanKind::Number { id, num, sub_range } if id == template.id() => {
+            template.range(num, sub_range)?
+        }
         DiagSpanKind::Range { id, range } if id == template.id() => range,
         DiagSpanKind::Number { .. } | DiagSpanKind::Range { .. } => return None,
     };
     let (line, column) = template.lines().byte_to_line_column(range.start)?;
-    Some(format!("template {template_name}:{}:{}", line + 1, column + 1))
+    Some(format!(
+        "template {template_name}:{}:{}",
+        line + 1,
+        column + 1
+    ))
 }

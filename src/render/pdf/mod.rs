@@ -38,23 +38,42 @@ impl Writer for PdfWriter {
         Format::Pdf
     }
 
-    fn render(&self, doc: Document<'_>, style: &Style, options: &RenderOptions) -> DiagResult<Warned<Vec<u8>>> {
+    fn render(
+        &self,
+        doc: Document<'_>,
+        style: &Style,
+        options: &RenderOptions,
+    ) -> DiagResult<Warned<Vec<u8>>> {
         let result = render(doc, style, options);
         typst::comemo::evict(CACHE_AGE);
         result
     }
 }
 
-fn render(doc: Document<'_>, style: &Style, options: &RenderOptions) -> DiagResult<Warned<Vec<u8>>> {
+fn render(
+    doc: Document<'_>,
+    style: &Style,
+    options: &RenderOptions,
+) -> DiagResult<Warned<Vec<u8>>> {
     let res = doc.resolution;
     let (data, mut warnings) = data::build(res, style, &attachment_name(doc.source, res));
-    let json = serde_json::to_vec(&data)
-        .map_err(|e| vec![Diagnostic::error(format!("cannot prepare the PDF's data: {e}"))])?;
+    let json = serde_json::to_vec(&data).map_err(|e| {
+        vec![Diagnostic::error(format!(
+            "cannot prepare the PDF's data: {e}"
+        ))]
+    })?;
     let assets = StyleAssets::of(style).map_err(|message| {
         vec![Diagnostic::error(message).with_hint("check the style's `template` and `fonts.files`")]
     })?;
-    let world = DocumentWorld::new(assets.clone(), json, doc.source.bytes.clone(), options.timestamp);
-    let convert = |diags: &[SourceDiagnostic]| diagnostics::convert(diags, assets.template(), &style.template.path);
+    let world = DocumentWorld::new(
+        assets.clone(),
+        json,
+        doc.source.bytes.clone(),
+        options.timestamp,
+    );
+    let convert = |diags: &[SourceDiagnostic]| {
+        diagnostics::convert(diags, assets.template(), &style.template.path)
+    };
 
     let compiled = typst::compile::<PagedDocument>(&world);
     let typst_warnings = convert(&compiled.warnings);
@@ -76,8 +95,12 @@ fn render(doc: Document<'_>, style: &Style, options: &RenderOptions) -> DiagResu
 /// The options of the PDF export: the standards, a document identifier
 /// from the reference and language, and the recorded date.
 fn pdf_options(res: &crate::model::Resolution, options: &RenderOptions) -> DiagResult<PdfOptions> {
-    let standards = PdfStandards::new(&[PdfStandard::A_3a, PdfStandard::Ua_1])
-        .map_err(|e| vec![Diagnostic::error(format!("cannot combine PDF/A-3a and PDF/UA-1: {}", e.message()))])?;
+    let standards = PdfStandards::new(&[PdfStandard::A_3a, PdfStandard::Ua_1]).map_err(|e| {
+        vec![Diagnostic::error(format!(
+            "cannot combine PDF/A-3a and PDF/UA-1: {}",
+            e.message()
+        ))]
+    })?;
     let when = world::datetime(options.timestamp)
         .and_then(|t| Datetime::from_ymd_hms(t.year, t.month, t.day, t.hour, t.minute, t.second))
         .ok_or_else(|| {

@@ -77,13 +77,19 @@ impl StyleAssets {
             let before = fonts.len();
             fonts.extend(Font::iter(Bytes::new(file.data.clone())));
             if fonts.len() == before {
-                return Err(format!("the font file `{}` cannot be read by the PDF writer", file.path));
+                return Err(format!(
+                    "the font file `{}` cannot be read by the PDF writer",
+                    file.path
+                ));
             }
         }
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
         let text = std::str::from_utf8(&style.template.data)
             .map_err(|_| format!("the template `{}` is not UTF-8 text", style.template.path))?;
-        let template = Source::new(file_id(&template_path(&style.template.path)), text.to_string());
+        let template = Source::new(
+            file_id(&template_path(&style.template.path)),
+            text.to_string(),
+        );
         let emblem = style
             .emblem
             .as_ref()
@@ -111,7 +117,10 @@ fn style_key(style: &Style) -> Vec<Arc<[u8]>> {
 }
 
 fn same_key(a: &[Arc<[u8]>], b: &[Arc<[u8]>]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y) || x[..] == y[..])
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| Arc::ptr_eq(x, y) || x[..] == y[..])
 }
 
 /// The template's virtual path: its file name at the root, so that paths
@@ -124,7 +133,8 @@ fn template_path(path: &str) -> String {
 fn file_id(path: &str) -> FileId {
     // Paths here are built by this module and always valid; a style path
     // that Typst would not accept falls back to a fixed name.
-    let vpath = VirtualPath::new(path).unwrap_or_else(|_| VirtualPath::new("/asset").expect("a valid path"));
+    let vpath = VirtualPath::new(path)
+        .unwrap_or_else(|_| VirtualPath::new("/asset").expect("a valid path"));
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 
@@ -174,9 +184,13 @@ impl World for DocumentWorld {
         if id == self.assets.template.id() {
             return Ok(Bytes::from_string(self.assets.template.clone()));
         }
-        for (known, bytes) in [Some(&self.data), Some(&self.source), self.assets.emblem.as_ref()]
-            .into_iter()
-            .flatten()
+        for (known, bytes) in [
+            Some(&self.data),
+            Some(&self.source),
+            self.assets.emblem.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
         {
             if *known == id {
                 return Ok(bytes.clone());
@@ -245,10 +259,19 @@ mod tests {
 
     #[test]
     fn datetime_inverts_unix_seconds() {
-        for (y, m, d) in [(1970, 1, 1), (2017, 9, 29), (2000, 2, 29), (2024, 12, 31), (1900, 3, 1)] {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2017, 9, 29),
+            (2000, 2, 29),
+            (2024, 12, 31),
+            (1900, 3, 1),
+        ] {
             let secs = Date::new(y, m, d).unwrap().unix_seconds() + 3661;
             let dt = datetime(secs).unwrap();
-            assert_eq!((dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second), (y, m, d, 1, 1, 1));
+            assert_eq!(
+                (dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second),
+                (y, m, d, 1, 1, 1)
+            );
         }
         assert_eq!(datetime(i64::MAX / 2), None);
     }
