@@ -423,7 +423,7 @@ fn standards_structure_and_metadata() {
         "no annex bookmark: {outline:?}"
     );
     assert!(
-        outline.iter().any(|t| *t == "Premier objectif"),
+        outline.contains(&"Premier objectif"),
         "no annex heading bookmark: {outline:?}"
     );
 
@@ -909,4 +909,79 @@ fn hostile_source_text_is_printed_literally_through_the_binary() {
         (width.as_f64().unwrap() - 595.28).abs() < 0.5,
         "page width {width}"
     );
+}
+
+/// Copies the built-in style to `dir/style`, with `change` applied to the
+/// template, and returns the style file's path.
+fn style_copy(dir: &Path, change: impl Fn(&str) -> String) -> PathBuf {
+    let style = dir.join("style");
+    for sub in ["", "fonts", "locales"] {
+        std::fs::create_dir_all(style.join(sub)).unwrap();
+        for entry in std::fs::read_dir(util::repo_path("styles").join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                std::fs::copy(&path, style.join(sub).join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    let template = style.join("official.typ");
+    let text = std::fs::read_to_string(&template).unwrap();
+    std::fs::write(&template, change(&text)).unwrap();
+    style.join("official.toml")
+}
+
+#[test]
+fn a_typst_error_fails_only_its_document_and_names_the_template_line() {
+    let dir = util::temp_dir();
+    // A template that cannot lay out Arabic documents.
+    let style = style_copy(dir.path(), |t| {
+        format!("{t}\n#if d.lang == \"ar\" {{ panic(\"no Arabic here\") }}\n")
+    });
+    let line = std::fs::read_to_string(style.with_file_name("official.typ"))
+        .unwrap()
+        .lines()
+        .count();
+    let sources = dir.path().join("sources");
+    std::fs::create_dir(&sources).unwrap();
+    std::fs::copy(util::repo_path(SEED), sources.join("GA-2017-86-RES-06.fr.xml")).unwrap();
+    std::fs::copy(
+        util::repo_path("tests/fixtures/valid/S-RES-2730 (2024) excerpt.ar.xml"),
+        sources.join("S-RES-2730.ar.xml"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let run = util::run(
+        util::respub(dir.path())
+            .args(["build", "--format", "pdf", "--style"])
+            .arg(&style)
+            .arg("--out")
+            .arg(&out)
+            .arg(&sources),
+    );
+    assert_eq!(run.code, Some(1), "{}\n{}", run.stdout, run.stderr);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(all.contains("no Arabic here"), "{all}");
+    assert!(all.contains(&format!("official.typ:{line}:")), "no template location:\n{all}");
+    assert!(out.join("GA-2017-86-RES-06.fr.pdf").is_file(), "the French document was not built");
+    assert!(!out.join("S-RES-2730.ar.pdf").exists());
+}
+
+#[test]
+fn a_font_family_the_style_does_not_provide_is_an_error() {
+    let dir = util::temp_dir();
+    let style = style_copy(dir.path(), |t| format!("{t}\n#text(font: \"Missing Sans\")[x]\n"));
+    let out = dir.path().join("out");
+    let run = util::run(
+        util::respub(dir.path())
+            .args(["build", "--format", "pdf", "--style"])
+            .arg(&style)
+            .arg("--out")
+            .arg(&out)
+            .arg(util::repo_path(SEED)),
+    );
+    assert_eq!(run.code, Some(1), "{}\n{}", run.stdout, run.stderr);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(all.contains("unknown font family: missing sans"), "{all}");
+    assert!(all.contains("never uses system fonts"), "{all}");
+    assert!(!out.join("GA-2017-86-RES-06.fr.pdf").exists());
 }
