@@ -943,7 +943,11 @@ fn a_typst_error_fails_only_its_document_and_names_the_template_line() {
         .count();
     let sources = dir.path().join("sources");
     std::fs::create_dir(&sources).unwrap();
-    std::fs::copy(util::repo_path(SEED), sources.join("GA-2017-86-RES-06.fr.xml")).unwrap();
+    std::fs::copy(
+        util::repo_path(SEED),
+        sources.join("GA-2017-86-RES-06.fr.xml"),
+    )
+    .unwrap();
     std::fs::copy(
         util::repo_path("tests/fixtures/valid/S-RES-2730 (2024) excerpt.ar.xml"),
         sources.join("S-RES-2730.ar.xml"),
@@ -961,15 +965,23 @@ fn a_typst_error_fails_only_its_document_and_names_the_template_line() {
     assert_eq!(run.code, Some(1), "{}\n{}", run.stdout, run.stderr);
     let all = format!("{}{}", run.stdout, run.stderr);
     assert!(all.contains("no Arabic here"), "{all}");
-    assert!(all.contains(&format!("official.typ:{line}:")), "no template location:\n{all}");
-    assert!(out.join("GA-2017-86-RES-06.fr.pdf").is_file(), "the French document was not built");
+    assert!(
+        all.contains(&format!("official.typ:{line}:")),
+        "no template location:\n{all}"
+    );
+    assert!(
+        out.join("GA-2017-86-RES-06.fr.pdf").is_file(),
+        "the French document was not built"
+    );
     assert!(!out.join("S-RES-2730.ar.pdf").exists());
 }
 
 #[test]
 fn a_font_family_the_style_does_not_provide_is_an_error() {
     let dir = util::temp_dir();
-    let style = style_copy(dir.path(), |t| format!("{t}\n#text(font: \"Missing Sans\")[x]\n"));
+    let style = style_copy(dir.path(), |t| {
+        format!("{t}\n#text(font: \"Missing Sans\")[x]\n")
+    });
     let out = dir.path().join("out");
     let run = util::run(
         util::respub(dir.path())

@@ -44,10 +44,42 @@ impl Writer for PdfWriter {
         style: &Style,
         options: &RenderOptions,
     ) -> DiagResult<Warned<Vec<u8>>> {
-        let result = render(doc, style, options);
+        let result = isolated(|| render(doc, style, options))?;
         typst::comemo::evict(CACHE_AGE);
         result
     }
+}
+
+/// Stack of the thread that runs Typst, which lays out nested content
+/// recursively. Only the pages used are committed.
+const TYPST_STACK: usize = 64 * 1024 * 1024;
+
+/// Runs `f` on a thread of its own with a large stack, in a rayon pool of
+/// its own. Typst parallelises with rayon; in the build's pool a thread
+/// waiting for Typst would pick up other documents and stack their layouts
+/// on top of its own until the stack overflows. Here the calling thread
+/// simply waits, and Typst's work cannot mix with other documents'.
+fn isolated<T: Send>(f: impl FnOnce() -> T + Send) -> DiagResult<T> {
+    std::thread::scope(|scope| {
+        let worker = scope.spawn(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .stack_size(TYPST_STACK)
+                .thread_name(|_| "respub-pdf".into())
+                .build()
+                .map(|pool| pool.install(f))
+        });
+        match worker.join() {
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(e)) => Err(vec![
+                Diagnostic::error(format!("cannot start the thread that makes the PDF: {e}"))
+                    .with_hint(
+                        "the system may be out of threads or memory; build fewer documents at once",
+                    ),
+            ]),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
 }
 
 fn render(
