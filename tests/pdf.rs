@@ -997,3 +997,31 @@ fn a_font_family_the_style_does_not_provide_is_an_error() {
     assert!(all.contains("never uses system fonts"), "{all}");
     assert!(!out.join("GA-2017-86-RES-06.fr.pdf").exists());
 }
+
+#[test]
+fn a_batch_of_many_documents_builds_in_one_process() {
+    // Typst parallelises internally; a batch must not stack documents'
+    // layouts on one thread (that overflowed the stack at a few hundred).
+    let dir = util::temp_dir();
+    let sources = dir.path().join("sources");
+    std::fs::create_dir(&sources).unwrap();
+    let seed = std::fs::read_to_string(util::repo_path(SEED)).unwrap();
+    for n in 1..=150 {
+        let xml = seed
+            .replace("<number>6</number>", &format!("<number>{n}</number>"))
+            .replace("GA-2017-86-RES-06", &format!("GA-2017-86-RES-{n:02}"));
+        std::fs::write(sources.join(format!("GA-2017-86-RES-{n:02}.fr.xml")), xml).unwrap();
+    }
+    let out = dir.path().join("out");
+    let run = util::run(
+        util::respub(dir.path())
+            .args(["build", "--format", "pdf", "--out"])
+            .arg(&out)
+            .arg(&sources),
+    );
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    let pdfs = std::fs::read_dir(&out).unwrap().count();
+    assert_eq!(pdfs, 150);
+    let last = pdftotext(&out.join("GA-2017-86-RES-150.fr.pdf"));
+    assert!(last.contains("Résolution N° 150"), "{last}");
+}
