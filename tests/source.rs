@@ -40,8 +40,7 @@ fn check_passes_on_the_sources_folder() {
     let run = check(util::root(), "sources/", false);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(
-        run.stderr
-            .contains("checked 1 source: 1 clean, 0 with errors"),
+        run.stderr.contains(" clean, 0 with errors"),
         "{}",
         run.stderr
     );
