@@ -288,7 +288,7 @@ impl<'a> Body<'a> {
         let class = format!("level{}", h.level);
         let (name, attributes): (&str, Vec<(&str, &str)>) = match h.level {
             0 | 1 => ("heading", vec![]),
-            2 => ("subheading", vec![]),
+            // The class keeps the level: a lone subheading reads as level 1.
             _ => ("subheading", vec![("class", class.as_str())]),
         };
         self.out.start(name, &attributes)?;

@@ -125,7 +125,18 @@ impl Ctx {
                 "num" if label.is_none() => {
                     label = Some(child.clean_text()).filter(|l| !l.is_empty());
                 }
-                "heading" | "subheading" => blocks.push(Block::Heading(self.heading(child))),
+                "heading" | "subheading" => {
+                    let mut heading = self.heading(child);
+                    // A subheading with no heading above it is the part's
+                    // heading (the UN titles operative sections so).
+                    if child.name == "subheading"
+                        && el.child("heading").is_none()
+                        && child.attr("class").is_none()
+                    {
+                        heading.level = 1;
+                    }
+                    blocks.push(Block::Heading(heading));
+                }
                 "content" | "intro" | "wrapUp" => blocks.extend(self.blocks(child, leading)),
                 "list" | "sublist" | "blockList" => blocks.extend(self.block(child, leading)),
                 "point" => stray.push(child),
