@@ -4,6 +4,7 @@
 //! bytes of the output with any warnings. It never reads the source again
 //! and never touches the filesystem: the build stage writes its bytes.
 
+pub mod docx;
 pub mod text;
 
 use std::fmt;
@@ -67,7 +68,7 @@ impl Format {
             Format::Text => &text::TextWriter,
             Format::Pdf => &Unavailable(Format::Pdf),
             Format::Epub => &Unavailable(Format::Epub),
-            Format::Docx => &Unavailable(Format::Docx),
+            Format::Docx => &docx::DocxWriter,
             Format::Akn => &Unavailable(Format::Akn),
         }
     }
