@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use respub::model::{
-    Block, Clause, Counter, Date, Footnote, Heading, Inline, LabelPattern, Language, Link, List, ListItem, Meta,
-    Operative, Organisation, Paragraph, Reference, Resolution, ResolutionNumber, Session, Status, StatusKind, Annex,
+    Annex, Block, Clause, Counter, Date, Footnote, Heading, Inline, LabelPattern, Language, Link,
+    List, ListItem, Meta, Operative, Organisation, Paragraph, Reference, Resolution,
+    ResolutionNumber, Session, Status, StatusKind,
 };
 use respub::render::{Document, Format, RenderOptions};
 use respub::source::SourceFile;
@@ -29,7 +30,10 @@ fn text(t: &str) -> Inline {
 }
 
 fn para(content: Vec<Inline>) -> Paragraph {
-    Paragraph { content, span: None }
+    Paragraph {
+        content,
+        span: None,
+    }
 }
 
 fn clause(verb: &str, rest: Vec<Inline>) -> Clause {
@@ -69,7 +73,9 @@ fn seed() -> Resolution {
         vec![
             text(" le document "),
             Inline::Quote(vec![text("Prise de position sur la sécurité mondiale")]),
-            text(" en tant qu'expression pleine et entière de cette place et de cette contribution, qui consistent à :"),
+            text(
+                " en tant qu'expression pleine et entière de cette place et de cette contribution, qui consistent à :",
+            ),
         ],
     );
     approve.blocks.push(Block::List(list(
@@ -98,7 +104,9 @@ fn seed() -> Resolution {
                 start: Date::new(2017, 9, 26),
                 end: Date::new(2017, 9, 29),
             }),
-            subject: Some(Paragraph::text("Prise de position sur la sécurité mondiale")),
+            subject: Some(Paragraph::text(
+                "Prise de position sur la sécurité mondiale",
+            )),
             status: Status {
                 kind: StatusKind::Adopted,
                 date: Date::new(2017, 9, 29),
@@ -112,18 +120,53 @@ fn seed() -> Resolution {
             text(" session à Beijing (Chine) du 26 au 29 septembre 2017,"),
         ])),
         preamble: vec![
-            clause("SACHANT", vec![text(" que la mutation qualitative des menaces exige l'adoption par l'Organisation d'un modèle de fonctionnement judicieusement choisi et souple si elle entend répondre aux besoins de la police,")]),
-            clause("NOTANT", vec![text(" que le Secrétariat général utilise un cadre stratégique pour orienter ses priorités et ses activités, et que la première année du cycle de mise en œuvre de ce cadre pour la période 2017 - 2020 arrive à son terme,")]),
-            clause("RECONNAISSANT", vec![text(" qu'il est important de renforcer la plateforme de coopération internationale entre les services chargés de l'application de la loi, mais aussi entre eux et d'autres parties prenantes telles que le secteur privé, et que cette plateforme permette la coordination entre les acteurs de l'architecture de sécurité mondiale,")]),
-            clause("RECONNAISSANT", vec![text(" l'intérêt de communiquer sur le travail et l'impact d'INTERPOL, d'en faire la promotion et de les faire connaître au-delà des pays membres de l'Organisation, et surtout aux gouvernements nationaux et au grand public,")]),
+            clause(
+                "SACHANT",
+                vec![text(
+                    " que la mutation qualitative des menaces exige l'adoption par l'Organisation d'un modèle de fonctionnement judicieusement choisi et souple si elle entend répondre aux besoins de la police,",
+                )],
+            ),
+            clause(
+                "NOTANT",
+                vec![text(
+                    " que le Secrétariat général utilise un cadre stratégique pour orienter ses priorités et ses activités, et que la première année du cycle de mise en œuvre de ce cadre pour la période 2017 - 2020 arrive à son terme,",
+                )],
+            ),
+            clause(
+                "RECONNAISSANT",
+                vec![text(
+                    " qu'il est important de renforcer la plateforme de coopération internationale entre les services chargés de l'application de la loi, mais aussi entre eux et d'autres parties prenantes telles que le secteur privé, et que cette plateforme permette la coordination entre les acteurs de l'architecture de sécurité mondiale,",
+                )],
+            ),
+            clause(
+                "RECONNAISSANT",
+                vec![text(
+                    " l'intérêt de communiquer sur le travail et l'impact d'INTERPOL, d'en faire la promotion et de les faire connaître au-delà des pays membres de l'Organisation, et surtout aux gouvernements nationaux et au grand public,",
+                )],
+            ),
         ],
         operative: Operative {
             numbering: None,
             clauses: vec![
-                clause("ACCUEILLE FAVORABLEMENT", vec![text(" les initiatives qui clarifient la place de l'Organisation au sein de la communauté internationale et sa contribution au renforcement de la sécurité ;")]),
+                clause(
+                    "ACCUEILLE FAVORABLEMENT",
+                    vec![text(
+                        " les initiatives qui clarifient la place de l'Organisation au sein de la communauté internationale et sa contribution au renforcement de la sécurité ;",
+                    )],
+                ),
                 approve,
-                clause("ADHÈRE", vec![text(" aux sept objectifs de l'action policière mondiale et à leurs sous-objectifs respectifs tels qu'ils sont présentés à l'annexe 1 du Rapport GA-2017-86-REP-07, en tant que support de l'action de promotion menée auprès des gouvernements nationaux et des acteurs intergouvernementaux de l'architecture de sécurité mondiale, et en tant que moyen possible, pour les pays membres, de respecter les engagements pris au titre du Programme de développement durable à l'horizon 2030 de l'ONU, en particulier de l'objectif de développement durable N° 16 ;")]),
-                clause("DEMANDE", vec![text(" au Secrétariat général de mettre à disposition l'intégralité ou des parties de ce document, aux fins d'une visibilité extérieure maximale.")]),
+                clause(
+                    "ADHÈRE",
+                    vec![text(
+                        " aux sept objectifs de l'action policière mondiale et à leurs sous-objectifs respectifs tels qu'ils sont présentés à l'annexe 1 du Rapport GA-2017-86-REP-07, en tant que support de l'action de promotion menée auprès des gouvernements nationaux et des acteurs intergouvernementaux de l'architecture de sécurité mondiale, et en tant que moyen possible, pour les pays membres, de respecter les engagements pris au titre du Programme de développement durable à l'horizon 2030 de l'ONU, en particulier de l'objectif de développement durable N° 16 ;",
+                    )],
+                ),
+                clause(
+                    "DEMANDE",
+                    vec![text(
+                        " au Secrétariat général de mettre à disposition l'intégralité ou des parties de ce document, aux fins d'une visibilité extérieure maximale.",
+                    )],
+                ),
             ],
         },
         closing: None,
@@ -145,7 +188,13 @@ fn council() -> Resolution {
             if let Some(l) = inner.take() {
                 first.blocks.push(Block::List(l));
             }
-            inner = Some(list(samples[d], vec![first, item(vec![text(&format!("level {} second item", d + 1))])]));
+            inner = Some(list(
+                samples[d],
+                vec![
+                    first,
+                    item(vec![text(&format!("level {} second item", d + 1))]),
+                ],
+            ));
         }
         inner.unwrap()
     };
@@ -154,7 +203,10 @@ fn council() -> Resolution {
     let mut urges = clause("Urges", vec![text(" Member States:")]);
     urges.blocks.push(Block::List(list(
         "(a)",
-        vec![item(vec![text("to report;")]), item(vec![text("to cooperate;")])],
+        vec![
+            item(vec![text("to report;")]),
+            item(vec![text("to cooperate;")]),
+        ],
     )));
     let mut res = Resolution {
         meta: Meta {
@@ -180,11 +232,15 @@ fn council() -> Resolution {
                 text(" its resolution 2216 (2015)"),
                 Inline::Footnote(Footnote {
                     mark: None,
-                    content: vec![text("See "), Inline::Link(Link {
-                        href: Some("https://undocs.org/S/RES/2216(2015)".into()),
-                        reference: None,
-                        content: vec![text("S/RES/2216 (2015)")],
-                    }), text(".")],
+                    content: vec![
+                        text("See "),
+                        Inline::Link(Link {
+                            href: Some("https://undocs.org/S/RES/2216(2015)".into()),
+                            reference: None,
+                            content: vec![text("S/RES/2216 (2015)")],
+                        }),
+                        text("."),
+                    ],
                     span: None,
                 }),
                 text(" and the statement of its President"),
@@ -202,11 +258,20 @@ fn council() -> Resolution {
                 clause("Condemns", vec![text(" the attacks;")]),
                 decides,
                 urges,
-                clause("Decides", vec![text(" to remain "), Inline::Emphasis(vec![text("actively")]), text(" seized of the matter.")]),
+                clause(
+                    "Decides",
+                    vec![
+                        text(" to remain "),
+                        Inline::Emphasis(vec![text("actively")]),
+                        text(" seized of the matter."),
+                    ],
+                ),
             ],
         },
         closing: None,
-        adoption: Some(Paragraph::text("Adopted by the Security Council at its 9527th meeting, on 10 January 2024")),
+        adoption: Some(Paragraph::text(
+            "Adopted by the Security Council at its 9527th meeting, on 10 January 2024",
+        )),
         annexes: vec![
             Annex {
                 label: Some(Paragraph::text("Annex I")),
@@ -218,7 +283,13 @@ fn council() -> Resolution {
                         span: None,
                     }),
                     Block::Paragraph(Paragraph::text("The measures are listed below.")),
-                    Block::List(list("1.", vec![item(vec![text("Asset freeze")]), item(vec![text("Travel ban")])])),
+                    Block::List(list(
+                        "1.",
+                        vec![
+                            item(vec![text("Asset freeze")]),
+                            item(vec![text("Travel ban")]),
+                        ],
+                    )),
                 ],
                 span: None,
             },
@@ -240,7 +311,9 @@ fn arabic() -> Resolution {
     decides.blocks.push(Block::List(list(
         "(أ)",
         vec![
-            item(vec![text("أن تطبق التدابير المشار إليها في القرار S/RES/2216 (2015)؛")]),
+            item(vec![text(
+                "أن تطبق التدابير المشار إليها في القرار S/RES/2216 (2015)؛",
+            )]),
             item(vec![text("أن يبقي المسألة قيد نظره الفعلي؛")]),
         ],
     )));
@@ -316,7 +389,9 @@ fn archive(docx: &[u8]) -> zip::ZipArchive<std::io::Cursor<&[u8]>> {
 
 fn part(docx: &[u8], name: &str) -> String {
     let mut zip = archive(docx);
-    let mut file = zip.by_name(name).unwrap_or_else(|_| panic!("the DOCX has no part `{name}`"));
+    let mut file = zip
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("the DOCX has no part `{name}`"));
     let mut text = String::new();
     file.read_to_string(&mut text).unwrap();
     text
@@ -324,7 +399,9 @@ fn part(docx: &[u8], name: &str) -> String {
 
 fn part_bytes(docx: &[u8], name: &str) -> Vec<u8> {
     let mut zip = archive(docx);
-    let mut file = zip.by_name(name).unwrap_or_else(|_| panic!("the DOCX has no part `{name}`"));
+    let mut file = zip
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("the DOCX has no part `{name}`"));
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes).unwrap();
     bytes
@@ -347,17 +424,32 @@ fn run(program: &str, args: &[&str]) -> std::process::Output {
 
 /// The errors openxml-audit reports for `path`, as descriptions.
 fn openxml_errors(path: &Path) -> Vec<String> {
-    let out = run("openxml-audit", &["-o", "json", "-m", "0", path.to_str().unwrap()]);
+    let out = run(
+        "openxml-audit",
+        &["-o", "json", "-m", "0", path.to_str().unwrap()],
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let report: serde_json::Value = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("openxml-audit did not print JSON ({e}): {stdout}\n{}", String::from_utf8_lossy(&out.stderr)));
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+        panic!(
+            "openxml-audit did not print JSON ({e}): {stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
     let file = &report[0];
-    assert!(file["error_count"].is_number(), "unexpected openxml-audit report: {stdout}");
+    assert!(
+        file["error_count"].is_number(),
+        "unexpected openxml-audit report: {stdout}"
+    );
     file["errors"]
         .as_array()
         .into_iter()
         .flatten()
-        .map(|e| format!("{} [{} {}] {}", e["part_uri"], e["type"], e["node"], e["description"]))
+        .map(|e| {
+            format!(
+                "{} [{} {}] {}",
+                e["part_uri"], e["type"], e["node"], e["description"]
+            )
+        })
         .collect()
 }
 
@@ -365,7 +457,12 @@ fn assert_valid(name: &str, docx: &[u8]) {
     let dir = tempfile::tempdir().unwrap();
     let path = temp_file(dir.path(), &format!("{name}.docx"), docx);
     let errors = openxml_errors(&path);
-    assert!(errors.is_empty(), "openxml-audit found {} errors in {name}:\n{}", errors.len(), errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "openxml-audit found {} errors in {name}:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
 }
 
 /// Checks that every XML part is well-formed.
@@ -429,13 +526,24 @@ fn package_has_every_part_with_its_content_type() {
 fn core_properties_come_from_the_resolution() {
     let docx = render(&seed());
     let core = part(&docx, "docProps/core.xml");
-    assert!(core.contains("<dc:title>Résolution N°\u{a0}6</dc:title>") || core.contains("<dc:title>Résolution N° 6</dc:title>"), "{core}");
-    assert!(core.contains("<dc:subject>Prise de position sur la sécurité mondiale</dc:subject>"), "{core}");
+    assert!(
+        core.contains("<dc:title>Résolution N°\u{a0}6</dc:title>")
+            || core.contains("<dc:title>Résolution N° 6</dc:title>"),
+        "{core}"
+    );
+    assert!(
+        core.contains("<dc:subject>Prise de position sur la sécurité mondiale</dc:subject>"),
+        "{core}"
+    );
     assert!(core.contains("<dc:creator>O.I.P.C.-INTERPOL</dc:creator>"));
     assert!(core.contains("<dc:language>fr-FR</dc:language>"));
     assert!(core.contains("<cp:keywords>sécurité mondiale, prise de position</cp:keywords>"));
-    assert!(core.contains(r#"<dcterms:created xsi:type="dcterms:W3CDTF">2017-09-29T00:00:00Z</dcterms:created>"#));
-    assert!(core.contains(r#"<dcterms:modified xsi:type="dcterms:W3CDTF">2017-09-29T00:00:00Z</dcterms:modified>"#));
+    assert!(core.contains(
+        r#"<dcterms:created xsi:type="dcterms:W3CDTF">2017-09-29T00:00:00Z</dcterms:created>"#
+    ));
+    assert!(core.contains(
+        r#"<dcterms:modified xsi:type="dcterms:W3CDTF">2017-09-29T00:00:00Z</dcterms:modified>"#
+    ));
 }
 
 #[test]
@@ -482,12 +590,18 @@ fn clauses_carry_named_styles_and_verbs_a_character_style() {
         "Adoption Line",
         "Resolution Verb",
     ] {
-        assert!(styles.contains(&format!(r#"<w:name w:val="{name}"/>"#)), "no style named {name}");
+        assert!(
+            styles.contains(&format!(r#"<w:name w:val="{name}"/>"#)),
+            "no style named {name}"
+        );
     }
     // The house style: Noto Serif 10.5 pt, verbs in capitals.
     assert!(styles.contains(r#"w:ascii="Noto Serif""#));
     assert!(styles.contains(r#"<w:sz w:val="21"/>"#));
-    let verb = styles.split(r#"w:styleId="ResolutionVerb""#).nth(1).unwrap();
+    let verb = styles
+        .split(r#"w:styleId="ResolutionVerb""#)
+        .nth(1)
+        .unwrap();
     assert!(verb[..verb.find("</w:style>").unwrap()].contains("<w:caps/>"));
 
     let document = part(&docx, "word/document.xml");
@@ -495,7 +609,10 @@ fn clauses_carry_named_styles_and_verbs_a_character_style() {
     assert!(document.contains(r#"<w:rStyle w:val="ResolutionVerb"/>"#));
     // No direct formatting of fonts, sizes or colours in the body.
     for direct in ["<w:sz ", "<w:color ", "<w:rFonts ", "<w:jc ", "<w:spacing "] {
-        assert!(!document.contains(direct), "the body has direct formatting `{direct}`");
+        assert!(
+            !document.contains(direct),
+            "the body has direct formatting `{direct}`"
+        );
     }
 }
 
@@ -504,19 +621,33 @@ fn page_size_and_margins_follow_the_house_style() {
     let docx = render(&seed());
     let document = part(&docx, "word/document.xml");
     // A4: 210 × 297 mm; margins 25 / 22 mm.
-    assert!(document.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#), "{document}");
+    assert!(
+        document.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#),
+        "{document}"
+    );
     assert!(document.contains(r#"w:left="1417""#) && document.contains(r#"w:right="1247""#));
 }
 
 #[test]
 fn hostile_text_is_escaped() {
     let mut res = seed();
-    res.meta.subject = Some(Paragraph::text("</w:t></w:r><w:r><w:t>injected & \u{1}\u{b}<![CDATA[x]]>\"'"));
-    res.preamble[0].blocks.push(Block::Paragraph(Paragraph::text("a\u{0}b <w:p/> ]]> \u{fffe}end")));
+    res.meta.subject = Some(Paragraph::text(
+        "</w:t></w:r><w:r><w:t>injected & \u{1}\u{b}<![CDATA[x]]>\"'",
+    ));
+    res.preamble[0]
+        .blocks
+        .push(Block::Paragraph(Paragraph::text(
+            "a\u{0}b <w:p/> ]]> \u{fffe}end",
+        )));
     let docx = render(&res);
     assert_well_formed(&docx);
     let document = part(&docx, "word/document.xml");
-    assert!(document.contains("&lt;/w:t&gt;&lt;/w:r&gt;&lt;w:r&gt;&lt;w:t&gt;injected &amp; &lt;![CDATA[x]]&gt;"), "{document}");
+    assert!(
+        document.contains(
+            "&lt;/w:t&gt;&lt;/w:r&gt;&lt;w:r&gt;&lt;w:t&gt;injected &amp; &lt;![CDATA[x]]&gt;"
+        ),
+        "{document}"
+    );
     assert!(document.contains("ab &lt;w:p/&gt; ]]&gt; end"));
     assert!(!document.contains('\u{1}') && !document.contains('\u{0}'));
     let core = part(&docx, "docProps/core.xml");
@@ -538,7 +669,10 @@ fn each_logical_list_is_one_word_list() {
     let numbering = part(&docx, "word/numbering.xml");
     assert_eq!(count(&numbering, "<w:num "), 1, "{numbering}");
     assert_eq!(count(&numbering, "<w:abstractNum "), 1);
-    assert!(numbering.contains(r#"<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>"#), "{numbering}");
+    assert!(
+        numbering.contains(r#"<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>"#),
+        "{numbering}"
+    );
     let document = part(&docx, "word/document.xml");
     assert_eq!(count(&document, r#"<w:numId w:val="1"/>"#), 4);
     // Labels are never typed: no "1." or "2." opens a run.
@@ -553,17 +687,35 @@ fn each_logical_list_is_one_word_list() {
     // The operative clauses are numbered through their style, so a
     // paragraph added in Word continues the numbering.
     let styles = part(&docx, "word/styles.xml");
-    let operative = styles.split(r#"w:styleId="OperativeClause""#).nth(1).unwrap();
-    assert!(operative[..operative.find("</w:style>").unwrap()].contains(r#"<w:numPr><w:numId w:val="1"/></w:numPr>"#));
+    let operative = styles
+        .split(r#"w:styleId="OperativeClause""#)
+        .nth(1)
+        .unwrap();
+    assert!(
+        operative[..operative.find("</w:style>").unwrap()]
+            .contains(r#"<w:numPr><w:numId w:val="1"/></w:numPr>"#)
+    );
     assert!(numbering.contains(r#"<w:pStyle w:val="OperativeClause"/>"#));
-    assert_eq!(count(&document, r#"<w:pStyle w:val="OperativeClause"/>"#), 4);
+    assert_eq!(
+        count(&document, r#"<w:pStyle w:val="OperativeClause"/>"#),
+        4
+    );
     // The nested list uses levels 0 to 3 of one list.
-    for (level, fmt, text) in [(0, "lowerLetter", "(%1)"), (1, "lowerRoman", "(%2)"), (2, "lowerLetter", "%3."), (3, "bullet", "•")] {
-        let needle = format!(r#"<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>"#);
+    for (level, fmt, text) in [
+        (0, "lowerLetter", "(%1)"),
+        (1, "lowerRoman", "(%2)"),
+        (2, "lowerLetter", "%3."),
+        (3, "bullet", "•"),
+    ] {
+        let needle = format!(
+            r#"<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>"#
+        );
         assert!(numbering.contains(&needle), "missing {needle}");
     }
     for level in 0..4 {
-        assert!(document.contains(&format!(r#"<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="2"/></w:numPr>"#)));
+        assert!(document.contains(&format!(
+            r#"<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="2"/></w:numPr>"#
+        )));
     }
 }
 
@@ -571,14 +723,19 @@ fn each_logical_list_is_one_word_list() {
 fn arabic_lists_use_abjad_numbering() {
     let docx = render(&arabic());
     let numbering = part(&docx, "word/numbering.xml");
-    assert!(numbering.contains(r#"<w:numFmt w:val="arabicAbjad"/><w:lvlText w:val="(%1)"/>"#), "{numbering}");
+    assert!(
+        numbering.contains(r#"<w:numFmt w:val="arabicAbjad"/><w:lvlText w:val="(%1)"/>"#),
+        "{numbering}"
+    );
     assert!(numbering.contains(r#"<w:lvlText w:val="%1 -"/>"#));
 }
 
 #[test]
 fn irregular_lists_fall_back_to_typed_labels() {
     let mut res = seed();
-    let Block::List(list) = &mut res.operative.clauses[1].blocks[1] else { panic!() };
+    let Block::List(list) = &mut res.operative.clauses[1].blocks[1] else {
+        panic!()
+    };
     list.items[1].label = Some("1 bis.".into());
     let docx = render(&res);
     let document = part(&docx, "word/document.xml");
@@ -597,7 +754,9 @@ fn footer_has_live_page_fields_in_the_document_language() {
     let footer = part(&docx, "word/footer1.xml");
     assert!(footer.contains(">page </w:t>"), "{footer}");
     let page = footer.find(" PAGE \\* MERGEFORMAT ").expect("a PAGE field");
-    let pages = footer.find(" NUMPAGES \\* MERGEFORMAT ").expect("a NUMPAGES field");
+    let pages = footer
+        .find(" NUMPAGES \\* MERGEFORMAT ")
+        .expect("a NUMPAGES field");
     assert!(page < pages);
     assert_eq!(count(&footer, r#"w:fldCharType="begin""#), 2);
     assert_eq!(count(&footer, r#"w:fldCharType="end""#), 2);
@@ -617,14 +776,16 @@ fn footnotes_and_annexes() {
     let docx = render(&council());
     let notes = part(&docx, "word/footnotes.xml");
     assert!(notes.contains(r#"<w:footnote w:type="separator" w:id="-1">"#));
-    assert!(notes.contains(r#"<w:footnote w:id="1">"#) && notes.contains(r#"<w:footnote w:id="2">"#));
+    assert!(
+        notes.contains(r#"<w:footnote w:id="1">"#) && notes.contains(r#"<w:footnote w:id="2">"#)
+    );
     assert!(notes.contains(">S/PRST/2023/5.</w:t>"));
     let document = part(&docx, "word/document.xml");
     assert!(document.contains(r#"<w:footnoteReference w:id="1"/>"#));
     assert_eq!(count(&document, r#"<w:pStyle w:val="AnnexLabel"/>"#), 2);
     assert!(document.contains(r#"<w:pStyle w:val="AnnexHeading1"/>"#));
     // The link in the first note is a hyperlink relationship.
-    let rels = part(&docx, "word/_rels/document.xml.rels");
+    let rels = part(&docx, "word/_rels/footnotes.xml.rels");
     assert!(rels.contains(r#"Target="https://undocs.org/S/RES/2216(2015)" TargetMode="External""#));
     assert!(notes.contains("<w:hyperlink r:id="));
 }
@@ -640,7 +801,10 @@ fn house_fonts_are_embedded_obfuscated() {
     let table = part(&docx, "word/fontTable.xml");
     let rels = part(&docx, "word/_rels/fontTable.xml.rels");
     assert!(part(&docx, "word/settings.xml").contains("<w:embedTrueTypeFonts/>"));
-    let serif = table.split(r#"<w:font w:name="Noto Serif">"#).nth(1).expect("Noto Serif in the font table");
+    let serif = table
+        .split(r#"<w:font w:name="Noto Serif">"#)
+        .nth(1)
+        .expect("Noto Serif in the font table");
     let serif = &serif[..serif.find("</w:font>").unwrap()];
     for (element, bold, italic) in [
         ("w:embedRegular", false, false),
@@ -648,7 +812,9 @@ fn house_fonts_are_embedded_obfuscated() {
         ("w:embedItalic", false, true),
         ("w:embedBoldItalic", true, true),
     ] {
-        let at = serif.find(&format!("<{element} ")).unwrap_or_else(|| panic!("no {element}"));
+        let at = serif
+            .find(&format!("<{element} "))
+            .unwrap_or_else(|| panic!("no {element}"));
         let tag = &serif[at..at + serif[at..].find("/>").unwrap()];
         let attr = |name: &str| {
             let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
@@ -666,13 +832,20 @@ fn house_fonts_are_embedded_obfuscated() {
             .find(|f| f.family == "Noto Serif" && f.bold == bold && f.italic == italic)
             .unwrap();
         assert_ne!(&stored[..32], &face.data[..32], "the font is obfuscated");
-        assert_eq!(respub::render::docx::obfuscate(&stored, &key), face.data.to_vec(), "{element} decodes to the house font");
+        assert_eq!(
+            respub::render::docx::obfuscate(&stored, &key),
+            face.data.to_vec(),
+            "{element} decodes to the house font"
+        );
     }
     // A French text needs no Arabic font; an Arabic one embeds it.
     assert!(!table.contains("Noto Naskh Arabic\"><w:charset w:val=\"B2\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/><w:embed"));
     let arabic_table = part(&render(&arabic()), "word/fontTable.xml");
     assert!(arabic_table.contains(r#"<w:font w:name="Noto Naskh Arabic">"#));
-    let naskh = arabic_table.split(r#"<w:font w:name="Noto Naskh Arabic">"#).nth(1).unwrap();
+    let naskh = arabic_table
+        .split(r#"<w:font w:name="Noto Naskh Arabic">"#)
+        .nth(1)
+        .unwrap();
     assert!(naskh[..naskh.find("</w:font>").unwrap()].contains("<w:embedBold "));
 }
 
@@ -683,7 +856,10 @@ fn language_is_tagged_on_defaults_and_runs() {
     let defaults = &styles[..styles.find("</w:docDefaults>").unwrap()];
     assert!(defaults.contains(r#"<w:lang w:val="fr-FR"/>"#));
     let document = part(&docx, "word/document.xml");
-    assert_eq!(count(&document, "<w:r>"), count(&document, r#"<w:lang w:val="fr-FR"/>"#));
+    assert_eq!(
+        count(&document, "<w:r>"),
+        count(&document, r#"<w:lang w:val="fr-FR"/>"#)
+    );
     assert!(!document.contains("<w:rtl/>") && !document.contains("<w:bidi/>"));
 }
 
@@ -703,6 +879,8 @@ fn arabic_is_right_to_left_with_complex_script_properties() {
     // The Latin reference inside Arabic text is a left-to-right run.
     assert!(document.contains(r#"<w:lang w:val="ar-SA" w:bidi="ar-SA"/></w:rPr><w:t xml:space="preserve">S/RES/2216 (2015)؛</w:t>"#) || document.contains(">S/RES/2216 (2015)"), "{document}");
     assert!(document.contains("<w:bidi/></w:sectPr>"));
+    // Parentheses, which the Arabic font lacks, are set in the body font.
+    assert!(document.contains(r#"<w:rFonts w:cs="Noto Serif"/><w:rtl/><w:lang w:val="ar-SA" w:bidi="ar-SA"/></w:rPr><w:t xml:space="preserve">(</w:t>"#), "{document}");
 }
 
 // ---------------------------------------------------------------------
@@ -723,7 +901,11 @@ fn python_docx_paragraphs(path: &Path) -> Vec<(String, String)> {
         d = docx.Document(sys.argv[1])\n\
         print(json.dumps([[p.style.name, p.text] for p in d.paragraphs]))\n";
     let out = run("python3", &["-c", script, path.to_str().unwrap()]);
-    assert!(out.status.success(), "python-docx cannot open the DOCX: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "python-docx cannot open the DOCX: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("JSON from the script")
 }
 
@@ -753,25 +935,46 @@ fn python_docx_sees_named_styles_and_every_word_in_order() {
     assert_eq!(style_of("Résolution"), "Resolution Title");
     assert_eq!(style_of("Adoptée"), "Adoption Line");
 
-    let seed_text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed.txt"))
-        .expect("tests/fixtures/seed.txt");
-    let seed_text = seed_text.replace("##", "").replace("**", "").replace("<sup>", "").replace("</sup>", "");
+    let seed_text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/seed.txt"
+    ))
+    .expect("tests/fixtures/seed.txt");
+    let seed_text = seed_text
+        .replace("##", "")
+        .replace("**", "")
+        .replace("<sup>", "")
+        .replace("</sup>", "");
     // List labels ("1. permettre …") are drawn by Word's numbering, not
     // stored as text: drop them from the seed before comparing.
     let seed_text: String = seed_text
         .lines()
         .map(|line| match line.split_once(". ") {
-            Some((label, rest)) if !label.is_empty() && label.chars().all(|c| c.is_ascii_digit()) => rest,
+            Some((label, rest))
+                if !label.is_empty() && label.chars().all(|c| c.is_ascii_digit()) =>
+            {
+                rest
+            }
             _ => line,
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let docx_text: Vec<String> = paragraphs.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n").split('\n').flat_map(words).collect();
+    let docx_text: Vec<String> = paragraphs
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+        .split('\n')
+        .flat_map(words)
+        .collect();
     let mut at = 0;
     for word in words(&seed_text) {
         match docx_text[at..].iter().position(|w| *w == word) {
             Some(found) => at += found + 1,
-            None => panic!("the word `{word}` of the seed is missing or out of order in the DOCX text (after word {at}: {:?})", &docx_text[at.saturating_sub(5)..]),
+            None => panic!(
+                "the word `{word}` of the seed is missing or out of order in the DOCX text (after word {at}: {:?})",
+                &docx_text[at.saturating_sub(5)..]
+            ),
         }
     }
 }
@@ -781,11 +984,19 @@ fn libreoffice_renders_a4_with_the_embedded_house_fonts() {
     let dir = tempfile::tempdir().unwrap();
     let path = temp_file(dir.path(), "seed.docx", &render(&seed()));
     let pdf = libreoffice_pdf(&path, dir.path());
-    let info = String::from_utf8_lossy(&run("pdfinfo", &[pdf.to_str().unwrap()]).stdout).into_owned();
-    let size = info.lines().find(|l| l.starts_with("Page size:")).unwrap_or_default();
+    let info =
+        String::from_utf8_lossy(&run("pdfinfo", &[pdf.to_str().unwrap()]).stdout).into_owned();
+    let size = info
+        .lines()
+        .find(|l| l.starts_with("Page size:"))
+        .unwrap_or_default();
     // A4 is 595.276 × 841.89 pt.
-    assert!(size.contains("595.") && size.contains("841.") && size.contains("A4"), "{info}");
-    let fonts = String::from_utf8_lossy(&run("pdffonts", &[pdf.to_str().unwrap()]).stdout).into_owned();
+    assert!(
+        size.contains("595.") && size.contains("841.") && size.contains("A4"),
+        "{info}"
+    );
+    let fonts =
+        String::from_utf8_lossy(&run("pdffonts", &[pdf.to_str().unwrap()]).stdout).into_owned();
     assert!(fonts.contains("NotoSerif-Regular"), "{fonts}");
     assert!(fonts.contains("NotoSerif-Bold"), "{fonts}");
 }
@@ -828,7 +1039,12 @@ fn deep_nesting_is_clamped_with_a_warning() {
     let mut res = seed();
     res.operative.clauses[0].blocks.push(Block::List(inner));
     let (docx, warnings) = render_with(&res, ADOPTED);
-    assert!(warnings.iter().any(|w| w.message.contains("nested more than 9")), "{warnings:?}");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.message.contains("nested more than 9")),
+        "{warnings:?}"
+    );
     assert_well_formed(&docx);
     let _ = Counter::Decimal;
 }

@@ -38,6 +38,8 @@ pub struct Written {
     pub numbering: Numbering,
     /// The document's relationships, with the hyperlinks added.
     pub rels: Relationships,
+    /// The relationships of the footnotes (their hyperlinks).
+    pub note_rels: Relationships,
     /// Content that could not be rendered as asked.
     pub warnings: Vec<Diagnostic>,
     /// Whether any text is in Arabic script, so the Arabic font is needed.
@@ -133,32 +135,86 @@ pub fn direction_runs(text: &str, base_rtl: bool) -> Vec<(&str, bool)> {
     out
 }
 
-/// Writes `text` as runs in `fmt`, split by direction. Returns whether it
-/// contained right-to-left script.
+/// Writes `text` as runs in `fmt`, split by direction, and in
+/// right-to-left text by what the complex-script font covers. Returns
+/// whether it contained right-to-left script.
 pub fn text_runs(out: &mut Xml, lang: &Lang, fmt: &RunFmt, text: &str) -> bool {
     let mut saw_rtl = false;
     for (segment, rtl) in direction_runs(text, lang.rtl) {
         saw_rtl |= rtl && segment.chars().any(is_rtl_char);
-        out.start("w:r", &[]);
-        out.props("w:rPr", RPR_ORDER, fmt.props(lang, rtl));
-        // Tabs are elements of their own; line ends inside a paragraph are
-        // spaces (line breaks are `Inline::LineBreak`).
-        for (i, piece) in segment.split('\t').enumerate() {
-            if i > 0 {
-                out.empty("w:tab", &[]);
+        let pieces = match (&lang.cs_fallback, rtl) {
+            (Some(fallback), true) => coverage_runs(segment, fallback),
+            _ => vec![(segment, None)],
+        };
+        for (piece, font) in pieces {
+            let mut props = fmt.props(lang, rtl);
+            if let Some(font) = font {
+                props.push(Prop::new("w:rFonts", &[("w:cs", font)]));
             }
-            if !piece.is_empty() {
-                let piece = piece.replace(['\n', '\r'], " ");
-                out.leaf("w:t", &[("xml:space", "preserve")], &piece);
-            }
+            out.start("w:r", &[]);
+            out.props("w:rPr", RPR_ORDER, props);
+            text_content(out, piece);
+            out.end("w:r");
         }
-        out.end("w:r");
     }
     saw_rtl
 }
 
+/// Splits right-to-left `text` into stretches the complex-script font
+/// covers (`None`) and stretches set in the fallback font.
+fn coverage_runs<'t>(
+    text: &'t str,
+    fallback: &'t super::CsFallback,
+) -> Vec<(&'t str, Option<&'t str>)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut current: Option<bool> = None;
+    for (at, c) in text.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let needs = fallback.needs(c);
+        match current {
+            Some(cur) if cur != needs => {
+                out.push((&text[start..at], cur.then_some(fallback.font.as_str())));
+                start = at;
+                current = Some(needs);
+            }
+            None => current = Some(needs),
+            _ => {}
+        }
+    }
+    if start < text.len() {
+        out.push((
+            &text[start..],
+            current.unwrap_or(false).then_some(fallback.font.as_str()),
+        ));
+    }
+    out
+}
+
+/// Writes the content of a run: text, with tabs as elements of their own
+/// and line ends as spaces (line breaks are `Inline::LineBreak`).
+fn text_content(out: &mut Xml, text: &str) {
+    for (i, piece) in text.split('\t').enumerate() {
+        if i > 0 {
+            out.empty("w:tab", &[]);
+        }
+        if !piece.is_empty() {
+            let piece = piece.replace(['\n', '\r'], " ");
+            out.leaf("w:t", &[("xml:space", "preserve")], &piece);
+        }
+    }
+}
+
 /// Writes one run holding only `element` (a field character, a tab …).
-pub fn element_run(out: &mut Xml, lang: &Lang, fmt: &RunFmt, element: &str, attrs: &[(&str, &str)]) {
+pub fn element_run(
+    out: &mut Xml,
+    lang: &Lang,
+    fmt: &RunFmt,
+    element: &str,
+    attrs: &[(&str, &str)],
+) {
     out.start("w:r", &[]);
     out.props("w:rPr", RPR_ORDER, fmt.props(lang, lang.rtl));
     out.empty(element, attrs);
@@ -206,6 +262,7 @@ struct Body<'a> {
     lang: &'a Lang,
     numbering: Numbering,
     rels: Relationships,
+    note_rels: Relationships,
     /// Footnotes, as `w:footnote` fragments in order.
     notes: Vec<Vec<u8>>,
     warnings: Vec<Diagnostic>,
@@ -232,6 +289,7 @@ pub fn write(
         lang,
         numbering,
         rels,
+        note_rels: Relationships::new(),
         notes: Vec::new(),
         warnings: Vec::new(),
         uses_arabic: lang.rtl,
@@ -284,7 +342,11 @@ pub fn write(
     for (index, annex) in res.annexes.iter().enumerate() {
         let label = match &annex.label {
             Some(p) => p.content.clone(),
-            None if many => vec![Inline::Text(format!("{} {}", locale.labels.annex, index + 1))],
+            None if many => vec![Inline::Text(format!(
+                "{} {}",
+                locale.labels.annex,
+                index + 1
+            ))],
             None => vec![Inline::Text(locale.labels.annex.clone())],
         };
         body.paragraph(&mut out, &plain_head(id::ANNEX_LABEL), &label);
@@ -309,6 +371,7 @@ pub fn write(
         footnotes,
         numbering: body.numbering,
         rels: body.rels,
+        note_rels: body.note_rels,
         warnings: body.warnings,
         uses_arabic: body.uses_arabic,
     }
@@ -346,7 +409,12 @@ impl Body<'_> {
             };
             let text = format!("{} ", self.locale.labels.subject);
             self.uses_arabic |= text_runs(out, self.lang, &label, &text);
-            self.inlines(out, &subject.content, RunFmt::default(), &mut InlineState::default());
+            self.inlines(
+                out,
+                &subject.content,
+                RunFmt::default(),
+                &mut InlineState::default(),
+            );
             out.end("w:p");
         }
     }
@@ -374,7 +442,11 @@ impl Body<'_> {
                     if let Some(spec) = head.take() {
                         self.paragraph(out, &spec, &[]);
                     }
-                    self.paragraph(out, &plain_head(&styles::annex_heading(h.level)), &h.content);
+                    self.paragraph(
+                        out,
+                        &plain_head(&styles::annex_heading(h.level)),
+                        &h.content,
+                    );
                 }
                 Block::List(list) => {
                     if let Some(intro) = &list.intro {
@@ -463,7 +535,10 @@ impl Body<'_> {
         if let Some((left, hanging)) = head.ind {
             props.push(Prop::new(
                 "w:ind",
-                &[("w:left", &left.to_string()), ("w:hanging", &hanging.to_string())],
+                &[
+                    ("w:left", &left.to_string()),
+                    ("w:hanging", &hanging.to_string()),
+                ],
             ));
         }
         out.props("w:pPr", PPR_ORDER, props);
@@ -488,12 +563,30 @@ impl Body<'_> {
                     let verb = self.verb_style;
                     self.inlines(out, c, fmt.styled(verb, |_| {}), state);
                 }
-                Inline::Emphasis(c) => self.inlines(out, c, fmt.styled(id::EMPHASIS, |f| f.italic = true), state),
-                Inline::Strong(c) => self.inlines(out, c, fmt.styled(id::STRONG, |f| f.bold = true), state),
-                Inline::Superscript(c) => {
-                    self.inlines(out, c, RunFmt { vert: Some("superscript"), ..fmt }, state)
+                Inline::Emphasis(c) => {
+                    self.inlines(out, c, fmt.styled(id::EMPHASIS, |f| f.italic = true), state)
                 }
-                Inline::Subscript(c) => self.inlines(out, c, RunFmt { vert: Some("subscript"), ..fmt }, state),
+                Inline::Strong(c) => {
+                    self.inlines(out, c, fmt.styled(id::STRONG, |f| f.bold = true), state)
+                }
+                Inline::Superscript(c) => self.inlines(
+                    out,
+                    c,
+                    RunFmt {
+                        vert: Some("superscript"),
+                        ..fmt
+                    },
+                    state,
+                ),
+                Inline::Subscript(c) => self.inlines(
+                    out,
+                    c,
+                    RunFmt {
+                        vert: Some("subscript"),
+                        ..fmt
+                    },
+                    state,
+                ),
                 Inline::Quote(c) => {
                     let q = &self.locale.quotes;
                     let (open, close) = if state.quotes % 2 == 0 {
@@ -534,7 +627,13 @@ impl Body<'_> {
         }
         match target {
             Some(target) if !state.in_link => {
-                let rid = self.rels.add_external(rel::HYPERLINK, target);
+                // A link in a note belongs to the notes part.
+                let rels = if state.in_note {
+                    &mut self.note_rels
+                } else {
+                    &mut self.rels
+                };
+                let rid = rels.add_external(rel::HYPERLINK, target);
                 out.start("w:hyperlink", &[("r:id", &rid), ("w:history", "1")]);
                 state.in_link = true;
                 self.inlines(out, &link.content, fmt.styled(id::HYPERLINK, |_| {}), state);
@@ -555,7 +654,10 @@ impl Body<'_> {
         out.props("w:rPr", RPR_ORDER, mark.props(self.lang, self.lang.rtl));
         match &note.mark {
             Some(custom) => {
-                out.empty("w:footnoteReference", &[("w:customMarkFollows", "1"), ("w:id", &id)]);
+                out.empty(
+                    "w:footnoteReference",
+                    &[("w:customMarkFollows", "1"), ("w:id", &id)],
+                );
                 out.leaf("w:t", &[("xml:space", "preserve")], custom);
             }
             None => out.empty("w:footnoteReference", &[("w:id", &id)]),
@@ -565,7 +667,11 @@ impl Body<'_> {
         let mut xml = Xml::fragment();
         xml.start("w:footnote", &[("w:id", &id)]);
         xml.start("w:p", &[]);
-        xml.props("w:pPr", PPR_ORDER, vec![Prop::val("w:pStyle", id::FOOTNOTE_TEXT)]);
+        xml.props(
+            "w:pPr",
+            PPR_ORDER,
+            vec![Prop::val("w:pStyle", id::FOOTNOTE_TEXT)],
+        );
         xml.start("w:r", &[]);
         xml.props("w:rPr", RPR_ORDER, mark.props(self.lang, self.lang.rtl));
         match &note.mark {
@@ -605,7 +711,10 @@ impl Body<'_> {
         }
         props.push(Prop::new(
             "w:pgSz",
-            &[("w:w", &page.width.twips().to_string()), ("w:h", &page.height.twips().to_string())],
+            &[
+                ("w:w", &page.width.twips().to_string()),
+                ("w:h", &page.height.twips().to_string()),
+            ],
         ));
         let top = page.margin_top.twips();
         let bottom = page.margin_bottom.twips();
@@ -644,7 +753,10 @@ impl Body<'_> {
             xml.props(
                 "w:pPr",
                 PPR_ORDER,
-                vec![Prop::new("w:spacing", &[("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")])],
+                vec![Prop::new(
+                    "w:spacing",
+                    &[("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")],
+                )],
             );
             xml.start("w:r", &[]);
             xml.empty(element, &[]);
@@ -678,7 +790,9 @@ fn safe_target(href: &str) -> Option<String> {
     }
     let mut out = String::with_capacity(href.len());
     for c in href.chars() {
-        if c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}') {
+        if c.is_ascii_graphic()
+            && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
+        {
             out.push(c);
         } else {
             let mut buf = [0; 4];
@@ -697,14 +811,42 @@ mod tests {
     #[test]
     fn text_is_split_where_the_direction_changes() {
         let runs = direction_runs("قرار S/RES/2722 (2024) بشأن", true);
-        assert_eq!(runs, vec![("قرار ", true), ("S/RES/2722 (2024) ", false), ("بشأن", true)]);
+        assert_eq!(
+            runs,
+            vec![
+                ("قرار ", true),
+                ("S/RES/2722 (2024) ", false),
+                ("بشأن", true)
+            ]
+        );
         assert_eq!(direction_runs("2024", true), vec![("2024", true)]);
         assert_eq!(direction_runs("le texte", false), vec![("le texte", false)]);
     }
 
     #[test]
+    fn characters_the_arabic_font_lacks_are_set_in_the_fallback() {
+        let fallback = super::super::CsFallback {
+            covered: "قرار0123456789".chars().collect(),
+            font: "Noto Serif".into(),
+        };
+        assert_eq!(
+            coverage_runs("قرار (2015) قرار", &fallback),
+            vec![
+                ("قرار ", None),
+                ("(", Some("Noto Serif")),
+                ("2015", None),
+                (") ", Some("Noto Serif")),
+                ("قرار", None)
+            ]
+        );
+    }
+
+    #[test]
     fn only_followable_links_are_kept() {
-        assert_eq!(safe_target("https://a.org/x y"), Some("https://a.org/x%20y".into()));
+        assert_eq!(
+            safe_target("https://a.org/x y"),
+            Some("https://a.org/x%20y".into())
+        );
         assert_eq!(safe_target("javascript:alert(1)"), None);
         assert_eq!(safe_target("file:///etc/passwd"), None);
         assert_eq!(safe_target("relative/path"), None);

@@ -58,7 +58,10 @@ pub fn font_table(fonts: &Fonts, families: &[&str]) -> FontTable {
             let key = font_key(face);
             let name = format!("fonts/font{}.odttf", parts.len() + 1);
             let rid = rels.add(rel::FONT, name.clone());
-            parts.push(Part::by_extension(format!("word/{name}"), obfuscate(&face.data, &key)));
+            parts.push(Part::by_extension(
+                format!("word/{name}"),
+                obfuscate(&face.data, &key),
+            ));
             embedded.push(Embedded { element, rid, key });
         }
         xml.start("w:font", &[("w:name", family)]);
@@ -138,7 +141,10 @@ mod tests {
     fn keys_are_stable_and_distinct_per_face() {
         let style = crate::style::Style::builtin();
         let keys: Vec<_> = style.fonts.files.iter().map(font_key).collect();
-        assert_eq!(keys, style.fonts.files.iter().map(font_key).collect::<Vec<_>>());
+        assert_eq!(
+            keys,
+            style.fonts.files.iter().map(font_key).collect::<Vec<_>>()
+        );
         let unique: std::collections::BTreeSet<_> = keys.iter().collect();
         assert_eq!(unique.len(), keys.len());
         assert!(keys.iter().all(|k| k.len() == 38 && k.starts_with('{')));

@@ -91,9 +91,19 @@ fn page_label(label: &str) -> Vec<Piece<'_>> {
 fn field(xml: &mut Xml, lang: &Lang, fmt: &RunFmt, instruction: &str, shown: &str) {
     element_run(xml, lang, fmt, "w:fldChar", &[("w:fldCharType", "begin")]);
     xml.start("w:r", &[]);
-    xml.leaf("w:instrText", &[("xml:space", "preserve")], &format!(" {instruction} \\* MERGEFORMAT "));
+    xml.leaf(
+        "w:instrText",
+        &[("xml:space", "preserve")],
+        &format!(" {instruction} \\* MERGEFORMAT "),
+    );
     xml.end("w:r");
-    element_run(xml, lang, fmt, "w:fldChar", &[("w:fldCharType", "separate")]);
+    element_run(
+        xml,
+        lang,
+        fmt,
+        "w:fldChar",
+        &[("w:fldCharType", "separate")],
+    );
     text_runs(xml, lang, fmt, shown);
     element_run(xml, lang, fmt, "w:fldChar", &[("w:fldCharType", "end")]);
 }

@@ -21,6 +21,7 @@ mod styles;
 mod theme;
 mod xml;
 
+use std::collections::BTreeSet;
 use std::io::Write;
 
 use zip::write::SimpleFileOptions;
@@ -48,17 +49,25 @@ impl Writer for DocxWriter {
         Format::Docx
     }
 
-    fn render(&self, doc: Document<'_>, style: &Style, options: &RenderOptions) -> DiagResult<Warned<Vec<u8>>> {
+    fn render(
+        &self,
+        doc: Document<'_>,
+        style: &Style,
+        options: &RenderOptions,
+    ) -> DiagResult<Warned<Vec<u8>>> {
         let (parts, warnings) = parts(doc.resolution, style, options);
         let output = zip(&parts, options.timestamp).map_err(|e| {
-            vec![Diagnostic::error(format!("cannot assemble the DOCX package: {e}"))
-                .with_hint("this is a bug in respub; please report it with the source file")]
+            vec![
+                Diagnostic::error(format!("cannot assemble the DOCX package: {e}"))
+                    .with_hint("this is a bug in respub; please report it with the source file"),
+            ]
         })?;
         Ok(Warned { output, warnings })
     }
 }
 
-/// The language of the text as Word tags it, and its direction.
+/// The language of the text as Word tags it, its direction, and the
+/// characters its complex-script font lacks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lang {
     /// A language tag with a region, as Word's proofing tools expect
@@ -66,6 +75,28 @@ pub struct Lang {
     pub tag: String,
     /// Whether the text runs right to left.
     pub rtl: bool,
+    /// For right-to-left text: the characters the complex-script font
+    /// covers, and the font that sets the others.
+    pub cs_fallback: Option<CsFallback>,
+}
+
+/// What the complex-script font covers. The Arabic house font has no
+/// Latin letters, parentheses or slashes; left to itself, Word or
+/// LibreOffice would set them in whatever font the reader's machine has,
+/// so they are set in the body font, as the PDF sets them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsFallback {
+    /// Characters the complex-script font has.
+    pub covered: BTreeSet<char>,
+    /// The family that sets the others.
+    pub font: String,
+}
+
+impl CsFallback {
+    /// Whether `c` needs the fallback font.
+    pub fn needs(&self, c: char) -> bool {
+        !c.is_whitespace() && !self.covered.contains(&c)
+    }
 }
 
 impl Lang {
@@ -91,13 +122,44 @@ impl Lang {
         Lang {
             tag,
             rtl: language.direction() == crate::model::Direction::Rtl,
+            cs_fallback: None,
         }
+    }
+
+    /// The language of `language` set in `style`'s fonts.
+    pub fn in_style(language: &Language, style: &Style) -> Self {
+        let mut lang = Lang::of(language);
+        if lang.rtl {
+            let regular = style
+                .fonts
+                .files
+                .iter()
+                .filter(|f| f.family == style.fonts.arabic)
+                .min_by_key(|f| (f.bold, f.italic));
+            if let Some(face) = regular.and_then(|f| ttf_parser::Face::parse(&f.data, 0).ok()) {
+                let mut covered = BTreeSet::new();
+                if let Some(cmap) = face.tables().cmap {
+                    for table in cmap.subtables.into_iter().filter(|t| t.is_unicode()) {
+                        table.codepoints(|cp| {
+                            if let Some(c) = char::from_u32(cp) {
+                                covered.insert(c);
+                            }
+                        });
+                    }
+                }
+                lang.cs_fallback = Some(CsFallback {
+                    covered,
+                    font: style.fonts.body.clone(),
+                });
+            }
+        }
+        lang
     }
 }
 
 /// Every part of the package, in the order they are zipped.
 fn parts(res: &Resolution, style: &Style, options: &RenderOptions) -> (Vec<Part>, Vec<Diagnostic>) {
-    let lang = Lang::of(&res.meta.language);
+    let lang = Lang::in_style(&res.meta.language, style);
     let locale = style.locale(&res.meta.language);
 
     let mut rels = Relationships::new();
@@ -112,8 +174,16 @@ fn parts(res: &Resolution, style: &Style, options: &RenderOptions) -> (Vec<Part>
     if style.running.header {
         section.header = Some(rels.add(rel::HEADER, "header1.xml"));
         section.first_header = Some(rels.add(rel::HEADER, "header2.xml"));
-        running.push(Part::new("word/header1.xml", ct::HEADER, header::header(res, &lang)));
-        running.push(Part::new("word/header2.xml", ct::HEADER, header::empty_header()));
+        running.push(Part::new(
+            "word/header1.xml",
+            ct::HEADER,
+            header::header(res, &lang),
+        ));
+        running.push(Part::new(
+            "word/header2.xml",
+            ct::HEADER,
+            header::empty_header(),
+        ));
     }
     if style.running.footer {
         let footer = header::footer(locale, &lang);
@@ -127,7 +197,9 @@ fn parts(res: &Resolution, style: &Style, options: &RenderOptions) -> (Vec<Part>
 
     let mut numbering = Numbering::new();
     let operative = operative_layout(res, style, &mut numbering);
-    let written = document::write(res, style, locale, &lang, numbering, rels, operative, &section);
+    let written = document::write(
+        res, style, locale, &lang, numbering, rels, operative, &section,
+    );
 
     let mut families = vec![style.fonts.body.as_str()];
     if written.uses_arabic && style.fonts.arabic != style.fonts.body {
@@ -155,24 +227,51 @@ fn parts(res: &Resolution, style: &Style, options: &RenderOptions) -> (Vec<Part>
 
     let mut parts = vec![
         Part::by_extension("_rels/.rels", root_rels.to_xml()),
-        Part::new("docProps/core.xml", ct::CORE, package::core_properties(&core)),
-        Part::new("docProps/app.xml", ct::EXTENDED, package::app_properties(&res.meta.organisation.name)),
+        Part::new(
+            "docProps/core.xml",
+            ct::CORE,
+            package::core_properties(&core),
+        ),
+        Part::new(
+            "docProps/app.xml",
+            ct::EXTENDED,
+            package::app_properties(&res.meta.organisation.name),
+        ),
         Part::new("word/document.xml", ct::DOCUMENT, written.document),
         Part::by_extension("word/_rels/document.xml.rels", written.rels.to_xml()),
-        Part::new("word/styles.xml", ct::STYLES, styles::styles_xml(style, &lang, operative)),
+        Part::new(
+            "word/styles.xml",
+            ct::STYLES,
+            styles::styles_xml(style, &lang, operative),
+        ),
         Part::new(
             "word/numbering.xml",
             ct::NUMBERING,
-            written.numbering.to_xml(style, locale, res.meta.reference.as_str()),
+            written
+                .numbering
+                .to_xml(style, locale, res.meta.reference.as_str()),
         ),
-        Part::new("word/settings.xml", ct::SETTINGS, settings::settings_xml(style, &lang)),
+        Part::new(
+            "word/settings.xml",
+            ct::SETTINGS,
+            settings::settings_xml(style, &lang),
+        ),
         Part::new("word/fontTable.xml", ct::FONT_TABLE, fonts.table),
         Part::new("word/footnotes.xml", ct::FOOTNOTES, written.footnotes),
         Part::new("word/theme/theme1.xml", ct::THEME, theme::theme_xml(style)),
     ];
+    if !written.note_rels.is_empty() {
+        parts.push(Part::by_extension(
+            "word/_rels/footnotes.xml.rels",
+            written.note_rels.to_xml(),
+        ));
+    }
     parts.extend(running);
     if let Some(font_rels) = fonts.rels {
-        parts.push(Part::by_extension("word/_rels/fontTable.xml.rels", font_rels));
+        parts.push(Part::by_extension(
+            "word/_rels/fontTable.xml.rels",
+            font_rels,
+        ));
     }
     parts.extend(fonts.fonts);
 
@@ -181,7 +280,10 @@ fn parts(res: &Resolution, style: &Style, options: &RenderOptions) -> (Vec<Part>
         ("xml", ct::XML),
         ("odttf", ct::OBFUSCATED_FONT),
     ];
-    let types = Part::by_extension("[Content_Types].xml", package::content_types(&parts, &defaults));
+    let types = Part::by_extension(
+        "[Content_Types].xml",
+        package::content_types(&parts, &defaults),
+    );
     parts.insert(0, types);
     (parts, written.warnings)
 }
@@ -191,7 +293,8 @@ fn parts(res: &Resolution, style: &Style, options: &RenderOptions) -> (Vec<Part>
 /// clause overrides its label ("1 bis."); otherwise the labels are typed.
 fn operative_layout(res: &Resolution, style: &Style, numbering: &mut Numbering) -> OperativeLayout {
     let operative = &res.operative;
-    let labelled = operative.numbering.is_some() || operative.clauses.iter().any(|c| c.label.is_some());
+    let labelled =
+        operative.numbering.is_some() || operative.clauses.iter().any(|c| c.label.is_some());
     let regular = operative.clauses.iter().all(|c| c.label.is_none());
     let num = match &operative.numbering {
         Some(pattern) if regular && representable(pattern) && !operative.clauses.is_empty() => {
@@ -223,7 +326,8 @@ fn zip(parts: &[Part], timestamp: i64) -> zip::result::ZipResult<Vec<u8>> {
     } else if t.year > 2107 {
         DateTime::from_date_and_time(2107, 12, 31, 23, 59, 58).unwrap_or_default()
     } else {
-        DateTime::from_date_and_time(t.year as u16, t.month, t.day, t.hour, t.minute, t.second).unwrap_or_default()
+        DateTime::from_date_and_time(t.year as u16, t.month, t.day, t.hour, t.minute, t.second)
+            .unwrap_or_default()
     };
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)

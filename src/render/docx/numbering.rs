@@ -167,20 +167,34 @@ fn write_level(xml: &mut Xml, level: usize, def: &Level, link: StyleLink, font: 
     xml.props(
         "w:pPr",
         PPR_ORDER,
-        vec![
-            Prop::new(
-                "w:ind",
-                &[("w:left", &def.left.to_string()), ("w:hanging", &def.hanging.to_string())],
-            ),
-        ],
+        vec![Prop::new(
+            "w:ind",
+            &[
+                ("w:left", &def.left.to_string()),
+                ("w:hanging", &def.hanging.to_string()),
+            ],
+        )],
     );
-    if def.pattern.counter == Counter::None {
-        // A bullet is drawn from the body font, which has the dashes and
-        // bullets the locales use.
+    // Bullets, digits and the punctuation around them are drawn from the
+    // body font, which has the dashes and brackets the locales use (the
+    // Arabic font has no brackets); Arabic letters keep the Arabic font.
+    let arabic_letters = matches!(
+        def.pattern.counter,
+        Counter::ArabicAbjad | Counter::ArabicAlpha
+    );
+    if !arabic_letters {
         xml.props(
             "w:rPr",
             RPR_ORDER,
-            vec![Prop::new("w:rFonts", &[("w:ascii", font), ("w:hAnsi", font), ("w:hint", "default")])],
+            vec![Prop::new(
+                "w:rFonts",
+                &[
+                    ("w:ascii", font),
+                    ("w:hAnsi", font),
+                    ("w:cs", font),
+                    ("w:hint", "default"),
+                ],
+            )],
         );
     }
     xml.end("w:lvl");
@@ -221,16 +235,12 @@ mod tests {
         };
         assert!(numbering.define(num, 0, def.clone()));
         assert!(numbering.define(num, 0, def.clone()));
-        assert!(!numbering.define(
-            num,
-            0,
-            Level {
-                start: 3,
-                ..def
-            }
-        ));
+        assert!(!numbering.define(num, 0, Level { start: 3, ..def }));
         let xml = String::from_utf8(numbering.to_xml(&style, locale, "X")).unwrap();
-        assert!(xml.contains(r#"<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%1)"/>"#), "{xml}");
+        assert!(
+            xml.contains(r#"<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%1)"/>"#),
+            "{xml}"
+        );
         assert_eq!(xml.matches("<w:num ").count(), 1);
         assert_eq!(xml.matches("<w:lvl ").count(), LEVELS);
     }

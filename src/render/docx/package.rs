@@ -10,32 +10,44 @@ use super::xml::Xml;
 /// Relationship types used by the package.
 pub mod rel {
     /// The main document part.
-    pub const OFFICE_DOCUMENT: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+    pub const OFFICE_DOCUMENT: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
     /// Core properties (Dublin Core).
-    pub const CORE_PROPERTIES: &str = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
+    pub const CORE_PROPERTIES: &str =
+        "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
     /// Extended (application) properties.
     pub const EXTENDED_PROPERTIES: &str =
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties";
     /// Style definitions.
-    pub const STYLES: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+    pub const STYLES: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
     /// Numbering definitions.
-    pub const NUMBERING: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering";
+    pub const NUMBERING: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering";
     /// Document settings.
-    pub const SETTINGS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings";
+    pub const SETTINGS: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings";
     /// Font table.
-    pub const FONT_TABLE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable";
+    pub const FONT_TABLE: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable";
     /// An embedded font, from the font table.
-    pub const FONT: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font";
+    pub const FONT: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font";
     /// Footnotes.
-    pub const FOOTNOTES: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes";
+    pub const FOOTNOTES: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes";
     /// A header.
-    pub const HEADER: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
+    pub const HEADER: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
     /// A footer.
-    pub const FOOTER: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer";
+    pub const FOOTER: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer";
     /// The Office theme.
-    pub const THEME: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme";
+    pub const THEME: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme";
     /// A hyperlink target outside the package.
-    pub const HYPERLINK: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
+    pub const HYPERLINK: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 }
 
 /// Content types of the parts.
@@ -45,29 +57,39 @@ pub mod content_type {
     /// Plain XML (default for `.xml`).
     pub const XML: &str = "application/xml";
     /// The main document.
-    pub const DOCUMENT: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    pub const DOCUMENT: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
     /// Styles.
-    pub const STYLES: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml";
+    pub const STYLES: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml";
     /// Numbering.
-    pub const NUMBERING: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml";
+    pub const NUMBERING: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml";
     /// Settings.
-    pub const SETTINGS: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml";
+    pub const SETTINGS: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml";
     /// Font table.
-    pub const FONT_TABLE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml";
+    pub const FONT_TABLE: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml";
     /// Footnotes.
-    pub const FOOTNOTES: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml";
+    pub const FOOTNOTES: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml";
     /// A header.
-    pub const HEADER: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
+    pub const HEADER: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
     /// A footer.
-    pub const FOOTER: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml";
+    pub const FOOTER: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml";
     /// The Office theme.
     pub const THEME: &str = "application/vnd.openxmlformats-officedocument.theme+xml";
     /// Core properties.
     pub const CORE: &str = "application/vnd.openxmlformats-package.core-properties+xml";
     /// Extended properties.
-    pub const EXTENDED: &str = "application/vnd.openxmlformats-officedocument.extended-properties+xml";
+    pub const EXTENDED: &str =
+        "application/vnd.openxmlformats-officedocument.extended-properties+xml";
     /// An obfuscated embedded font (ISO/IEC 29500-1 §17.8.1).
-    pub const OBFUSCATED_FONT: &str = "application/vnd.openxmlformats-officedocument.obfuscatedFont";
+    pub const OBFUSCATED_FONT: &str =
+        "application/vnd.openxmlformats-officedocument.obfuscatedFont";
 }
 
 /// One part of the package.
@@ -154,10 +176,17 @@ impl Relationships {
         let mut xml = Xml::new();
         xml.start(
             "Relationships",
-            &[("xmlns", "http://schemas.openxmlformats.org/package/2006/relationships")],
+            &[(
+                "xmlns",
+                "http://schemas.openxmlformats.org/package/2006/relationships",
+            )],
         );
         for r in &self.entries {
-            let mut attrs = vec![("Id", r.id.as_str()), ("Type", r.kind), ("Target", r.target.as_str())];
+            let mut attrs = vec![
+                ("Id", r.id.as_str()),
+                ("Type", r.kind),
+                ("Target", r.target.as_str()),
+            ];
             if r.external {
                 attrs.push(("TargetMode", "External"));
             }
@@ -174,10 +203,16 @@ pub fn content_types(parts: &[Part], defaults: &[(&str, &str)]) -> Vec<u8> {
     let mut xml = Xml::new();
     xml.start(
         "Types",
-        &[("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")],
+        &[(
+            "xmlns",
+            "http://schemas.openxmlformats.org/package/2006/content-types",
+        )],
     );
     for (extension, kind) in defaults {
-        xml.empty("Default", &[("Extension", extension), ("ContentType", kind)]);
+        xml.empty(
+            "Default",
+            &[("Extension", extension), ("ContentType", kind)],
+        );
     }
     for part in parts {
         if let Some(kind) = part.content_type {
@@ -216,7 +251,10 @@ pub fn core_properties(props: &CoreProperties) -> Vec<u8> {
     xml.start(
         "cp:coreProperties",
         &[
-            ("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"),
+            (
+                "xmlns:cp",
+                "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+            ),
             ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
             ("xmlns:dcterms", "http://purl.org/dc/terms/"),
             ("xmlns:dcmitype", "http://purl.org/dc/dcmitype/"),
@@ -249,12 +287,22 @@ pub fn app_properties(company: &str) -> Vec<u8> {
     xml.start(
         "Properties",
         &[
-            ("xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"),
-            ("xmlns:vt", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"),
+            (
+                "xmlns",
+                "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+            ),
+            (
+                "xmlns:vt",
+                "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+            ),
         ],
     );
     xml.leaf("Template", &[], "");
-    xml.leaf("Application", &[], concat!("respub ", env!("CARGO_PKG_VERSION")));
+    xml.leaf(
+        "Application",
+        &[],
+        concat!("respub ", env!("CARGO_PKG_VERSION")),
+    );
     xml.leaf("DocSecurity", &[], "0");
     xml.leaf("ScaleCrop", &[], "false");
     xml.leaf("Company", &[], company);
@@ -335,8 +383,13 @@ mod tests {
     fn relationships_are_numbered_in_order() {
         let mut rels = Relationships::new();
         assert_eq!(rels.add(rel::STYLES, "styles.xml"), "rId1");
-        assert_eq!(rels.add_external(rel::HYPERLINK, "https://example.org/?a=1&b=2"), "rId2");
+        assert_eq!(
+            rels.add_external(rel::HYPERLINK, "https://example.org/?a=1&b=2"),
+            "rId2"
+        );
         let text = String::from_utf8(rels.to_xml()).unwrap();
-        assert!(text.contains(r#"Target="https://example.org/?a=1&amp;b=2" TargetMode="External""#));
+        assert!(
+            text.contains(r#"Target="https://example.org/?a=1&amp;b=2" TargetMode="External""#)
+        );
     }
 }

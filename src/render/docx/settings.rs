@@ -13,7 +13,10 @@ pub fn settings_xml(style: &Style, lang: &Lang) -> Vec<u8> {
     xml.start("w:settings", &[("xmlns:w", NS_W)]);
     // Children in the order of CT_Settings.
     xml.empty("w:embedTrueTypeFonts", &[]);
-    xml.empty("w:defaultTabStop", &[("w:val", &style.lists.label_width.twips().to_string())]);
+    xml.empty(
+        "w:defaultTabStop",
+        &[("w:val", &style.lists.label_width.twips().to_string())],
+    );
     if style.text.hyphenate {
         xml.empty("w:autoHyphenation", &[]);
     }

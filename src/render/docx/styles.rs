@@ -166,11 +166,17 @@ fn twips(value: i64) -> String {
 }
 
 fn spacing(before: i64, after: i64) -> Prop {
-    Prop::new("w:spacing", &[("w:before", &twips(before)), ("w:after", &twips(after))])
+    Prop::new(
+        "w:spacing",
+        &[("w:before", &twips(before)), ("w:after", &twips(after))],
+    )
 }
 
 fn size(half_points: i64) -> [Prop; 2] {
-    [Prop::val("w:sz", half_points), Prop::val("w:szCs", half_points)]
+    [
+        Prop::val("w:sz", half_points),
+        Prop::val("w:szCs", half_points),
+    ]
 }
 
 fn bold() -> [Prop; 2] {
@@ -187,9 +193,15 @@ fn colour(hex: String) -> Prop {
 
 fn ind(left: i64, hanging: i64) -> Prop {
     if hanging > 0 {
-        Prop::new("w:ind", &[("w:left", &twips(left)), ("w:hanging", &twips(hanging))])
+        Prop::new(
+            "w:ind",
+            &[("w:left", &twips(left)), ("w:hanging", &twips(hanging))],
+        )
     } else {
-        Prop::new("w:ind", &[("w:left", &twips(left)), ("w:firstLine", &twips(-hanging))])
+        Prop::new(
+            "w:ind",
+            &[("w:left", &twips(left)), ("w:firstLine", &twips(-hanging))],
+        )
     }
 }
 
@@ -251,8 +263,13 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
     let accent = style.colours.accent.hex();
     let muted = style.colours.muted.hex();
     let first_line = style.text.first_line_indent.twips();
-    let body_align = if style.text.justify { Align::Justify } else { Align::Start };
-    let text_width = style.page.width.twips() - style.page.margin_start.twips() - style.page.margin_end.twips();
+    let body_align = if style.text.justify {
+        Align::Justify
+    } else {
+        Align::Start
+    };
+    let text_width =
+        style.page.width.twips() - style.page.margin_start.twips() - style.page.margin_end.twips();
 
     let mut xml = Xml::new();
     xml.start("w:styles", &[("xmlns:w", NS_W)]);
@@ -262,7 +279,12 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
     let mut default_run = vec![
         Prop::new(
             "w:rFonts",
-            &[("w:ascii", body), ("w:hAnsi", body), ("w:eastAsia", body), ("w:cs", cs)],
+            &[
+                ("w:ascii", body),
+                ("w:hAnsi", body),
+                ("w:eastAsia", body),
+                ("w:cs", cs),
+            ],
         ),
         colour(style.colours.text.hex()),
         lang_prop(lang),
@@ -276,7 +298,11 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
         PPR_ORDER,
         vec![Prop::new(
             "w:spacing",
-            &[("w:after", &twips(para_space)), ("w:line", &twips(line)), ("w:lineRule", "auto")],
+            &[
+                ("w:after", &twips(para_space)),
+                ("w:line", &twips(line)),
+                ("w:lineRule", "auto"),
+            ],
         )],
     );
     xml.end("w:pPrDefault");
@@ -367,16 +393,15 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
             .next(id::PREAMBLE)
             .p(ind(0, -first_line)),
     );
-    defs.push(Def::para(id::PREAMBLE_CONTINUED, "Preamble Clause Continued").next(id::PREAMBLE_CONTINUED));
+    defs.push(
+        Def::para(id::PREAMBLE_CONTINUED, "Preamble Clause Continued").next(id::PREAMBLE_CONTINUED),
+    );
     let label_width = style.lists.operative_label_width.twips();
     let mut operative_def = Def::para(id::OPERATIVE, "Operative Clause").next(id::OPERATIVE);
-    let mut operative_continued =
-        Def::para(id::OPERATIVE_CONTINUED, "Operative Clause Continued").next(id::OPERATIVE_CONTINUED);
+    let mut operative_continued = Def::para(id::OPERATIVE_CONTINUED, "Operative Clause Continued")
+        .next(id::OPERATIVE_CONTINUED);
     if let Some(num) = operative.num {
-        operative_def = operative_def.p(Prop::parent(
-            "w:numPr",
-            vec![Prop::val("w:numId", num.0)],
-        ));
+        operative_def = operative_def.p(Prop::parent("w:numPr", vec![Prop::val("w:numId", num.0)]));
     }
     if operative.labelled {
         operative_def = operative_def.p(ind(label_width, label_width));
@@ -437,7 +462,11 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
                 .p(jc(Align::Start))
                 .p(Prop::val("w:outlineLvl", level + 1))
                 .r(bold())
-                .r(if level == 1 { vec![colour(accent.clone())] } else { Vec::new() }),
+                .r(if level == 1 {
+                    vec![colour(accent.clone())]
+                } else {
+                    Vec::new()
+                }),
         );
     }
 
@@ -447,8 +476,14 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
         Prop::parent(
             "w:tabs",
             vec![
-                Prop::new("w:tab", &[("w:val", "center"), ("w:pos", &twips(text_width / 2))]),
-                Prop::new("w:tab", &[("w:val", "right"), ("w:pos", &twips(text_width))]),
+                Prop::new(
+                    "w:tab",
+                    &[("w:val", "center"), ("w:pos", &twips(text_width / 2))],
+                ),
+                Prop::new(
+                    "w:tab",
+                    &[("w:val", "right"), ("w:pos", &twips(text_width))],
+                ),
             ],
         )
     };
@@ -456,7 +491,10 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
         defs.push(
             Def::para(sid, name)
                 .p(tabs())
-                .p(Prop::new("w:spacing", &[("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")]))
+                .p(Prop::new(
+                    "w:spacing",
+                    &[("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")],
+                ))
                 .p(jc(Align::Start))
                 .r([colour(muted.clone())])
                 .r(size(running_size)),
@@ -464,15 +502,23 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
     }
     defs.push(
         Def::para(id::FOOTNOTE_TEXT, "footnote text")
-            .p(Prop::new("w:spacing", &[("w:after", "60"), ("w:line", "240"), ("w:lineRule", "auto")]))
+            .p(Prop::new(
+                "w:spacing",
+                &[("w:after", "60"), ("w:line", "240"), ("w:lineRule", "auto")],
+            ))
             .r(size(style.text.footnote_size.half_points())),
     );
-    defs.push(Def::chr(id::FOOTNOTE_REFERENCE, "footnote reference").r([Prop::val("w:vertAlign", "superscript")]));
+    defs.push(
+        Def::chr(id::FOOTNOTE_REFERENCE, "footnote reference")
+            .r([Prop::val("w:vertAlign", "superscript")]),
+    );
 
     // Character styles.
     defs.push(Def::chr(id::VERB, "Resolution Verb").r(verb_props(style.verbs.preamble)));
     if style.verbs.operative != style.verbs.preamble {
-        defs.push(Def::chr(id::OPERATIVE_VERB, "Operative Verb").r(verb_props(style.verbs.operative)));
+        defs.push(
+            Def::chr(id::OPERATIVE_VERB, "Operative Verb").r(verb_props(style.verbs.operative)),
+        );
     }
     defs.push(Def::chr(id::EMPHASIS, "Emphasis").r(italic()));
     defs.push(Def::chr(id::STRONG, "Strong").r(bold()));

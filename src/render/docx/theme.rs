@@ -66,7 +66,15 @@ pub fn theme_xml(style: &Style) -> Vec<u8> {
     xml.end("a:fillStyleLst");
     xml.start("a:lnStyleLst", &[]);
     for width in ["6350", "12700", "19050"] {
-        xml.start("a:ln", &[("w", width), ("cap", "flat"), ("cmpd", "sng"), ("algn", "ctr")]);
+        xml.start(
+            "a:ln",
+            &[
+                ("w", width),
+                ("cap", "flat"),
+                ("cmpd", "sng"),
+                ("algn", "ctr"),
+            ],
+        );
         solid(&mut xml);
         xml.empty("a:prstDash", &[("val", "solid")]);
         xml.empty("a:miter", &[("lim", "800000")]);

@@ -30,7 +30,11 @@ impl Xml {
     /// A part that starts with `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`.
     pub fn new() -> Self {
         let mut writer = Writer::new(Vec::with_capacity(16 * 1024));
-        infallible(writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), Some("yes")))));
+        infallible(writer.write_event(Event::Decl(BytesDecl::new(
+            "1.0",
+            Some("UTF-8"),
+            Some("yes"),
+        ))));
         // Word writes a line break after the declaration; it keeps parts readable.
         writer.get_mut().push(b'\n');
         Xml { writer }
@@ -125,7 +129,10 @@ fn element<'a>(name: &'a str, attrs: &[(&'a str, &'a str)]) -> BytesStart<'a> {
 
 fn rank(order: &[&str], tag: &str) -> usize {
     let found = order.iter().position(|t| *t == tag);
-    debug_assert!(found.is_some(), "`{tag}` is missing from its schema order table");
+    debug_assert!(
+        found.is_some(),
+        "`{tag}` is missing from its schema order table"
+    );
     found.unwrap_or(usize::MAX)
 }
 
@@ -309,14 +316,28 @@ mod tests {
         let mut xml = Xml::new();
         xml.leaf("w:t", &[("a", "x\u{1}\"<")], "a\u{0}b<c>&\u{ffff}d\te");
         let out = String::from_utf8(xml.finish()).unwrap();
-        assert!(out.ends_with("<w:t a=\"x&quot;&lt;\">ab&lt;c&gt;&amp;d\te</w:t>"), "{out}");
+        assert!(
+            out.ends_with("<w:t a=\"x&quot;&lt;\">ab&lt;c&gt;&amp;d\te</w:t>"),
+            "{out}"
+        );
     }
 
     #[test]
     fn properties_follow_the_schema_order() {
         let mut xml = Xml::new();
-        xml.props("w:rPr", RPR_ORDER, vec![Prop::val("w:lang", "fr-FR"), Prop::flag("w:b"), Prop::val("w:rStyle", "X")]);
+        xml.props(
+            "w:rPr",
+            RPR_ORDER,
+            vec![
+                Prop::val("w:lang", "fr-FR"),
+                Prop::flag("w:b"),
+                Prop::val("w:rStyle", "X"),
+            ],
+        );
         let out = String::from_utf8(xml.finish()).unwrap();
-        assert!(out.ends_with(r#"<w:rPr><w:rStyle w:val="X"/><w:b/><w:lang w:val="fr-FR"/></w:rPr>"#), "{out}");
+        assert!(
+            out.ends_with(r#"<w:rPr><w:rStyle w:val="X"/><w:b/><w:lang w:val="fr-FR"/></w:rPr>"#),
+            "{out}"
+        );
     }
 }
