@@ -1,3 +1,5 @@
-//! Integration tests, in one binary.
+//! The integration tests, in one binary so they link once.
 
 mod docx;
+mod source;
+mod util;
