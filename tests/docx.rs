@@ -917,29 +917,11 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn python_docx_sees_named_styles_and_every_word_in_order() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = temp_file(dir.path(), "seed.docx", &render(&seed()));
-    let paragraphs = python_docx_paragraphs(&path);
-    let style_of = |start: &str| {
-        paragraphs
-            .iter()
-            .find(|(_, t)| t.starts_with(start))
-            .map(|(s, _)| s.as_str())
-            .unwrap_or_else(|| panic!("no paragraph starts with {start}: {paragraphs:?}"))
-    };
-    assert_eq!(style_of("SACHANT"), "Preamble Clause");
-    assert_eq!(style_of("ACCUEILLE"), "Operative Clause");
-    assert_eq!(style_of("permettre"), "List Item 1");
-    assert_eq!(style_of("Résolution"), "Resolution Title");
-    assert_eq!(style_of("Adoptée"), "Adoption Line");
-
-    let seed_text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/seed.txt"
-    ))
-    .expect("tests/fixtures/seed.txt");
+/// Checks that every word of the seed text appears in `paragraphs`, in
+/// order.
+fn assert_has_seed_words_in_order(paragraphs: &[(String, String)]) {
+    let seed_text = std::fs::read_to_string(crate::util::repo_path("tests/fixtures/seed.txt"))
+        .expect("tests/fixtures/seed.txt");
     let seed_text = seed_text
         .replace("##", "")
         .replace("**", "")
@@ -959,24 +941,39 @@ fn python_docx_sees_named_styles_and_every_word_in_order() {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let docx_text: Vec<String> = paragraphs
-        .iter()
-        .map(|(_, t)| t.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
-        .split('\n')
-        .flat_map(words)
-        .collect();
+    let docx_text: Vec<String> = paragraphs.iter().flat_map(|(_, t)| words(t)).collect();
     let mut at = 0;
     for word in words(&seed_text) {
         match docx_text[at..].iter().position(|w| *w == word) {
             Some(found) => at += found + 1,
             None => panic!(
-                "the word `{word}` of the seed is missing or out of order in the DOCX text (after word {at}: {:?})",
-                &docx_text[at.saturating_sub(5)..]
+                "the word `{word}` of the seed is missing or out of order in the DOCX text (after {:?})",
+                &docx_text[at.saturating_sub(8)..at]
             ),
         }
     }
+}
+
+/// The style of the first paragraph that starts with `start`.
+fn style_of<'p>(paragraphs: &'p [(String, String)], start: &str) -> &'p str {
+    paragraphs
+        .iter()
+        .find(|(_, t)| t.starts_with(start))
+        .map(|(s, _)| s.as_str())
+        .unwrap_or_else(|| panic!("no paragraph starts with {start}: {paragraphs:?}"))
+}
+
+#[test]
+fn python_docx_sees_named_styles_and_every_word_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_file(dir.path(), "seed.docx", &render(&seed()));
+    let paragraphs = python_docx_paragraphs(&path);
+    assert_eq!(style_of(&paragraphs, "SACHANT"), "Preamble Clause");
+    assert_eq!(style_of(&paragraphs, "ACCUEILLE"), "Operative Clause");
+    assert_eq!(style_of(&paragraphs, "permettre"), "List Item 1");
+    assert_eq!(style_of(&paragraphs, "Résolution"), "Resolution Title");
+    assert_eq!(style_of(&paragraphs, "Adoptée"), "Adoption Line");
+    assert_has_seed_words_in_order(&paragraphs);
 }
 
 #[test]
@@ -1018,7 +1015,7 @@ pub fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
             docx.to_str().unwrap(),
         ],
     );
-    let pdf = docx.with_extension("pdf");
+    let pdf = dir.join(docx.with_extension("pdf").file_name().unwrap());
     assert!(
         pdf.exists(),
         "LibreOffice did not convert the DOCX: {}{}",
@@ -1047,4 +1044,147 @@ fn deep_nesting_is_clamped_with_a_warning() {
     );
     assert_well_formed(&docx);
     let _ = Counter::Decimal;
+}
+
+// ---------------------------------------------------------------------
+// Acceptance: the real seed through the real binary
+// ---------------------------------------------------------------------
+
+/// Builds `source` (relative to the repository) as DOCX with the real
+/// binary into `out`, returning the DOCX path.
+fn build_docx(source: &str, out: &Path) -> PathBuf {
+    let source = crate::util::repo_path(source);
+    let run = crate::util::run(crate::util::respub(crate::util::root()).args([
+        "build",
+        source.to_str().unwrap(),
+        "--format",
+        "docx",
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    assert_eq!(
+        run.code,
+        Some(0),
+        "respub build failed:\n{}{}",
+        run.stdout,
+        run.stderr
+    );
+    let stem = source.file_stem().unwrap().to_str().unwrap();
+    let docx = out.join(format!("{stem}.docx"));
+    assert!(
+        docx.exists(),
+        "no {} after the build: {}",
+        docx.display(),
+        run.stderr
+    );
+    docx
+}
+
+#[test]
+fn seed_built_by_respub_passes_every_check() {
+    let dir = crate::util::temp_dir();
+    let path = build_docx("sources/GA-2017-86-RES-06.fr.xml", &dir.path().join("a"));
+    let docx = std::fs::read(&path).unwrap();
+
+    // The OOXML validator: no errors.
+    let errors = openxml_errors(&path);
+    assert!(
+        errors.is_empty(),
+        "openxml-audit: {} errors:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
+
+    // Two builds give the same bytes.
+    let again = std::fs::read(build_docx(
+        "sources/GA-2017-86-RES-06.fr.xml",
+        &dir.path().join("b"),
+    ))
+    .unwrap();
+    assert!(docx == again, "two builds of the seed differ");
+
+    // The XML: one Word list for the one list of the seed, its items
+    // numbered by Word; live page fields; embedded fonts; the language.
+    let numbering = part(&docx, "word/numbering.xml");
+    assert_eq!(count(&numbering, "<w:num "), 1, "{numbering}");
+    let document = part(&docx, "word/document.xml");
+    assert_eq!(
+        count(
+            &document,
+            r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>"#
+        ),
+        4
+    );
+    let footer = part(&docx, "word/footer1.xml");
+    assert!(footer.contains(" PAGE ") && footer.contains(" NUMPAGES "));
+    let fonts = part(&docx, "word/fontTable.xml");
+    for element in [
+        "w:embedRegular",
+        "w:embedBold",
+        "w:embedItalic",
+        "w:embedBoldItalic",
+    ] {
+        assert!(fonts.contains(&format!("<{element} ")), "no {element}");
+    }
+    assert!(part(&docx, "word/styles.xml").contains(r#"<w:lang w:val="fr-FR"/>"#));
+    assert!(document.contains(r#"<w:lang w:val="fr-FR"/>"#));
+    assert!(part(&docx, "docProps/core.xml").contains("<dc:language>fr-FR</dc:language>"));
+
+    // python-docx: named styles on the clauses, every word in order.
+    let paragraphs = python_docx_paragraphs(&path);
+    assert_eq!(style_of(&paragraphs, "SACHANT"), "Preamble Clause");
+    assert_eq!(style_of(&paragraphs, "NOTANT"), "Preamble Clause");
+    assert_eq!(style_of(&paragraphs, "APPROUVE"), "Operative Clause");
+    assert_eq!(style_of(&paragraphs, "DEMANDE"), "Operative Clause");
+    assert_eq!(style_of(&paragraphs, "promouvoir"), "List Item 1");
+    assert_eq!(style_of(&paragraphs, "Résolution"), "Resolution Title");
+    assert_eq!(
+        style_of(&paragraphs, "L'Assemblée").to_string(),
+        "Opening Formula"
+    );
+    assert_has_seed_words_in_order(&paragraphs);
+
+    // LibreOffice: A4 like respub's PDF, set in the embedded house fonts
+    // (they are not installed on the machine).
+    let pdf = libreoffice_pdf(&path, dir.path());
+    let info =
+        String::from_utf8_lossy(&run("pdfinfo", &[pdf.to_str().unwrap()]).stdout).into_owned();
+    assert!(
+        info.contains("595.") && info.contains("841.89") && info.contains("(A4)"),
+        "{info}"
+    );
+    let fonts =
+        String::from_utf8_lossy(&run("pdffonts", &[pdf.to_str().unwrap()]).stdout).into_owned();
+    assert!(
+        fonts.contains("NotoSerif-Regular") && fonts.contains("NotoSerif-Bold"),
+        "{fonts}"
+    );
+    let installed = run("fc-list", &[]);
+    assert!(
+        !String::from_utf8_lossy(&installed.stdout).contains("Noto Serif"),
+        "Noto Serif is installed on this machine, so the PDF does not prove the fonts are embedded"
+    );
+}
+
+#[test]
+fn real_un_excerpts_validate() {
+    let dir = crate::util::temp_dir();
+    for source in [
+        "tests/fixtures/valid/S-RES-2730 (2024) excerpt.ar.xml",
+        "tests/fixtures/valid/S-RES-2734 (2024) excerpt.en.xml",
+    ] {
+        let path = build_docx(source, dir.path());
+        let errors = openxml_errors(&path);
+        assert!(
+            errors.is_empty(),
+            "{source}: {} errors:\n{}",
+            errors.len(),
+            errors.join("\n")
+        );
+        let paragraphs = python_docx_paragraphs(&path);
+        assert!(
+            paragraphs.iter().any(|(s, _)| s == "Operative Clause"),
+            "{paragraphs:?}"
+        );
+    }
 }
