@@ -761,7 +761,11 @@ fn footer_has_live_page_fields_in_the_document_language() {
     assert_eq!(count(&footer, r#"w:fldCharType="begin""#), 2);
     assert_eq!(count(&footer, r#"w:fldCharType="end""#), 2);
     let header = part(&docx, "word/header1.xml");
-    assert!(header.contains(">INTERPOL</w:t>") && header.contains(">GA-2017-86-RES-06</w:t>"));
+    assert!(
+        header.contains(">O.I.P.C.-INTERPOL</w:t>")
+            && header.contains(" · GA-2017-86-RES-06</w:t>"),
+        "{header}"
+    );
     let document = part(&docx, "word/document.xml");
     assert!(document.contains(r#"<w:titlePg/>"#));
 

@@ -231,6 +231,8 @@ struct Head {
     label: Option<String>,
     /// Direct indent (left, hanging), where the style cannot know it.
     ind: Option<(i64, i64)>,
+    /// Other paragraph properties no style can carry.
+    extra: Vec<Prop>,
 }
 
 /// The surroundings of a run of blocks: the style of paragraphs that
@@ -252,6 +254,7 @@ impl Cont {
             num: None,
             label: None,
             ind: self.ind,
+            extra: Vec::new(),
         }
     }
 }
@@ -269,6 +272,8 @@ struct Body<'a> {
     uses_arabic: bool,
     verb_style: &'static str,
     warned_depth: bool,
+    /// Keep the paragraphs being written on the page of what follows.
+    keep_with_next: bool,
 }
 
 /// Writes the body of `res`.
@@ -295,6 +300,7 @@ pub fn write(
         uses_arabic: lang.rtl,
         verb_style: styles::verb_style(style, false),
         warned_depth: false,
+        keep_with_next: false,
     };
     let mut out = Xml::new();
     out.start("w:document", &[("xmlns:w", NS_W), ("xmlns:r", NS_R)]);
@@ -325,8 +331,12 @@ pub fn write(
             ..plain_head(id::OPERATIVE)
         };
         let base = if operative.labelled { label_width } else { 0 };
+        // The adoption line never stands alone on a page: the last clause
+        // goes with it, as in the PDF.
+        body.keep_with_next = res.closing.is_none() && index + 1 == res.operative.clauses.len();
         body.clause(&mut out, clause, head, id::OPERATIVE_CONTINUED, base);
     }
+    body.keep_with_next = false;
     if let Some(p) = &res.closing {
         body.paragraph(&mut out, &plain_head(id::CLOSING), &p.content);
     }
@@ -398,7 +408,13 @@ impl Body<'_> {
         self.paragraph(out, &plain_head(id::TITLE), &[Inline::Text(title)]);
         if !meta.reference.0.is_empty() {
             let reference = Inline::Text(meta.reference.0.clone());
-            self.paragraph(out, &plain_head(id::REFERENCE), &[reference]);
+            let head = Head {
+                extra: styles::reference_frame(self.style, self.lang)
+                    .into_iter()
+                    .collect(),
+                ..plain_head(id::REFERENCE)
+            };
+            self.paragraph(out, &head, &[reference]);
         }
         if let Some(subject) = &meta.subject {
             out.start("w:p", &[]);
@@ -513,6 +529,7 @@ impl Body<'_> {
                 num: num.map(|n| (n, depth)),
                 label: num.is_none().then(|| list.label(index)),
                 ind: num.is_none().then_some((left, hanging)),
+                extra: Vec::new(),
             };
             let item_cont = Cont {
                 style: styles::list_item(depth),
@@ -540,6 +557,10 @@ impl Body<'_> {
                     ("w:hanging", &hanging.to_string()),
                 ],
             ));
+        }
+        props.extend(head.extra.iter().cloned());
+        if self.keep_with_next {
+            props.push(Prop::flag("w:keepNext"));
         }
         out.props("w:pPr", PPR_ORDER, props);
     }

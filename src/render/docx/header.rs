@@ -1,46 +1,53 @@
 //! Running header and footer.
 //!
-//! The header carries the organisation and the reference on the pages
-//! after the first (the first shows them in the title block); the footer
-//! says "page X of Y" in the document's language with live `PAGE` and
-//! `NUMPAGES` fields, so the count stays right when the text is edited.
+//! The header carries the organisation, the title and the reference on
+//! the pages after the first (the first shows them in the title block);
+//! the footer the reference and "page X of Y" in the document's language,
+//! with live `PAGE` and `NUMPAGES` fields, so the count stays right when
+//! the text is edited.
 
 use crate::model::Resolution;
-use crate::style::Locale;
+use crate::style::{Locale, Style};
 
 use super::Lang;
 use super::document::{RunFmt, element_run, text_runs};
 use super::styles::id;
 use super::xml::{NS_R, NS_W, PPR_ORDER, Prop, Xml};
 
-/// A header with the organisation at the start and the reference at the
-/// end of the line.
-pub fn header(res: &Resolution, lang: &Lang) -> Vec<u8> {
+/// A header with the organisation at the start of the line and the title
+/// and reference at its end.
+pub fn header(res: &Resolution, locale: &Locale, style: &Style, lang: &Lang) -> Vec<u8> {
     let mut xml = start("w:hdr", id::HEADER);
     let fmt = RunFmt::default();
-    let organisation = res
-        .meta
-        .organisation
-        .short
-        .as_deref()
-        .unwrap_or(&res.meta.organisation.name);
-    text_runs(&mut xml, lang, &fmt, organisation);
+    let mut organisation = res.meta.organisation.name.clone();
+    if style.title.organisation_uppercase {
+        organisation = organisation.to_uppercase();
+    }
+    text_runs(&mut xml, lang, &fmt, &organisation);
     element_run(&mut xml, lang, &fmt, "w:tab", &[]);
-    element_run(&mut xml, lang, &fmt, "w:tab", &[]);
-    text_runs(&mut xml, lang, &fmt, res.meta.reference.as_str());
+    let title = locale.labels.title_for(&res.meta.number.0);
+    text_runs(
+        &mut xml,
+        lang,
+        &fmt,
+        &format!("{title} · {}", res.meta.reference),
+    );
     finish(xml, "w:hdr")
 }
 
 /// An empty header, for the first page.
 pub fn empty_header() -> Vec<u8> {
-    let xml = start("w:hdr", id::HEADER);
+    // In the base style: the header style's rule has no place here.
+    let xml = start("w:hdr", id::NORMAL);
     finish(xml, "w:hdr")
 }
 
-/// A footer with the page label, centred, its numbers live fields.
-pub fn footer(locale: &Locale, lang: &Lang) -> Vec<u8> {
+/// A footer with the reference at the start of the line and the page
+/// label at its end, its numbers live fields.
+pub fn footer(res: &Resolution, locale: &Locale, lang: &Lang) -> Vec<u8> {
     let mut xml = start("w:ftr", id::FOOTER);
     let fmt = RunFmt::default();
+    text_runs(&mut xml, lang, &fmt, res.meta.reference.as_str());
     element_run(&mut xml, lang, &fmt, "w:tab", &[]);
     for piece in page_label(&locale.labels.page) {
         match piece {

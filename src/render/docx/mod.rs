@@ -177,7 +177,7 @@ fn parts(res: &Resolution, style: &Style, options: &RenderOptions) -> (Vec<Part>
         running.push(Part::new(
             "word/header1.xml",
             ct::HEADER,
-            header::header(res, &lang),
+            header::header(res, locale, style, &lang),
         ));
         running.push(Part::new(
             "word/header2.xml",
@@ -186,7 +186,7 @@ fn parts(res: &Resolution, style: &Style, options: &RenderOptions) -> (Vec<Part>
         ));
     }
     if style.running.footer {
-        let footer = header::footer(locale, &lang);
+        let footer = header::footer(res, locale, &lang);
         section.footer = Some(rels.add(rel::FOOTER, "footer1.xml"));
         running.push(Part::new("word/footer1.xml", ct::FOOTER, footer.clone()));
         if section.first_header.is_some() {

@@ -94,6 +94,27 @@ pub fn verb_style(style: &Style, operative: bool) -> &'static str {
     }
 }
 
+/// The frame that puts the reference in the top corner where lines end,
+/// beside the organisation, when the style puts it there. The reference
+/// still follows the title in reading order, as the source has it.
+///
+/// This is the one piece of layout written on the paragraph rather than
+/// in its style: LibreOffice ignores frames defined in styles.
+pub fn reference_frame(style: &Style, lang: &Lang) -> Option<Prop> {
+    (style.title.reference_position == ReferencePosition::TopEnd).then(|| {
+        Prop::new(
+            "w:framePr",
+            &[
+                ("w:wrap", "around"),
+                ("w:vAnchor", "margin"),
+                ("w:hAnchor", "margin"),
+                ("w:xAlign", if lang.rtl { "left" } else { "right" }),
+                ("w:y", "1"),
+            ],
+        )
+    })
+}
+
 /// How the operative clauses are laid out.
 #[derive(Debug, Clone, Copy)]
 pub struct OperativeLayout {
@@ -259,7 +280,9 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
     let cs = &style.fonts.arabic;
     let text_size = style.text.size.half_points();
     let para_space = style.text.paragraph_spacing.twips();
-    let line = (style.text.line_height * 240.0).round() as i64;
+    // The PDF sets lines `line-height` × size apart; "at least" that much
+    // gives the same in Word without clipping larger text.
+    let line = (style.text.line_height * style.text.size.pt() * 20.0).round() as i64;
     let accent = style.colours.accent.hex();
     let muted = style.colours.muted.hex();
     let first_line = style.text.first_line_indent.twips();
@@ -301,7 +324,7 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
             &[
                 ("w:after", &twips(para_space)),
                 ("w:line", &twips(line)),
-                ("w:lineRule", "auto"),
+                ("w:lineRule", "atLeast"),
             ],
         )],
     );
@@ -325,57 +348,83 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
     default_font.ui_priority = Some(1);
     defs.push(default_font);
 
-    // The title block.
+    // The title block: the organisation and the body at the start, the
+    // reference at the end of the same lines, a double rule under them,
+    // then the title and the subject centred.
+    let rule = Prop::parent(
+        "w:pBdr",
+        vec![Prop::new(
+            "w:bottom",
+            &[
+                ("w:val", "thickThinSmallGap"),
+                ("w:sz", "12"),
+                ("w:space", "4"),
+                ("w:color", &accent),
+            ],
+        )],
+    );
+    let organisation_size = style.title.organisation_size.half_points();
     let mut organisation = Def::para(id::ORGANISATION, "Resolution Organisation")
-        .next(id::TITLE)
+        .next(id::BODY)
         .p(Prop::flag("w:keepNext"))
-        .p(spacing(0, 60))
-        .p(jc(Align::Center))
+        .p(rule.clone())
+        .p(spacing(0, 40))
+        .p(jc(Align::Start))
         .r(bold())
         .r([colour(accent.clone())])
-        .r(size(style.title.organisation_size.half_points()));
+        .r(size(organisation_size));
+    if !lang.rtl {
+        // Letter-spacing of 0.06 em, as the PDF sets the name; never in
+        // Arabic, where it would break the joining of the letters.
+        let tracking = (style.title.organisation_size.pt() * 1.2).round() as i64;
+        organisation = organisation.r([Prop::val("w:spacing", tracking)]);
+    }
     if style.title.organisation_uppercase {
         organisation = organisation.r([Prop::flag("w:caps")]);
     }
     defs.push(organisation);
+    // The same border as the organisation's, so that Word draws one rule
+    // under both.
     defs.push(
         Def::para(id::BODY, "Issuing Body")
             .next(id::TITLE)
             .p(Prop::flag("w:keepNext"))
-            .p(spacing(0, 60))
-            .p(jc(Align::Center))
-            .r([colour(accent.clone())])
-            .r(size(style.title.organisation_size.half_points())),
+            .p(rule)
+            .p(spacing(0, 40))
+            .p(jc(Align::Start))
+            .r([colour(muted.clone())])
+            .r(size(organisation_size)),
     );
+    let title_size = style.title.size.half_points();
     defs.push(
         Def::para(id::TITLE, "Resolution Title")
-            .next(id::REFERENCE)
+            .next(id::SUBJECT)
             .p(Prop::flag("w:keepNext"))
-            .p(spacing(240, 120))
+            .p(spacing(title_size * 9, title_size * 8))
             .p(jc(Align::Center))
             .p(Prop::val("w:outlineLvl", 0))
             .r(bold())
             .r([colour(accent.clone())])
-            .r(size(style.title.size.half_points())),
+            .r(size(title_size)),
     );
-    let reference_align = match style.title.reference_position {
-        ReferencePosition::TopEnd => Align::End,
-        ReferencePosition::BelowTitle => Align::Center,
+    let mut reference = Def::para(id::REFERENCE, "Resolution Reference")
+        .next(id::SUBJECT)
+        .p(Prop::flag("w:keepNext"));
+    reference = match style.title.reference_position {
+        ReferencePosition::TopEnd => reference.p(spacing(0, 0)).p(jc(Align::End)),
+        ReferencePosition::BelowTitle => reference.p(spacing(0, 120)).p(jc(Align::Center)),
     };
     defs.push(
-        Def::para(id::REFERENCE, "Resolution Reference")
-            .next(id::SUBJECT)
-            .p(Prop::flag("w:keepNext"))
-            .p(spacing(0, 120))
-            .p(jc(reference_align))
-            .r([colour(muted.clone())])
+        reference
+            .r(bold())
+            .r([colour(accent.clone())])
             .r(size(style.title.subject_size.half_points())),
     );
     defs.push(
         Def::para(id::SUBJECT, "Resolution Subject")
             .next(id::OPENING)
             .p(Prop::flag("w:keepNext"))
-            .p(spacing(120, 360))
+            .p(spacing(0, 360))
             .p(jc(Align::Center))
             .r(size(style.title.subject_size.half_points())),
     );
@@ -416,6 +465,8 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
         defs.push(
             Def::para(list_item(depth), format!("List Item {}", depth + 1))
                 .next(list_item(depth))
+                // List items are closer to each other than clauses are.
+                .p(spacing(0, para_space / 2))
                 .p(ind(left, hanging)),
         );
     }
@@ -423,12 +474,16 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
     defs.push(
         Def::para(id::ADOPTION, "Adoption Line")
             .p(Prop::flag("w:keepLines"))
-            .p(spacing(360, para_space))
+            .p(spacing(
+                (style.text.size.pt() * 12.0).round() as i64,
+                para_space,
+            ))
             .p(jc(Align::Start))
             .r(bold()),
     );
 
-    // Annexes.
+    // Annexes: label and title centred, a little larger than the subject.
+    let annex_size = (style.title.subject_size.pt() * 2.0 * 1.15).round() as i64;
     defs.push(
         Def::para(id::ANNEX_LABEL, "Annex Label")
             .next(id::ANNEX_TITLE)
@@ -439,7 +494,7 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
             .p(Prop::val("w:outlineLvl", 0))
             .r(bold())
             .r([colour(accent.clone())])
-            .r(size(style.title.subject_size.half_points())),
+            .r(size(annex_size)),
     );
     defs.push(
         Def::para(id::ANNEX_TITLE, "Annex Title")
@@ -450,7 +505,7 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
             .p(Prop::val("w:outlineLvl", 1))
             .r(bold())
             .r([colour(accent.clone())])
-            .r(size(style.title.subject_size.half_points())),
+            .r(size(annex_size)),
     );
     defs.push(Def::para(id::ANNEX_TEXT, "Annex Text").next(id::ANNEX_TEXT));
     for level in 1..=ANNEX_HEADING_LEVELS {
@@ -462,11 +517,8 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
                 .p(jc(Align::Start))
                 .p(Prop::val("w:outlineLvl", level + 1))
                 .r(bold())
-                .r(if level == 1 {
-                    vec![colour(accent.clone())]
-                } else {
-                    Vec::new()
-                }),
+                .r([colour(accent.clone())])
+                .r(size((style.text.size.pt() * 2.0 * 1.05).round() as i64)),
         );
     }
 
@@ -475,21 +527,32 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
     let tabs = || {
         Prop::parent(
             "w:tabs",
-            vec![
-                Prop::new(
-                    "w:tab",
-                    &[("w:val", "center"), ("w:pos", &twips(text_width / 2))],
-                ),
-                Prop::new(
-                    "w:tab",
-                    &[("w:val", "right"), ("w:pos", &twips(text_width))],
-                ),
-            ],
+            vec![Prop::new(
+                "w:tab",
+                &[("w:val", "right"), ("w:pos", &twips(text_width))],
+            )],
         )
     };
-    for (sid, name) in [(id::HEADER, "header"), (id::FOOTER, "footer")] {
+    // A thin rule under the header and over the footer, as in the PDF.
+    for (sid, name, side) in [
+        (id::HEADER, "header", "w:bottom"),
+        (id::FOOTER, "footer", "w:top"),
+    ] {
+        let rule = Prop::parent(
+            "w:pBdr",
+            vec![Prop::new(
+                side,
+                &[
+                    ("w:val", "single"),
+                    ("w:sz", "4"),
+                    ("w:space", "3"),
+                    ("w:color", &muted),
+                ],
+            )],
+        );
         defs.push(
             Def::para(sid, name)
+                .p(rule)
                 .p(tabs())
                 .p(Prop::new(
                     "w:spacing",
