@@ -400,7 +400,7 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
         Def::para(id::TITLE, "Resolution Title")
             .next(id::SUBJECT)
             .p(Prop::flag("w:keepNext"))
-            .p(spacing(title_size * 9, title_size * 8))
+            .p(spacing(title_size * 9, title_size * 4))
             .p(jc(Align::Center))
             .p(Prop::val("w:outlineLvl", 0))
             .r(bold())
@@ -424,7 +424,7 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
         Def::para(id::SUBJECT, "Resolution Subject")
             .next(id::OPENING)
             .p(Prop::flag("w:keepNext"))
-            .p(spacing(0, 360))
+            .p(spacing(0, 300))
             .p(jc(Align::Center))
             .r(size(style.title.subject_size.half_points())),
     );
