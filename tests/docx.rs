@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use respub::model::{
-    Annex, Block, Clause, Counter, Date, Footnote, Heading, Inline, LabelPattern, Language, Link,
-    List, ListItem, Meta, Operative, Organisation, Paragraph, Reference, Resolution,
-    ResolutionNumber, Session, Status, StatusKind,
+    Annex, Block, Clause, Date, Footnote, Heading, Inline, LabelPattern, Language, Link, List,
+    ListItem, Meta, Operative, Organisation, Paragraph, Reference, Resolution, ResolutionNumber,
+    Session, Status, StatusKind,
 };
 use respub::render::{Document, Format, RenderOptions};
 use respub::source::SourceFile;
@@ -1047,7 +1047,6 @@ fn deep_nesting_is_clamped_with_a_warning() {
         "{warnings:?}"
     );
     assert_well_formed(&docx);
-    let _ = Counter::Decimal;
 }
 
 // ---------------------------------------------------------------------

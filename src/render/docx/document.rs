@@ -100,8 +100,9 @@ fn is_rtl_char(c: char) -> bool {
 
 /// Splits `text` where its direction changes: runs of right-to-left script
 /// are marked `true`, runs with Latin (or other left-to-right) letters
-/// `false`; spaces, digits and punctuation stay with the run before them,
-/// or take the paragraph's direction at its start.
+/// `false`; spaces, digits and punctuation stay with the run before them
+/// (at the start, with the first run), and text with no letters at all
+/// takes the paragraph's direction.
 pub fn direction_runs(text: &str, base_rtl: bool) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -129,9 +130,6 @@ pub fn direction_runs(text: &str, base_rtl: bool) -> Vec<(&str, bool)> {
     if start < text.len() {
         out.push((&text[start..], current.unwrap_or(base_rtl)));
     }
-    // A leading neutral stretch takes the direction of what follows only
-    // when it is glued to it; merging would need look-ahead, and Word
-    // renders neutrals by their neighbours anyway.
     out
 }
 
