@@ -4,6 +4,7 @@
 //! bytes of the output with any warnings. It never reads the source again
 //! and never touches the filesystem: the build stage writes its bytes.
 
+pub mod docx;
 pub mod pdf;
 pub mod text;
 
@@ -68,7 +69,7 @@ impl Format {
             Format::Pdf => &pdf::PdfWriter,
             Format::Text => &text::TextWriter,
             Format::Epub => &Unavailable(Format::Epub),
-            Format::Docx => &Unavailable(Format::Docx),
+            Format::Docx => &docx::DocxWriter,
             Format::Akn => &Unavailable(Format::Akn),
         }
     }
