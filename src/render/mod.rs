@@ -4,6 +4,7 @@
 //! bytes of the output with any warnings. It never reads the source again
 //! and never touches the filesystem: the build stage writes its bytes.
 
+pub mod epub;
 pub mod text;
 
 use std::fmt;
@@ -66,7 +67,7 @@ impl Format {
         match self {
             Format::Text => &text::TextWriter,
             Format::Pdf => &Unavailable(Format::Pdf),
-            Format::Epub => &Unavailable(Format::Epub),
+            Format::Epub => &epub::EpubWriter,
             Format::Docx => &Unavailable(Format::Docx),
             Format::Akn => &Unavailable(Format::Akn),
         }
