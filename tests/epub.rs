@@ -297,7 +297,7 @@ fn entries(epub: &[u8]) -> Vec<(String, Vec<u8>)> {
             let mut file = archive.by_index(i).unwrap();
             let mut data = Vec::new();
             file.read_to_end(&mut data).unwrap();
-            (file.name().to_string(), data)
+            (file.name().unwrap().into_owned(), data)
         })
         .collect()
 }
@@ -308,7 +308,8 @@ fn entry(epub: &[u8], name: &str) -> String {
     String::from_utf8(data).expect("XML parts are UTF-8")
 }
 
-/// The content documents, in spine order, read from the package document.
+/// The content documents in the reading order (the linear spine items),
+/// read from the package document.
 fn spine_documents(epub: &[u8]) -> Vec<String> {
     let opf = entry(epub, "EPUB/package.opf");
     let mut reader = Reader::from_str(&opf);
@@ -320,11 +321,11 @@ fn spine_documents(epub: &[u8]) -> Vec<String> {
                 let attr = |name: &str| {
                     e.try_get_attribute(name)
                         .unwrap()
-                        .map(|a| a.unescape_value().unwrap().into_owned())
+                        .map(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).unwrap().into_owned())
                 };
                 match e.name().as_ref() {
-                    b"item" => items.push((attr("id").unwrap(), attr("href").unwrap())),
-                    b"itemref" => spine.push(attr("idref").unwrap()),
+                    "item" => items.push((attr("id").unwrap(), attr("href").unwrap())),
+                    "itemref" if attr("linear").as_deref() != Some("no") => spine.push(attr("idref").unwrap()),
                     _ => {}
                 }
             }
@@ -350,12 +351,15 @@ fn xhtml_text(xhtml: &str) -> String {
     let mut in_head = false;
     loop {
         match reader.read_event().unwrap_or_else(|e| panic!("not well-formed XML: {e}\n{xhtml}")) {
-            Event::Start(e) if e.name().as_ref() == b"head" => in_head = true,
-            Event::End(e) if e.name().as_ref() == b"head" => in_head = false,
-            Event::Text(t) if !in_head => out.push_str(&t.decode().unwrap()),
+            Event::Start(e) if e.name().as_ref() == "head" => in_head = true,
+            Event::End(e) if e.name().as_ref() == "head" => in_head = false,
+            Event::Text(t) if !in_head => out.push_str(&t.xml10_content()),
             Event::GeneralRef(r) if !in_head => {
-                let name = r.decode().unwrap();
-                let c = match name.as_ref() {
+                if let Some(c) = r.resolve_char_ref().unwrap() {
+                    out.push(c);
+                    continue;
+                }
+                let c = match &*r {
                     "amp" => "&",
                     "lt" => "<",
                     "gt" => ">",
@@ -365,7 +369,7 @@ fn xhtml_text(xhtml: &str) -> String {
                 };
                 out.push_str(c);
             }
-            Event::Empty(e) if e.name().as_ref() == b"br" => out.push(' '),
+            Event::Empty(e) if e.name().as_ref() == "br" => out.push(' '),
             Event::Eof => break,
             _ => {}
         }
@@ -654,7 +658,7 @@ fn stylesheet_follows_the_house_style() {
         format!("line-height: {}", style.text.line_height),
         // 17 pt title over 10.5 pt text; 8 mm indents.
         "font-size: 1.619em".into(),
-        "margin-left: 2.1596em".into(),
+        "margin-left: 2.1597em".into(),
         "text-align: justify".into(),
         "hyphens: auto".into(),
         "src: url(\"../fonts/NotoSerif-BoldItalic.ttf\")".into(),

@@ -152,6 +152,10 @@ pub(super) fn package_document(
 
     xml.start("spine", &[("page-progression-direction", dir(&meta.language))]);
     xml.newline();
+    // The navigation document is in the spine, out of the reading order,
+    // so that its landmarks may point to its own table of contents.
+    xml.empty("itemref", &[("idref", "nav"), ("linear", "no")]);
+    xml.newline();
     for doc in docs {
         xml.empty("itemref", &[("idref", &doc.id)]);
         xml.newline();
