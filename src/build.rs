@@ -194,20 +194,9 @@ pub fn check(path: &Path) -> Report {
 type ReadResult = Result<(Option<(SourceFile, Resolution)>, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 fn read(path: &Path) -> (SourceText, ReadResult) {
-    let file = match SourceFile::open(path) {
+    let file = match source::load(path) {
         Ok(file) => file,
-        Err(e) => {
-            let text = SourceText {
-                name: path.display().to_string(),
-                text: String::new(),
-            };
-            // Point at 1:1 so the message still names the file the way
-            // every other diagnostic does.
-            let diag = Diagnostic::error(format!("cannot read `{}`: {e}", path.display()))
-                .at(crate::model::Span::new(0, 0))
-                .with_hint("check that the file exists, that you may read it, and that it is a resolution source");
-            return (text, Err(vec![diag]));
-        }
+        Err((text, diagnostics)) => return (text, Err(diagnostics)),
     };
     let text = file.text();
     match source::read(&file) {

@@ -1,3 +1,5 @@
-//! Integration tests, in one binary so that they link once.
+//! The integration tests, in one binary so they link once.
 
 mod epub;
+mod source;
+mod util;

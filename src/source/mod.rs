@@ -9,7 +9,7 @@ pub mod xml;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{DiagResult, Diagnostic, SourceText, Warned};
-use crate::model::Resolution;
+use crate::model::{Resolution, Span};
 
 /// Inputs larger than this are refused before parsing: no real resolution
 /// comes near it, and a hostile file must not exhaust memory.
@@ -52,13 +52,86 @@ impl SourceFile {
         })
     }
 
-    /// The text for printing diagnostics (invalid UTF-8 replaced).
+    /// The text for printing diagnostics.
+    ///
+    /// Invalid UTF-8 and control characters are replaced by U+FFFD so that a
+    /// hostile file cannot send escape sequences to the terminal. Readers
+    /// stop at the first such character, so the text is cut at the end of
+    /// its line: an excerpt of a binary file stays short.
     pub fn text(&self) -> SourceText {
+        const REPLACEMENT: char = '\u{FFFD}';
+        let mut text = String::with_capacity(self.bytes.len());
+        let mut first_bad: Option<usize> = None;
+        for chunk in self.bytes.utf8_chunks() {
+            for c in chunk.valid().chars() {
+                if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+                    first_bad.get_or_insert(text.len());
+                    text.push(REPLACEMENT);
+                } else {
+                    text.push(c);
+                }
+            }
+            if !chunk.invalid().is_empty() {
+                first_bad.get_or_insert(text.len());
+                text.push(REPLACEMENT);
+            }
+            if first_bad.is_some_and(|at| text.len() > at + 400) {
+                break;
+            }
+        }
+        if let Some(at) = first_bad {
+            let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+            let mut end = end.min(at + 400);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            text.truncate(end);
+        }
         SourceText {
             name: self.path.display().to_string(),
-            text: String::from_utf8_lossy(&self.bytes).into_owned(),
+            text,
         }
     }
+}
+
+/// Opens a source for reading, or explains why it cannot be read. A file
+/// over [`MAX_SOURCE_BYTES`] is refused with a diagnostic at its first byte,
+/// with an excerpt of its beginning so the user sees what it is.
+pub fn load(path: &Path) -> Result<SourceFile, (SourceText, Vec<Diagnostic>)> {
+    use std::io::Read;
+    let name = path.display().to_string();
+    let unreadable = |e: std::io::Error| {
+        let text = SourceText {
+            name: name.clone(),
+            text: String::new(),
+        };
+        // Point at 1:1 so the message names the file the way every other
+        // diagnostic does.
+        let diag = Diagnostic::error(format!("cannot read `{name}`: {e}"))
+            .at(Span::new(0, 0))
+            .with_hint("check that the file exists, that you may read it, and that it is a resolution source");
+        (text, vec![diag])
+    };
+    let len = std::fs::metadata(path).map_err(unreadable)?.len();
+    if len <= MAX_SOURCE_BYTES as u64 {
+        return SourceFile::open(path).map_err(unreadable);
+    }
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(200).read_to_end(&mut head))
+        .map_err(unreadable)?;
+    let mut text = String::from_utf8_lossy(&head).into_owned();
+    // Keep the excerpt to the first line.
+    text.truncate(text.find('\n').unwrap_or(text.len()));
+    let diag = Diagnostic::error(format!(
+        "the file is {} MB; respub reads sources of at most {} MB",
+        len / (1024 * 1024),
+        MAX_SOURCE_BYTES / (1024 * 1024)
+    ))
+    .at(Span::new(0, 0))
+    .with_label("file too large")
+    .with_hint("check that this is a resolution source and not another file");
+    Err((SourceText { name, text }, vec![diag]))
 }
 
 /// Reads and checks a source, choosing the reader by the root element.
@@ -71,6 +144,7 @@ pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
                 file.bytes.len() / (1024 * 1024),
                 MAX_SOURCE_BYTES / (1024 * 1024)
             ))
+            .at(Span::new(0, 0))
             .with_hint("check that this is a resolution source and not another file"),
         ]);
     }
