@@ -17,6 +17,8 @@ use respub::render::{Document, Format, RenderOptions};
 use respub::source::SourceFile;
 use respub::style::Style;
 
+use crate::util;
+
 // ---------------------------------------------------------------- models
 
 fn text(t: &str) -> Inline {
@@ -738,30 +740,29 @@ fn a_bad_language_tag_is_an_error() {
 // ------------------------------------------------------------------ seed
 
 fn seed_source() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sources/GA-2017-86-RES-06.fr.xml")
+    util::repo_path("sources/GA-2017-86-RES-06.fr.xml")
 }
 
-/// Builds the seed with the `respub` binary into `out`, returning the EPUB.
+/// Builds `source` with the `respub` binary into `out`, returning the EPUB.
+fn build_epub(source: &Path, out: &Path) -> Vec<u8> {
+    let run = util::run(util::respub(util::root()).args(["build", "--format", "epub", "--out"]).arg(out).arg(source));
+    assert_eq!(run.code, Some(0), "respub build failed:\n{}{}", run.stdout, run.stderr);
+    std::fs::read(epub_path(source, out)).expect("the EPUB is written")
+}
+
+/// Where `respub build` writes the EPUB of `source` in `out`.
+fn epub_path(source: &Path, out: &Path) -> PathBuf {
+    let stem = source.file_stem().expect("a source file name").to_string_lossy();
+    out.join(format!("{stem}.epub"))
+}
+
 fn build_seed(out: &Path) -> Vec<u8> {
-    let status = Command::new(env!("CARGO_BIN_EXE_respub"))
-        .args(["build", "--format", "epub", "--out"])
-        .arg(out)
-        .arg(seed_source())
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .expect("the respub binary runs");
-    assert!(
-        status.status.success(),
-        "respub build failed:\n{}{}",
-        String::from_utf8_lossy(&status.stdout),
-        String::from_utf8_lossy(&status.stderr)
-    );
-    std::fs::read(out.join("GA-2017-86-RES-06.fr.epub")).expect("the EPUB is written")
+    build_epub(&seed_source(), out)
 }
 
 /// The words of the seed's text, with its Markdown marks removed.
 fn seed_words() -> Vec<String> {
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/GA-2017-86-RES-06.fr.txt");
+    let seed = util::repo_path("tests/data/GA-2017-86-RES-06.fr.txt");
     let text = std::fs::read_to_string(&seed).expect("the seed text is in tests/data");
     let text = text.replace("##", "").replace("**", "").replace("<sup>", "").replace("</sup>", "");
     text.split_whitespace().map(normalise).filter(|w| !w.is_empty()).collect()
@@ -811,4 +812,24 @@ fn seed_builds_to_a_valid_accessible_epub() {
 
     // A second build in another folder gives the same bytes.
     assert_eq!(epub, build_seed(&dir.path().join("b")), "the rebuild is byte-identical");
+}
+
+#[test]
+fn united_nations_fixtures_build_to_valid_epubs() {
+    let dir = util::temp_dir();
+    let fixtures = util::repo_path("tests/fixtures/valid");
+    let mut names: Vec<_> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    names.sort();
+    assert!(names.iter().any(|p| p.to_string_lossy().ends_with(".ar.xml")), "an Arabic fixture: {names:?}");
+    for source in names {
+        let epub = build_epub(&source, dir.path());
+        epubcheck_file(&epub_path(&source, dir.path()));
+        if source.to_string_lossy().ends_with(".ar.xml") {
+            assert!(entry(&epub, "EPUB/package.opf").contains("page-progression-direction=\"rtl\""));
+        }
+    }
 }
