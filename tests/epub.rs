@@ -129,7 +129,15 @@ fn rich() -> Resolution {
             ),
             ListItem {
                 label: Some("(b bis)".into()),
-                ..item(vec![text("point ajouté")], None)
+                blocks: vec![
+                    Block::Heading(Heading {
+                        level: 1,
+                        content: vec![text("Point ajouté")],
+                        span: None,
+                    }),
+                    Block::Paragraph(para(vec![text("point ajouté")])),
+                ],
+                span: None,
             },
         ],
     );
@@ -559,7 +567,7 @@ fn content_is_semantic_xhtml() {
     assert!(
         in_order(resolution, &[
             "<ol class=\"clauses\">",
-            "<li><p class=\"clause\"><span class=\"label\">1. </span><span class=\"verb\">ACCUEILLE FAVORABLEMENT</span>",
+            "<li><p class=\"clause labelled\"><span class=\"label\">1. </span><span class=\"verb\">ACCUEILLE FAVORABLEMENT</span>",
             "<span class=\"label\">2. </span><span class=\"verb\">DÉCIDE</span>",
             "<span class=\"label\">2 bis. </span><span class=\"verb\">DEMANDE</span>",
         ]),
@@ -583,6 +591,9 @@ fn content_is_semantic_xhtml() {
         "{text}"
     );
     assert_eq!(resolution.matches("<ol class=\"list\">").count(), 4);
+    // A heading in an item comes before its labelled text, one level under
+    // the title.
+    assert!(resolution.contains("<h2>Point ajouté</h2>\n<p class=\"labelled\"><span class=\"label\">(b bis) </span>point ajouté</p>"), "{resolution}");
     // Quotations with the locale's marks, outer then inner.
     assert!(text.contains("«\u{a0}Prise de position “interne”\u{a0}»") || text.contains("« Prise de position “interne” »"), "{text}");
     // Inline markup.

@@ -11,7 +11,7 @@
 use std::fmt::Write;
 
 use crate::model::{Direction, Language};
-use crate::style::{Length, Style, VerbTreatment};
+use crate::style::{Length, ReferencePosition, Style, VerbTreatment};
 
 use super::EmbeddedFont;
 
@@ -80,20 +80,60 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
     );
     rule("a", &[d("color", &accent)]);
 
-    // The title block.
-    rule("header.masthead", &[d("margin", "0 0 2em 0"), d("text-align", "center")]);
-    rule("header.masthead p", &[d("text-indent", "0"), d("text-align", "center"), d("margin", "0")]);
+    // The title block, as in print: the organisation and the body on the
+    // start side, the reference on the end side (top-end style), a double
+    // rule, the centred title and subject, and a short rule. The markup
+    // stays in reading order (title, then reference); a grid places the
+    // parts where reading systems support it, and elsewhere they simply
+    // follow one another.
+    let top_end = style.title.reference_position == ReferencePosition::TopEnd;
+    rule(
+        "header.masthead",
+        &[
+            d("display", "grid"),
+            d("grid-template-columns", "1fr auto"),
+            d("column-gap", "1em"),
+            d("align-items", "center"),
+            d("margin", "0 0 1.6em 0"),
+        ],
+    );
+    rule(
+        "header.masthead p",
+        &[d("text-indent", "0"), d("text-align", start), d("margin", "0"), d("hyphens", "manual")],
+    );
     let mut organisation = vec![
+        d("grid-column", "1"),
+        d("grid-row", "1"),
         d("font-size", &em(style.title.organisation_size)),
         d("font-weight", "bold"),
         d("color", &accent),
-        d("letter-spacing", "0.04em"),
+        d("letter-spacing", "0.06em"),
     ];
     if style.title.organisation_uppercase {
         organisation.push(d("text-transform", "uppercase"));
     }
     rule("header.masthead p.organisation", &organisation);
-    rule("header.masthead p.body", &[d("font-size", &em(style.title.organisation_size))]);
+    rule(
+        "header.masthead p.body",
+        &[
+            d("grid-column", "1"),
+            d("grid-row", "2"),
+            d("font-size", &em(style.title.organisation_size)),
+            d("color", &muted),
+        ],
+    );
+    let reference_place = if top_end {
+        [d("grid-column", "2"), d("grid-row", "1 / span 2"), d("text-align", end)]
+    } else {
+        [d("grid-column", "1 / -1"), d("grid-row", "4"), d("text-align", "center")]
+    };
+    let mut reference = reference_place.to_vec();
+    reference.extend([
+        d("font-size", &em(style.title.subject_size)),
+        d("font-weight", "bold"),
+        d("color", &accent),
+    ]);
+    rule("header.masthead p.reference", &reference);
     rule(
         "h1",
         &[
@@ -102,30 +142,45 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
             d("font-weight", "bold"),
             d("color", &accent),
             d("text-align", "center"),
-            d("margin", "0.9em 0 0.4em 0"),
+            d("hyphens", "manual"),
         ],
     );
-    let reference_align = match style.title.reference_position {
-        crate::style::ReferencePosition::TopEnd => end,
-        crate::style::ReferencePosition::BelowTitle => "center",
-    };
     rule(
-        "header.masthead p.reference",
+        "header.masthead h1",
         &[
-            d("font-size", &em(style.title.subject_size)),
-            d("color", &muted),
-            d("text-align", reference_align),
-            d("margin", "0 0 1.2em 0"),
+            d("grid-column", "1 / -1"),
+            d("grid-row", "3"),
+            d("margin", "0.4em 0 0.5em 0"),
+            d("padding-top", "0.6em"),
+            d("border-top", &format!("4px double {accent}")),
         ],
     );
     rule(
         "header.masthead p.subject",
-        &[d("font-size", &em(style.title.subject_size)), d("text-align", start)],
+        &[
+            d("grid-column", "1 / -1"),
+            d("grid-row", "5"),
+            d("font-size", &em(style.title.subject_size)),
+            d("text-align", "center"),
+            d("margin-top", "0.3em"),
+        ],
+    );
+    rule(
+        "header.masthead::after",
+        &[
+            d("content", "\"\""),
+            d("display", "block"),
+            d("grid-column", "1 / -1"),
+            d("grid-row", "6"),
+            d("justify-self", "center"),
+            d("width", "18%"),
+            d("margin", "0.9em auto 0 auto"),
+            d("border-top", &format!("1px solid {accent}")),
+        ],
     );
     rule(".subject-label", &[d("font-weight", "bold")]);
 
     // The body of the resolution.
-    rule("p.opening", &[d("margin-bottom", &em(Length(style.text.paragraph_spacing.pt() * 2.0)))]);
     for (part, treatment) in [("preamble", style.verbs.preamble), ("operative", style.verbs.operative)] {
         let declarations = verb(treatment);
         if !declarations.is_empty() {
@@ -134,11 +189,18 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
     }
     rule(
         "p.adoption",
-        &[d("margin-top", "1.5em"), d("font-weight", "bold"), d("text-indent", "0")],
+        &[
+            d("margin-top", "1.2em"),
+            d("font-weight", "bold"),
+            d("text-indent", "0"),
+            d("text-align", start),
+        ],
     );
 
     // Lists carry their labels as text: the label hangs in a box of the
-    // style's label width, and each level is indented from the one above.
+    // style's label width. As in print, the outermost list is indented and
+    // nested lists start where the text of their item starts; items are
+    // closer to each other than paragraphs are.
     let hanging = |selector: &str, indent: Length, width: Length| {
         vec![
             (
@@ -158,11 +220,11 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
             ),
             (format!("{selector} > li p"), vec![d("text-indent", "0")]),
             (
-                format!("{selector} > li > p:first-child"),
+                format!("{selector} > li > p.labelled"),
                 vec![d("text-indent", &format!("-{}", em(width)))],
             ),
             (
-                format!("{selector} > li > p:first-child > .label"),
+                format!("{selector} > li > p.labelled > .label"),
                 vec![
                     d("display", "inline-block"),
                     d("box-sizing", "border-box"),
@@ -180,6 +242,11 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
     {
         rule(&selector, &declarations);
     }
+    rule("li ol.list > li", &[d(&format!("margin-{start}"), "0")]);
+    let half = em(Length(style.text.paragraph_spacing.pt() / 2.0));
+    rule("ol.list p", &[d("margin-bottom", &half)]);
+    rule("ol.list", &[d("margin-bottom", &half)]);
+    rule("li ol.list", &[d("margin-bottom", "0")]);
     rule("p.continuation", &[d("text-indent", "0")]);
 
     // Annexes start on a new page, with their label and title as a heading.
@@ -187,7 +254,7 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
     rule(
         "section.annex h2",
         &[
-            d("font-size", &em(Length(style.title.subject_size.pt() * 1.25))),
+            d("font-size", &em(Length(style.title.subject_size.pt() * 1.15))),
             d("line-height", "1.25"),
             d("color", &accent),
             d("text-align", "center"),
@@ -198,7 +265,7 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
     rule(
         "h3, h4, h5, h6",
         &[
-            d("font-size", "1em"),
+            d("font-size", "1.05em"),
             d("font-weight", "bold"),
             d("color", &accent),
             d("margin", "1.2em 0 0.5em 0"),
@@ -212,9 +279,17 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
         "section.footnotes",
         &[
             d("margin-top", "2.5em"),
-            d("padding-top", "0.5em"),
-            d("border-top", &format!("1px solid {muted}")),
             d("font-size", &em(style.text.footnote_size)),
+        ],
+    );
+    rule(
+        "section.footnotes::before",
+        &[
+            d("content", "\"\""),
+            d("display", "block"),
+            d("width", "25%"),
+            d("margin-bottom", "0.8em"),
+            d("border-top", &format!("1px solid {muted}")),
         ],
     );
     rule(

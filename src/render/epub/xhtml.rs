@@ -88,6 +88,9 @@ struct Page<'a> {
     quote_depth: usize,
     /// Whether an `a` element is open (links cannot nest in HTML).
     in_link: bool,
+    /// The element level of the text's level-1 headings: 2 in the
+    /// resolution, under its title, and 3 in an annex, under its heading.
+    heading_base: usize,
     warnings: Vec<Diagnostic>,
 }
 
@@ -122,6 +125,7 @@ impl<'a> Page<'a> {
             notes_before,
             quote_depth: 0,
             in_link: false,
+            heading_base: 2,
             warnings: Vec::new(),
         }
     }
@@ -259,6 +263,7 @@ impl<'a> Page<'a> {
             _ => label.clone(),
         };
         self.head(&full);
+        self.heading_base = 3;
         self.xml.start("body", &[("epub:type", "backmatter")]);
         self.xml.newline();
         let heading = format!("{}-heading", self.id);
@@ -316,8 +321,10 @@ impl<'a> Page<'a> {
                     self.paragraph(p, class.take().unwrap_or(""), label.take());
                 }
                 Block::Heading(h) => {
-                    // Annex headings are `h2`; headings inside them start at `h3`.
-                    let name = format!("h{}", (usize::from(h.level) + 2).clamp(3, 6));
+                    // Headings never skip a level: below the title (`h1`)
+                    // they start at `h2`, below an annex heading at `h3`.
+                    let level = usize::from(h.level.max(1)) + self.heading_base - 1;
+                    let name = format!("h{}", level.min(6));
                     self.xml.start(&name, &[]);
                     self.inlines(&h.content);
                     self.xml.end(&name);
@@ -342,7 +349,10 @@ impl<'a> Page<'a> {
     /// A label with no paragraph to carry it (an item that opens with a
     /// list, or an empty one).
     fn label_line(&mut self, label: &str) {
-        self.xml.start("p", &[]);
+        if label.trim().is_empty() {
+            return;
+        }
+        self.xml.start("p", &[("class", "labelled")]);
         self.label(label);
         self.xml.end("p");
         self.xml.newline();
@@ -357,8 +367,16 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// A paragraph; one that carries a label is marked `labelled`, so
+    /// that the stylesheet hangs the label in the margin.
     fn paragraph(&mut self, p: &'a Paragraph, class: &str, label: Option<&str>) {
-        let attrs: &[(&str, &str)] = if class.is_empty() { &[] } else { &[("class", class)] };
+        let label = label.filter(|l| !l.trim().is_empty());
+        let class = match (class, label) {
+            (c, Some(_)) if c.is_empty() => "labelled".to_string(),
+            (c, Some(_)) => format!("{c} labelled"),
+            (c, None) => c.to_string(),
+        };
+        let attrs: &[(&str, &str)] = if class.is_empty() { &[] } else { &[("class", &class)] };
         self.xml.start("p", attrs);
         if let Some(label) = label {
             self.label(label);

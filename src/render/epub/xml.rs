@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 
 use quick_xml::Writer;
+use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 /// An XML document being written to memory.
@@ -62,7 +63,10 @@ impl Xml {
     pub(super) fn text(&mut self, text: &str) {
         let clean = xml_chars(text);
         if !clean.is_empty() {
-            done(self.writer.write_event(Event::Text(BytesText::new(&clean))));
+            // Quotes and apostrophes need no escaping in text: leaving them
+            // keeps the source readable.
+            let escaped = partial_escape(clean.as_ref());
+            done(self.writer.write_event(Event::Text(BytesText::from_escaped(escaped))));
         }
     }
 
