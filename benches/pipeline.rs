@@ -27,16 +27,32 @@ fn pipeline(c: &mut Criterion) {
     };
     for format in Format::DEFAULT {
         let t = Instant::now();
-        format.writer().render(doc, &style, &options).expect("the seed renders");
-        eprintln!("first document: {format:<4} {:>8.2} ms", t.elapsed().as_secs_f64() * 1e3);
+        format
+            .writer()
+            .render(doc, &style, &options)
+            .expect("the seed renders");
+        eprintln!(
+            "first document: {format:<4} {:>8.2} ms",
+            t.elapsed().as_secs_f64() * 1e3
+        );
     }
-    eprintln!("first document: all  {:>8.2} ms (style, read, three formats)", started.elapsed().as_secs_f64() * 1e3);
+    eprintln!(
+        "first document: all  {:>8.2} ms (style, read, three formats)",
+        started.elapsed().as_secs_f64() * 1e3
+    );
 
-    c.bench_function("read seed", |b| b.iter(|| source::read(black_box(&file)).unwrap()));
+    c.bench_function("read seed", |b| {
+        b.iter(|| source::read(black_box(&file)).unwrap())
+    });
     c.bench_function("load built-in style", |b| b.iter(Style::builtin));
     for format in Format::DEFAULT {
         c.bench_function(&format!("render seed {format}"), |b| {
-            b.iter(|| format.writer().render(black_box(doc), &style, &options).unwrap())
+            b.iter(|| {
+                format
+                    .writer()
+                    .render(black_box(doc), &style, &options)
+                    .unwrap()
+            })
         });
     }
 }

@@ -133,12 +133,140 @@ pub fn render(
         ..Config::default()
     };
     for diag in diagnostics {
-        let cs = to_codespan(diag, source.text.len());
         // Writing to an in-memory buffer cannot fail except on a bad span,
         // which `to_codespan` has already clamped.
-        let _ = term::emit_to_write_style(&mut buffer, &config, &file, &cs);
+        match diag
+            .span
+            .and_then(|span| Excerpt::of_long_line(source, span))
+        {
+            Some((excerpt, range)) => {
+                let mut cs = to_codespan(diag, source.text.len());
+                cs.labels = relabel(&cs.labels, range);
+                let _ = term::emit_to_write_style(&mut buffer, &config, &excerpt, &cs);
+            }
+            None => {
+                let cs = to_codespan(diag, source.text.len());
+                let _ = term::emit_to_write_style(&mut buffer, &config, &file, &cs);
+            }
+        }
     }
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+/// Lines longer than this (minified or hostile files) are shown as a window
+/// around the span, so that one diagnostic never prints megabytes.
+const LONG_LINE: usize = 240;
+
+/// A window on one long line, standing in for the file when printing one
+/// diagnostic: the excerpt is short, the location is the real one.
+struct Excerpt<'a> {
+    name: &'a str,
+    /// `…` + part of the line + `…`.
+    text: String,
+    line_number: usize,
+    /// The column of the first character after the leading `…`.
+    first_column: usize,
+    /// Byte length of the leading `…` (0 when the window starts the line).
+    prefix: usize,
+}
+
+impl<'a> Excerpt<'a> {
+    /// The excerpt for `span` and the span's range in it, when the line
+    /// holding the span is too long to print whole.
+    fn of_long_line(source: &'a SourceText, span: Span) -> Option<(Self, Range<usize>)> {
+        let text = source.text.as_str();
+        let start = span.start.min(text.len());
+        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |p| start + p);
+        if line_end - line_start <= LONG_LINE {
+            return None;
+        }
+        let mut from = start.saturating_sub(LONG_LINE / 3).max(line_start);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (from + LONG_LINE).min(line_end);
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let ellipsis = "…";
+        let prefix = if from > line_start { ellipsis } else { "" };
+        let suffix = if to < line_end { ellipsis } else { "" };
+        let (line, column) = line_column(text, from);
+        let excerpt = Excerpt {
+            name: &source.name,
+            text: format!("{prefix}{}{suffix}", &text[from..to]),
+            line_number: line,
+            first_column: column,
+            prefix: prefix.len(),
+        };
+        let end = span.end.clamp(start, to);
+        let range = (start - from + prefix.len())..(end - from + prefix.len());
+        Some((excerpt, range))
+    }
+}
+
+impl<'a> codespan_reporting::files::Files<'a> for Excerpt<'a> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), _: usize) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(0)
+    }
+
+    fn line_number(
+        &'a self,
+        (): (),
+        line_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self.line_number + line_index)
+    }
+
+    fn column_number(
+        &'a self,
+        (): (),
+        _: usize,
+        byte_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        let byte_index = byte_index.clamp(self.prefix, self.text.len());
+        let before = self.text.get(self.prefix..byte_index).unwrap_or_default();
+        Ok(self.first_column + before.chars().count())
+    }
+
+    fn line_range(
+        &'a self,
+        (): (),
+        line_index: usize,
+    ) -> Result<Range<usize>, codespan_reporting::files::Error> {
+        if line_index == 0 {
+            Ok(0..self.text.len())
+        } else {
+            Err(codespan_reporting::files::Error::LineTooLarge {
+                given: line_index,
+                max: 0,
+            })
+        }
+    }
+}
+
+/// The labels of a diagnostic moved to `range` in an excerpt.
+fn relabel(labels: &[Label<()>], range: Range<usize>) -> Vec<Label<()>> {
+    labels
+        .iter()
+        .map(|label| Label {
+            range: range.clone(),
+            ..label.clone()
+        })
+        .collect()
 }
 
 fn to_codespan(diag: &Diagnostic, len: usize) -> CsDiagnostic<()> {

@@ -5,6 +5,7 @@
 //! and never touches the filesystem: the build stage writes its bytes.
 
 pub mod epub;
+pub mod pdf;
 pub mod text;
 
 use std::fmt;
@@ -65,8 +66,8 @@ impl Format {
     /// The writer of this format.
     pub fn writer(self) -> &'static dyn Writer {
         match self {
+            Format::Pdf => &pdf::PdfWriter,
             Format::Text => &text::TextWriter,
-            Format::Pdf => &Unavailable(Format::Pdf),
             Format::Epub => &epub::EpubWriter,
             Format::Docx => &Unavailable(Format::Docx),
             Format::Akn => &Unavailable(Format::Akn),

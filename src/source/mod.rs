@@ -120,8 +120,9 @@ pub fn load(path: &Path) -> Result<SourceFile, (SourceText, Vec<Diagnostic>)> {
     std::fs::File::open(path)
         .and_then(|f| f.take(200).read_to_end(&mut head))
         .map_err(unreadable)?;
-    let mut text = String::from_utf8_lossy(&head).into_owned();
-    // Keep the excerpt to the first line.
+    // The excerpt: the first line, control characters and invalid UTF-8
+    // replaced as for any source.
+    let mut text = SourceFile::new(path, head).text().text;
     text.truncate(text.find('\n').unwrap_or(text.len()));
     let diag = Diagnostic::error(format!(
         "the file is {} MB; respub reads sources of at most {} MB",

@@ -224,8 +224,10 @@ impl<'a> Parser<'a> {
                     );
                 }
                 Event::DocType(_) => {
+                    // Point at the keyword: a DTD can be long.
+                    let keyword = (start + "<!DOCTYPE".len()).min(end);
                     return Err(Diagnostic::error("DOCTYPEs are not allowed: respub never expands entities")
-                        .at(self.span(start, end))
+                        .at(self.span(start, keyword))
                         .with_label("document type declaration")
                         .with_hint("delete the `<!DOCTYPE …>`; write special characters as themselves or as `&#…;`"));
                 }

@@ -1,0 +1,278 @@
+//! The Typst world of one document: the template, its data, the emblem,
+//! the source file to attach and the style's fonts, all in memory.
+//!
+//! Nothing is read from disk and nothing is downloaded: any other path the
+//! template asks for is refused. Fonts come only from the style, so the
+//! same input gives the same PDF on every machine.
+
+use std::sync::{Arc, LazyLock, Mutex};
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use crate::style::Style;
+
+/// Virtual path of the template's data.
+pub const DATA_PATH: &str = "/data.json";
+
+/// Virtual path of the source file's bytes, for the attachment.
+pub const SOURCE_PATH: &str = "/source.xml";
+
+/// Virtual path of the emblem named `path` in the style.
+pub fn emblem_path(path: &str) -> String {
+    format!("/style/{}", path.trim_start_matches("./"))
+}
+
+/// The standard library, the same for every document: the template gets
+/// its data from a file, not from `sys.inputs`.
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+/// What a style contributes to every world: parsed fonts and template.
+pub struct StyleAssets {
+    /// The style's fonts, indexed as the book lists them.
+    fonts: Vec<Font>,
+    /// Metadata of the fonts.
+    book: LazyHash<FontBook>,
+    /// The template.
+    template: Source,
+    /// The emblem, under its virtual path.
+    emblem: Option<(FileId, Bytes)>,
+    /// The style data the assets were made from, kept to recognise the
+    /// style (and so that its addresses cannot be reused by another).
+    key: Vec<Arc<[u8]>>,
+}
+
+/// Styles whose assets were prepared, most recently used last. Parsing
+/// fonts is costly, and a build renders many documents in one style.
+static ASSETS: Mutex<Vec<Arc<StyleAssets>>> = Mutex::new(Vec::new());
+
+/// How many styles' assets are kept.
+const KEPT_STYLES: usize = 4;
+
+impl StyleAssets {
+    /// The assets of `style`, prepared once and shared between threads.
+    pub fn of(style: &Style) -> Result<Arc<StyleAssets>, String> {
+        let key = style_key(style);
+        let mut cache = ASSETS.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(at) = cache.iter().position(|a| same_key(&a.key, &key)) {
+            let assets = cache.remove(at);
+            cache.push(assets.clone());
+            return Ok(assets);
+        }
+        let assets = Arc::new(StyleAssets::load(style, key)?);
+        if cache.len() >= KEPT_STYLES {
+            cache.remove(0);
+        }
+        cache.push(assets.clone());
+        Ok(assets)
+    }
+
+    fn load(style: &Style, key: Vec<Arc<[u8]>>) -> Result<StyleAssets, String> {
+        let mut fonts = Vec::new();
+        for file in &style.fonts.files {
+            let before = fonts.len();
+            fonts.extend(Font::iter(Bytes::new(file.data.clone())));
+            if fonts.len() == before {
+                return Err(format!(
+                    "the font file `{}` cannot be read by the PDF writer",
+                    file.path
+                ));
+            }
+        }
+        let book = LazyHash::new(FontBook::from_fonts(&fonts));
+        let text = std::str::from_utf8(&style.template.data)
+            .map_err(|_| format!("the template `{}` is not UTF-8 text", style.template.path))?;
+        let template = Source::new(
+            file_id(&template_path(&style.template.path)),
+            text.to_string(),
+        );
+        let emblem = style
+            .emblem
+            .as_ref()
+            .map(|e| (file_id(&emblem_path(&e.path)), Bytes::new(e.data.clone())));
+        Ok(StyleAssets {
+            fonts,
+            book,
+            template,
+            emblem,
+            key,
+        })
+    }
+
+    /// The template source, for locating diagnostics in it.
+    pub fn template(&self) -> &Source {
+        &self.template
+    }
+}
+
+fn style_key(style: &Style) -> Vec<Arc<[u8]>> {
+    let mut key = vec![style.template.data.clone()];
+    key.extend(style.emblem.iter().map(|e| e.data.clone()));
+    key.extend(style.fonts.files.iter().map(|f| f.data.clone()));
+    key
+}
+
+fn same_key(a: &[Arc<[u8]>], b: &[Arc<[u8]>]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| Arc::ptr_eq(x, y) || x[..] == y[..])
+}
+
+/// The template's virtual path: its file name at the root, so that paths
+/// in it (`/data.json`) resolve the same whatever folder the style uses.
+fn template_path(path: &str) -> String {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or("template.typ");
+    format!("/{name}")
+}
+
+fn file_id(path: &str) -> FileId {
+    // Paths here are built by this module and always valid; a style path
+    // that Typst would not accept falls back to a fixed name.
+    let vpath = VirtualPath::new(path)
+        .unwrap_or_else(|_| VirtualPath::new("/asset").expect("a valid path"));
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+/// The world of one document.
+pub struct DocumentWorld {
+    assets: Arc<StyleAssets>,
+    data: (FileId, Bytes),
+    source: (FileId, Bytes),
+    today: Option<Datetime>,
+}
+
+impl DocumentWorld {
+    /// A world for the template of `assets` with the given data and source
+    /// bytes; `today()` answers `timestamp` (seconds since the epoch).
+    pub fn new(assets: Arc<StyleAssets>, data: Vec<u8>, source: Vec<u8>, timestamp: i64) -> Self {
+        DocumentWorld {
+            assets,
+            data: (file_id(DATA_PATH), Bytes::new(data)),
+            source: (file_id(SOURCE_PATH), Bytes::new(source)),
+            today: datetime(timestamp).and_then(|d| Datetime::from_ymd(d.year, d.month, d.day)),
+        }
+    }
+}
+
+impl World for DocumentWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.assets.book
+    }
+
+    fn main(&self) -> FileId {
+        self.assets.template.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.assets.template.id() {
+            Ok(self.assets.template.clone())
+        } else {
+            Err(FileError::NotSource)
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.assets.template.id() {
+            return Ok(Bytes::from_string(self.assets.template.clone()));
+        }
+        for (known, bytes) in [
+            Some(&self.data),
+            Some(&self.source),
+            self.assets.emblem.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if *known == id {
+                return Ok(bytes.clone());
+            }
+        }
+        Err(FileError::AccessDenied)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.assets.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
+
+/// A UTC date and time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateTime {
+    /// Year.
+    pub year: i32,
+    /// Month, 1 to 12.
+    pub month: u8,
+    /// Day, from 1.
+    pub day: u8,
+    /// Hour.
+    pub hour: u8,
+    /// Minute.
+    pub minute: u8,
+    /// Second.
+    pub second: u8,
+}
+
+/// The UTC date and time `seconds` after 1970-01-01, for years 1 to 9999.
+pub fn datetime(seconds: i64) -> Option<DateTime> {
+    let days = seconds.div_euclid(86_400);
+    let secs = seconds.rem_euclid(86_400);
+    // Civil from days, after H. Hinnant's public-domain algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    if !(1..=9999).contains(&year) {
+        return None;
+    }
+    Some(DateTime {
+        year: year as i32,
+        month,
+        day,
+        hour: (secs / 3600) as u8,
+        minute: (secs % 3600 / 60) as u8,
+        second: (secs % 60) as u8,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+
+    #[test]
+    fn datetime_inverts_unix_seconds() {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2017, 9, 29),
+            (2000, 2, 29),
+            (2024, 12, 31),
+            (1900, 3, 1),
+        ] {
+            let secs = Date::new(y, m, d).unwrap().unix_seconds() + 3661;
+            let dt = datetime(secs).unwrap();
+            assert_eq!(
+                (dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second),
+                (y, m, d, 1, 1, 1)
+            );
+        }
+        assert_eq!(datetime(i64::MAX / 2), None);
+    }
+}
