@@ -10,8 +10,9 @@ use std::process::Command;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use respub::model::{
-    Annex, Block, Clause, Date, Footnote, Heading, Inline, LabelPattern, Language, Link, List, ListItem, Meta,
-    Operative, Organisation, Paragraph, Reference, Resolution, ResolutionNumber, Session, Status, StatusKind,
+    Annex, Block, Clause, Date, Footnote, Heading, Inline, LabelPattern, Language, Link, List,
+    ListItem, Meta, Operative, Organisation, Paragraph, Reference, Resolution, ResolutionNumber,
+    Session, Status, StatusKind,
 };
 use respub::render::{Document, Format, RenderOptions};
 use respub::source::SourceFile;
@@ -26,13 +27,19 @@ fn text(t: &str) -> Inline {
 }
 
 fn para(content: Vec<Inline>) -> Paragraph {
-    Paragraph { content, span: None }
+    Paragraph {
+        content,
+        span: None,
+    }
 }
 
 fn clause(verb: &str, rest: &str) -> Clause {
     Clause {
         label: None,
-        blocks: vec![Block::Paragraph(para(vec![Inline::Verb(vec![text(verb)]), text(rest)]))],
+        blocks: vec![Block::Paragraph(para(vec![
+            Inline::Verb(vec![text(verb)]),
+            text(rest),
+        ]))],
         span: None,
     }
 }
@@ -83,7 +90,9 @@ fn meta(lang: &str, number: &str, reference: &str) -> Meta {
             start: Date::new(2017, 9, 26),
             end: Date::new(2017, 9, 29),
         }),
-        subject: Some(para(vec![text("Prise de position sur la sécurité mondiale")])),
+        subject: Some(para(vec![text(
+            "Prise de position sur la sécurité mondiale",
+        )])),
         status: Status {
             kind: StatusKind::Adopted,
             date: Date::new(2017, 9, 29),
@@ -116,7 +125,10 @@ fn rich() -> Resolution {
                                 vec![
                                     item(
                                         vec![text("niveau trois"), note("Note dans une liste.")],
-                                        Some(list("–", vec![item(vec![text("niveau quatre")], None)])),
+                                        Some(list(
+                                            "–",
+                                            vec![item(vec![text("niveau quatre")], None)],
+                                        )),
                                     ),
                                     item(vec![text("niveau trois bis")], None),
                                 ],
@@ -154,13 +166,19 @@ fn rich() -> Resolution {
             text(" session à Beijing (Chine),"),
         ])),
         preamble: vec![
-            clause("SACHANT", " que la mutation qualitative des menaces exige un modèle souple,"),
+            clause(
+                "SACHANT",
+                " que la mutation qualitative des menaces exige un modèle souple,",
+            ),
             Clause {
                 label: None,
                 blocks: vec![Block::Paragraph(para(vec![
                     Inline::Verb(vec![text("notant")]),
                     text(" le document "),
-                    Inline::Quote(vec![text("Prise de position "), Inline::Quote(vec![text("interne")])]),
+                    Inline::Quote(vec![
+                        text("Prise de position "),
+                        Inline::Quote(vec![text("interne")]),
+                    ]),
                     note("Voir le rapport GA-2017-86-REP-07."),
                     text(","),
                 ]))],
@@ -208,7 +226,10 @@ fn rich() -> Resolution {
                         content: vec![text("Premier objectif")],
                         span: None,
                     }),
-                    Block::Paragraph(para(vec![text("Texte de l’annexe"), note("Note de l’annexe.")])),
+                    Block::Paragraph(para(vec![
+                        text("Texte de l’annexe"),
+                        note("Note de l’annexe."),
+                    ])),
                     Block::List(list("1.", vec![item(vec![text("objectif un")], None)])),
                 ],
                 span: None,
@@ -329,13 +350,17 @@ fn spine_documents(epub: &[u8]) -> Vec<String> {
         match reader.read_event().expect("the OPF is well-formed") {
             Event::Empty(e) | Event::Start(e) => {
                 let attr = |name: &str| {
-                    e.try_get_attribute(name)
-                        .unwrap()
-                        .map(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).unwrap().into_owned())
+                    e.try_get_attribute(name).unwrap().map(|a| {
+                        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .unwrap()
+                            .into_owned()
+                    })
                 };
                 match e.name().as_ref() {
                     "item" => items.push((attr("id").unwrap(), attr("href").unwrap())),
-                    "itemref" if attr("linear").as_deref() != Some("no") => spine.push(attr("idref").unwrap()),
+                    "itemref" if attr("linear").as_deref() != Some("no") => {
+                        spine.push(attr("idref").unwrap())
+                    }
                     _ => {}
                 }
             }
@@ -346,7 +371,11 @@ fn spine_documents(epub: &[u8]) -> Vec<String> {
     spine
         .iter()
         .map(|id| {
-            let href = &items.iter().find(|(i, _)| i == id).expect("spine items are in the manifest").1;
+            let href = &items
+                .iter()
+                .find(|(i, _)| i == id)
+                .expect("spine items are in the manifest")
+                .1;
             entry(epub, &format!("EPUB/{href}"))
         })
         .collect()
@@ -360,7 +389,10 @@ fn xhtml_text(xhtml: &str) -> String {
     let mut out = String::new();
     let mut in_head = false;
     loop {
-        match reader.read_event().unwrap_or_else(|e| panic!("not well-formed XML: {e}\n{xhtml}")) {
+        match reader
+            .read_event()
+            .unwrap_or_else(|e| panic!("not well-formed XML: {e}\n{xhtml}"))
+        {
             Event::Start(e) if e.name().as_ref() == "head" => in_head = true,
             Event::End(e) if e.name().as_ref() == "head" => in_head = false,
             Event::Text(t) if !in_head => out.push_str(&t.xml10_content()),
@@ -388,7 +420,11 @@ fn xhtml_text(xhtml: &str) -> String {
 }
 
 fn book_text(epub: &[u8]) -> String {
-    spine_documents(epub).iter().map(|d| xhtml_text(d)).collect::<Vec<_>>().join("\n")
+    spine_documents(epub)
+        .iter()
+        .map(|d| xhtml_text(d))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Runs EPUBCheck on `epub` and fails on any fatal error, error or
@@ -409,7 +445,12 @@ fn epubcheck_file(path: &Path) {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-    let count = |level: &str| report.lines().filter(|l| l.starts_with(&format!("{level} - "))).count();
+    let count = |level: &str| {
+        report
+            .lines()
+            .filter(|l| l.starts_with(&format!("{level} - ")))
+            .count()
+    };
     let (fatals, errors, warnings) = (count("FATAL"), count("ERROR"), count("WARNING"));
     assert!(
         output.status.success() && fatals + errors + warnings == 0 && !report.contains("Traceback"),
@@ -438,9 +479,17 @@ fn container_starts_with_a_stored_mimetype() {
     assert_eq!(&epub[0..4], b"PK\x03\x04");
     // Local header: method at 8 (0 = stored), name length at 26, extra
     // length at 28, name at 30, data right after.
-    assert_eq!(u16::from_le_bytes([epub[8], epub[9]]), 0, "mimetype is stored");
+    assert_eq!(
+        u16::from_le_bytes([epub[8], epub[9]]),
+        0,
+        "mimetype is stored"
+    );
     assert_eq!(u16::from_le_bytes([epub[26], epub[27]]), 8);
-    assert_eq!(u16::from_le_bytes([epub[28], epub[29]]), 0, "mimetype has no extra field");
+    assert_eq!(
+        u16::from_le_bytes([epub[28], epub[29]]),
+        0,
+        "mimetype has no extra field"
+    );
     assert_eq!(&epub[30..38], b"mimetype");
     assert_eq!(&epub[38..58], b"application/epub+zip");
 
@@ -475,22 +524,56 @@ fn arabic_passes_epubcheck_and_reads_right_to_left() {
     let epub = render(&arabic());
     epubcheck(&epub, "arabic");
     let opf = entry(&epub, "EPUB/package.opf");
-    assert!(opf.contains("<spine page-progression-direction=\"rtl\">"), "{opf}");
+    assert!(
+        opf.contains("<spine page-progression-direction=\"rtl\">"),
+        "{opf}"
+    );
     assert!(opf.contains("<dc:language>ar</dc:language>"));
     for doc in spine_documents(&epub) {
-        assert!(doc.contains("lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\""), "{doc}");
+        assert!(
+            doc.contains("lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\""),
+            "{doc}"
+        );
     }
     // Arabic labels are kept as text, in the document's own style.
     let text = book_text(&epub);
-    assert!(in_order(&text, &["(أ) البند الأول", "(ب) البند الثاني", "(ج) البند الثالث", "(د) البند الرابع", "(هـ) البند الخامس"]), "{text}");
+    assert!(
+        in_order(
+            &text,
+            &[
+                "(أ) البند الأول",
+                "(ب) البند الثاني",
+                "(ج) البند الثالث",
+                "(د) البند الرابع",
+                "(هـ) البند الخامس"
+            ]
+        ),
+        "{text}"
+    );
     assert!(in_order(&text, &["1 - ترحب", "2 - توافق"]), "{text}");
     // Naskh for the Arabic text, the Latin faces for references and names.
-    let names: Vec<_> = entries(&epub).into_iter().map(|(n, _)| n).filter(|n| n.starts_with("EPUB/fonts/")).collect();
-    assert!(names.contains(&"EPUB/fonts/NotoNaskhArabic-Regular.ttf".to_string()), "{names:?}");
-    assert!(names.contains(&"EPUB/fonts/NotoSerif-Regular.ttf".to_string()), "{names:?}");
+    let names: Vec<_> = entries(&epub)
+        .into_iter()
+        .map(|(n, _)| n)
+        .filter(|n| n.starts_with("EPUB/fonts/"))
+        .collect();
+    assert!(
+        names.contains(&"EPUB/fonts/NotoNaskhArabic-Regular.ttf".to_string()),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"EPUB/fonts/NotoSerif-Regular.ttf".to_string()),
+        "{names:?}"
+    );
     let css = entry(&epub, "EPUB/css/respub.css");
-    assert!(css.contains("font-family: \"Noto Naskh Arabic\", \"Noto Serif\", serif"), "{css}");
-    assert!(css.contains("padding-right"), "hanging labels are on the right in Arabic");
+    assert!(
+        css.contains("font-family: \"Noto Naskh Arabic\", \"Noto Serif\", serif"),
+        "{css}"
+    );
+    assert!(
+        css.contains("padding-right"),
+        "hanging labels are on the right in Arabic"
+    );
 }
 
 #[test]
@@ -529,15 +612,25 @@ fn package_carries_full_metadata() {
 fn the_time_comes_from_the_options_only() {
     let res = rich();
     let a = render_at(&res, SEED_EPOCH);
-    assert_eq!(a, render_at(&res, SEED_EPOCH), "two builds give the same bytes");
+    assert_eq!(
+        a,
+        render_at(&res, SEED_EPOCH),
+        "two builds give the same bytes"
+    );
     let b = render_at(&res, SEED_EPOCH + 86_400 + 3_723);
     assert_ne!(a, b);
-    assert!(entry(&b, "EPUB/package.opf").contains("<meta property=\"dcterms:modified\">2017-09-30T01:02:03Z</meta>"));
+    assert!(
+        entry(&b, "EPUB/package.opf")
+            .contains("<meta property=\"dcterms:modified\">2017-09-30T01:02:03Z</meta>")
+    );
     // Every ZIP entry carries the build's timestamp, never the clock's.
     let mut archive = zip::ZipArchive::new(Cursor::new(&b)).unwrap();
     for i in 0..archive.len() {
         let t = archive.by_index(i).unwrap().last_modified().unwrap();
-        assert_eq!((t.year(), t.month(), t.day(), t.hour(), t.minute()), (2017, 9, 30, 1, 2));
+        assert_eq!(
+            (t.year(), t.month(), t.day(), t.hour(), t.minute()),
+            (2017, 9, 30, 1, 2)
+        );
     }
     // Before 1980, ZIP cannot say: the entries are dated 1980-01-01.
     let c = render_at(&res, 0);
@@ -551,43 +644,62 @@ fn the_time_comes_from_the_options_only() {
 fn content_is_semantic_xhtml() {
     let epub = render(&rich());
     let docs = spine_documents(&epub);
-    let [resolution, annex1, annex2] = &docs[..] else { panic!("three content documents") };
+    let [resolution, annex1, annex2] = &docs[..] else {
+        panic!("three content documents")
+    };
     for doc in &docs {
         assert!(doc.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"));
         assert!(doc.contains("lang=\"fr\" xml:lang=\"fr\" dir=\"ltr\""));
-        assert!(doc.contains("<link rel=\"stylesheet\" type=\"text/css\" href=\"../css/respub.css\"/>"));
+        assert!(
+            doc.contains("<link rel=\"stylesheet\" type=\"text/css\" href=\"../css/respub.css\"/>")
+        );
     }
-    assert!(resolution.contains("<h1 id=\"title\">Résolution N° 6</h1>"), "{resolution}");
-    assert!(resolution.contains("<p class=\"clause\"><span class=\"verb\">SACHANT</span> que"), "{resolution}");
+    assert!(
+        resolution.contains("<h1 id=\"title\">Résolution N° 6</h1>"),
+        "{resolution}"
+    );
+    assert!(
+        resolution.contains("<p class=\"clause\"><span class=\"verb\">SACHANT</span> que"),
+        "{resolution}"
+    );
     // Verbs keep their words; capitals come from the stylesheet.
     assert!(resolution.contains("<span class=\"verb\">notant</span>"));
     let css = entry(&epub, "EPUB/css/respub.css");
-    assert!(css.contains(".preamble .verb {\n  text-transform: uppercase;\n}"), "{css}");
+    assert!(
+        css.contains(".preamble .verb {\n  text-transform: uppercase;\n}"),
+        "{css}"
+    );
     // Operative paragraphs are numbered by the model, explicit labels kept.
     assert!(
-        in_order(resolution, &[
-            "<ol class=\"clauses\">",
-            "<li><p class=\"clause labelled\"><span class=\"label\">1. </span><span class=\"verb\">ACCUEILLE FAVORABLEMENT</span>",
-            "<span class=\"label\">2. </span><span class=\"verb\">DÉCIDE</span>",
-            "<span class=\"label\">2 bis. </span><span class=\"verb\">DEMANDE</span>",
-        ]),
+        in_order(
+            resolution,
+            &[
+                "<ol class=\"clauses\">",
+                "<li><p class=\"clause labelled\"><span class=\"label\">1. </span><span class=\"verb\">ACCUEILLE FAVORABLEMENT</span>",
+                "<span class=\"label\">2. </span><span class=\"verb\">DÉCIDE</span>",
+                "<span class=\"label\">2 bis. </span><span class=\"verb\">DEMANDE</span>",
+            ]
+        ),
         "{resolution}"
     );
     // Lists four levels deep, each with its own labels.
     let text = xhtml_text(resolution);
     assert!(
-        in_order(&text, &[
-            "(a) premier point",
-            "(i) sous-point un",
-            "(ii) sous-point deux",
-            "A. niveau trois",
-            "– niveau quatre",
-            "B. niveau trois bis",
-            "(iii) sous-point trois",
-            "(iv) sous-point quatre",
-            "(b bis) point ajouté",
-            "le tout dans les meilleurs délais",
-        ]),
+        in_order(
+            &text,
+            &[
+                "(a) premier point",
+                "(i) sous-point un",
+                "(ii) sous-point deux",
+                "A. niveau trois",
+                "– niveau quatre",
+                "B. niveau trois bis",
+                "(iii) sous-point trois",
+                "(iv) sous-point quatre",
+                "(b bis) point ajouté",
+                "le tout dans les meilleurs délais",
+            ]
+        ),
         "{text}"
     );
     assert_eq!(resolution.matches("<ol class=\"list\">").count(), 4);
@@ -595,19 +707,39 @@ fn content_is_semantic_xhtml() {
     // the title.
     assert!(resolution.contains("<h2>Point ajouté</h2>\n<p class=\"labelled\"><span class=\"label\">(b bis) </span>point ajouté</p>"), "{resolution}");
     // Quotations with the locale's marks, outer then inner.
-    assert!(text.contains("«\u{a0}Prise de position “interne”\u{a0}»") || text.contains("« Prise de position “interne” »"), "{text}");
+    assert!(
+        text.contains("«\u{a0}Prise de position “interne”\u{a0}»")
+            || text.contains("« Prise de position “interne” »"),
+        "{text}"
+    );
     // Inline markup.
-    for markup in ["86<sup>ème</sup>", "<em>en particulier</em>", "<strong>la page</strong>", "H<sub>2</sub>O.<br/>Fin."] {
+    for markup in [
+        "86<sup>ème</sup>",
+        "<em>en particulier</em>",
+        "<strong>la page</strong>",
+        "H<sub>2</sub>O.<br/>Fin.",
+    ] {
         assert!(resolution.contains(markup), "{markup}");
     }
-    assert!(resolution.contains("<a href=\"https://www.interpol.int/fr?a=1&amp;b=2\">le site</a>"), "{resolution}");
+    assert!(
+        resolution.contains("<a href=\"https://www.interpol.int/fr?a=1&amp;b=2\">le site</a>"),
+        "{resolution}"
+    );
     // Without an adoption line, the locale's status.
     assert!(resolution.contains("<p class=\"adoption\">Adoptée</p>"));
     // Annexes are appendix sections headed by their label and title.
-    assert!(annex1.contains("epub:type=\"appendix\" role=\"doc-appendix\" aria-labelledby=\"annex-1-heading\""), "{annex1}");
+    assert!(
+        annex1.contains(
+            "epub:type=\"appendix\" role=\"doc-appendix\" aria-labelledby=\"annex-1-heading\""
+        ),
+        "{annex1}"
+    );
     assert!(annex1.contains("<h2 id=\"annex-1-heading\"><span class=\"annex-label\">Annexe 1</span> <span class=\"annex-title\">Objectifs mondiaux</span></h2>"), "{annex1}");
     assert!(annex1.contains("<h3>Premier objectif</h3>"));
-    assert!(annex2.contains("<span class=\"annex-label\">Annexe 2</span>"), "unlabelled annexes get the locale's label");
+    assert!(
+        annex2.contains("<span class=\"annex-label\">Annexe 2</span>"),
+        "unlabelled annexes get the locale's label"
+    );
 }
 
 #[test]
@@ -617,14 +749,20 @@ fn footnotes_link_both_ways_through_the_book() {
     let resolution = &docs[0];
     // Numbered in reading order; the note in the link is referenced after it.
     assert!(
-        in_order(resolution, &[
-            "<sup class=\"noteref\"><a id=\"fnref-1\" href=\"#fn-1\" epub:type=\"noteref\" role=\"doc-noteref\">1</a></sup>",
-            "id=\"fnref-2\"",
-            "le site</a><sup class=\"noteref\"><a id=\"fnref-3\"",
-        ]),
+        in_order(
+            resolution,
+            &[
+                "<sup class=\"noteref\"><a id=\"fnref-1\" href=\"#fn-1\" epub:type=\"noteref\" role=\"doc-noteref\">1</a></sup>",
+                "id=\"fnref-2\"",
+                "le site</a><sup class=\"noteref\"><a id=\"fnref-3\"",
+            ]
+        ),
         "{resolution}"
     );
-    assert!(in_order(resolution, &["Voir le rapport", "Note dans une liste", "Consulté le"]));
+    assert!(in_order(
+        resolution,
+        &["Voir le rapport", "Note dans une liste", "Consulté le"]
+    ));
     for n in 1..=3 {
         assert!(resolution.contains(&format!(
             "<aside id=\"fn-{n}\" class=\"footnote\" epub:type=\"footnote\" role=\"doc-footnote\"><p><a class=\"note-mark\" href=\"#fnref-{n}\" role=\"doc-backlink\" aria-label=\"Retour au texte {n}\">{n}</a>"
@@ -641,19 +779,22 @@ fn navigation_lists_the_parts() {
     let epub = render(&rich());
     let nav = entry(&epub, "EPUB/nav.xhtml");
     assert!(
-        in_order(&nav, &[
-            "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\" aria-labelledby=\"toc-heading\">",
-            "<h1 id=\"toc-heading\">Sommaire</h1>",
-            "<a href=\"text/resolution.xhtml\">Résolution N° 6</a>",
-            "<a href=\"text/resolution.xhtml#preamble\">Préambule</a>",
-            "<a href=\"text/resolution.xhtml#operative\">Dispositif</a>",
-            "<a href=\"text/annex-1.xhtml\">Annexe 1 – Objectifs mondiaux</a>",
-            "<a href=\"text/annex-2.xhtml\">Annexe 2</a>",
-            "<nav epub:type=\"landmarks\" hidden=\"hidden\">",
-            "<a epub:type=\"toc\" href=\"#toc\">",
-            "<a epub:type=\"bodymatter\" href=\"text/resolution.xhtml\">",
-            "<a epub:type=\"backmatter\" href=\"text/annex-1.xhtml\">",
-        ]),
+        in_order(
+            &nav,
+            &[
+                "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\" aria-labelledby=\"toc-heading\">",
+                "<h1 id=\"toc-heading\">Sommaire</h1>",
+                "<a href=\"text/resolution.xhtml\">Résolution N° 6</a>",
+                "<a href=\"text/resolution.xhtml#preamble\">Préambule</a>",
+                "<a href=\"text/resolution.xhtml#operative\">Dispositif</a>",
+                "<a href=\"text/annex-1.xhtml\">Annexe 1 – Objectifs mondiaux</a>",
+                "<a href=\"text/annex-2.xhtml\">Annexe 2</a>",
+                "<nav epub:type=\"landmarks\" hidden=\"hidden\">",
+                "<a epub:type=\"toc\" href=\"#toc\">",
+                "<a epub:type=\"bodymatter\" href=\"text/resolution.xhtml\">",
+                "<a epub:type=\"backmatter\" href=\"text/annex-1.xhtml\">",
+            ]
+        ),
         "{nav}"
     );
 }
@@ -685,11 +826,18 @@ fn stylesheet_follows_the_house_style() {
 fn embedded_fonts_are_the_house_fonts() {
     let epub = render(&rich());
     let fonts_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("styles/fonts");
-    let fonts: Vec<_> = entries(&epub).into_iter().filter(|(n, _)| n.starts_with("EPUB/fonts/")).collect();
+    let fonts: Vec<_> = entries(&epub)
+        .into_iter()
+        .filter(|(n, _)| n.starts_with("EPUB/fonts/"))
+        .collect();
     assert_eq!(fonts.len(), 4);
     for (name, data) in fonts {
         let file = fonts_dir.join(name.trim_start_matches("EPUB/fonts/"));
-        assert_eq!(data, std::fs::read(&file).unwrap(), "{name} is the house font file, unchanged");
+        assert_eq!(
+            data,
+            std::fs::read(&file).unwrap(),
+            "{name} is the house font file, unchanged"
+        );
     }
 }
 
@@ -718,21 +866,42 @@ fn hostile_text_stays_text() {
     let source = SourceFile::new("test.xml", Vec::new());
     let warned = Format::Epub
         .writer()
-        .render(Document { resolution: &res, source: &source }, &Style::builtin(), &RenderOptions { timestamp: SEED_EPOCH })
+        .render(
+            Document {
+                resolution: &res,
+                source: &source,
+            },
+            &Style::builtin(),
+            &RenderOptions {
+                timestamp: SEED_EPOCH,
+            },
+        )
         .unwrap();
-    assert!(warned.warnings.iter().any(|w| w.message.contains("javascript:alert(1)")), "the unsafe link is reported");
+    assert!(
+        warned
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("javascript:alert(1)")),
+        "the unsafe link is reported"
+    );
     let epub = warned.output;
     for (name, data) in entries(&epub) {
         if name.ends_with(".xhtml") || name.ends_with(".opf") {
             let xml = String::from_utf8(data).unwrap();
-            assert!(!xml.contains("<script") && !xml.contains("<!-- ") && !xml.contains("]]>"), "{name}:\n{xml}");
+            assert!(
+                !xml.contains("<script") && !xml.contains("<!-- ") && !xml.contains("]]>"),
+                "{name}:\n{xml}"
+            );
             assert!(!xml.contains("javascript:"), "{name}");
             assert!(!xml.contains('\u{1}'), "{name}");
         }
     }
     let text = book_text(&epub);
     let clean = evil.replace('\u{1}', "");
-    assert!(text.matches(&clean).count() >= 6, "the text is kept as written: {text}");
+    assert!(
+        text.matches(&clean).count() >= 6,
+        "the text is kept as written: {text}"
+    );
     epubcheck(&epub, "hostile");
 }
 
@@ -743,7 +912,14 @@ fn a_bad_language_tag_is_an_error() {
     let source = SourceFile::new("test.xml", Vec::new());
     let err = Format::Epub
         .writer()
-        .render(Document { resolution: &res, source: &source }, &Style::builtin(), &RenderOptions::default())
+        .render(
+            Document {
+                resolution: &res,
+                source: &source,
+            },
+            &Style::builtin(),
+            &RenderOptions::default(),
+        )
         .unwrap_err();
     assert!(err[0].message.contains("fr FR") && !err[0].hints.is_empty());
 }
@@ -756,14 +932,28 @@ fn seed_source() -> PathBuf {
 
 /// Builds `source` with the `respub` binary into `out`, returning the EPUB.
 fn build_epub(source: &Path, out: &Path) -> Vec<u8> {
-    let run = util::run(util::respub(util::root()).args(["build", "--format", "epub", "--out"]).arg(out).arg(source));
-    assert_eq!(run.code, Some(0), "respub build failed:\n{}{}", run.stdout, run.stderr);
+    let run = util::run(
+        util::respub(util::root())
+            .args(["build", "--format", "epub", "--out"])
+            .arg(out)
+            .arg(source),
+    );
+    assert_eq!(
+        run.code,
+        Some(0),
+        "respub build failed:\n{}{}",
+        run.stdout,
+        run.stderr
+    );
     std::fs::read(epub_path(source, out)).expect("the EPUB is written")
 }
 
 /// Where `respub build` writes the EPUB of `source` in `out`.
 fn epub_path(source: &Path, out: &Path) -> PathBuf {
-    let stem = source.file_stem().expect("a source file name").to_string_lossy();
+    let stem = source
+        .file_stem()
+        .expect("a source file name")
+        .to_string_lossy();
     out.join(format!("{stem}.epub"))
 }
 
@@ -775,8 +965,15 @@ fn build_seed(out: &Path) -> Vec<u8> {
 fn seed_words() -> Vec<String> {
     let seed = util::repo_path("tests/data/GA-2017-86-RES-06.fr.txt");
     let text = std::fs::read_to_string(&seed).expect("the seed text is in tests/data");
-    let text = text.replace("##", "").replace("**", "").replace("<sup>", "").replace("</sup>", "");
-    text.split_whitespace().map(normalise).filter(|w| !w.is_empty()).collect()
+    let text = text
+        .replace("##", "")
+        .replace("**", "")
+        .replace("<sup>", "")
+        .replace("</sup>", "");
+    text.split_whitespace()
+        .map(normalise)
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// A word as compared: case folded (verb capitals may come from the
@@ -798,7 +995,9 @@ fn seed_builds_to_a_valid_accessible_epub() {
     for word in seed_words() {
         match words[at..].iter().position(|w| *w == word) {
             Some(i) => at += i + 1,
-            None => panic!("`{word}` is missing, or out of order, after word {at} of the e-book:\n{text}"),
+            None => panic!(
+                "`{word}` is missing, or out of order, after word {at} of the e-book:\n{text}"
+            ),
         }
     }
 
@@ -814,7 +1013,10 @@ fn seed_builds_to_a_valid_accessible_epub() {
     }
 
     let fonts_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("styles/fonts");
-    let fonts: Vec<_> = entries(&epub).into_iter().filter(|(n, _)| n.starts_with("EPUB/fonts/")).collect();
+    let fonts: Vec<_> = entries(&epub)
+        .into_iter()
+        .filter(|(n, _)| n.starts_with("EPUB/fonts/"))
+        .collect();
     assert!(!fonts.is_empty());
     for (name, data) in fonts {
         let file = fonts_dir.join(name.trim_start_matches("EPUB/fonts/"));
@@ -822,7 +1024,11 @@ fn seed_builds_to_a_valid_accessible_epub() {
     }
 
     // A second build in another folder gives the same bytes.
-    assert_eq!(epub, build_seed(&dir.path().join("b")), "the rebuild is byte-identical");
+    assert_eq!(
+        epub,
+        build_seed(&dir.path().join("b")),
+        "the rebuild is byte-identical"
+    );
 }
 
 #[test]
@@ -835,12 +1041,19 @@ fn united_nations_fixtures_build_to_valid_epubs() {
         .filter(|p| p.extension().is_some_and(|e| e == "xml"))
         .collect();
     names.sort();
-    assert!(names.iter().any(|p| p.to_string_lossy().ends_with(".ar.xml")), "an Arabic fixture: {names:?}");
+    assert!(
+        names
+            .iter()
+            .any(|p| p.to_string_lossy().ends_with(".ar.xml")),
+        "an Arabic fixture: {names:?}"
+    );
     for source in names {
         let epub = build_epub(&source, dir.path());
         epubcheck_file(&epub_path(&source, dir.path()));
         if source.to_string_lossy().ends_with(".ar.xml") {
-            assert!(entry(&epub, "EPUB/package.opf").contains("page-progression-direction=\"rtl\""));
+            assert!(
+                entry(&epub, "EPUB/package.opf").contains("page-progression-direction=\"rtl\"")
+            );
         }
     }
 }

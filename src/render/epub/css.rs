@@ -67,11 +67,18 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
         ],
     );
     let align = if style.text.justify { "justify" } else { start };
-    let hyphens = if style.text.hyphenate { "auto" } else { "manual" };
+    let hyphens = if style.text.hyphenate {
+        "auto"
+    } else {
+        "manual"
+    };
     rule(
         "p",
         &[
-            d("margin", &format!("0 0 {} 0", em(style.text.paragraph_spacing))),
+            d(
+                "margin",
+                &format!("0 0 {} 0", em(style.text.paragraph_spacing)),
+            ),
             d("text-indent", &em(style.text.first_line_indent)),
             d("text-align", align),
             d("-webkit-hyphens", hyphens),
@@ -99,7 +106,12 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
     );
     rule(
         "header.masthead p",
-        &[d("text-indent", "0"), d("text-align", start), d("margin", "0"), d("hyphens", "manual")],
+        &[
+            d("text-indent", "0"),
+            d("text-align", start),
+            d("margin", "0"),
+            d("hyphens", "manual"),
+        ],
     );
     let mut organisation = vec![
         d("grid-column", "1"),
@@ -123,9 +135,17 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
         ],
     );
     let reference_place = if top_end {
-        [d("grid-column", "2"), d("grid-row", "1 / span 2"), d("text-align", end)]
+        [
+            d("grid-column", "2"),
+            d("grid-row", "1 / span 2"),
+            d("text-align", end),
+        ]
     } else {
-        [d("grid-column", "1 / -1"), d("grid-row", "4"), d("text-align", "center")]
+        [
+            d("grid-column", "1 / -1"),
+            d("grid-row", "4"),
+            d("text-align", "center"),
+        ]
     };
     let mut reference = reference_place.to_vec();
     reference.extend([
@@ -181,7 +201,10 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
     rule(".subject-label", &[d("font-weight", "bold")]);
 
     // The body of the resolution.
-    for (part, treatment) in [("preamble", style.verbs.preamble), ("operative", style.verbs.operative)] {
+    for (part, treatment) in [
+        ("preamble", style.verbs.preamble),
+        ("operative", style.verbs.operative),
+    ] {
         let declarations = verb(treatment);
         if !declarations.is_empty() {
             rule(&format!(".{part} .verb"), &declarations);
@@ -205,11 +228,7 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
         vec![
             (
                 selector.to_string(),
-                vec![
-                    d("list-style", "none"),
-                    d("margin", "0"),
-                    d("padding", "0"),
-                ],
+                vec![d("list-style", "none"), d("margin", "0"), d("padding", "0")],
             ),
             (
                 format!("{selector} > li"),
@@ -238,7 +257,11 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
     let lists = &style.lists;
     for (selector, declarations) in hanging("ol.list", lists.indent, lists.label_width)
         .into_iter()
-        .chain(hanging("ol.clauses", Length(0.0), lists.operative_label_width))
+        .chain(hanging(
+            "ol.clauses",
+            Length(0.0),
+            lists.operative_label_width,
+        ))
     {
         rule(&selector, &declarations);
     }
@@ -250,11 +273,17 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
     rule("p.continuation", &[d("text-indent", "0")]);
 
     // Annexes start on a new page, with their label and title as a heading.
-    rule("section.annex", &[d("page-break-before", "always"), d("break-before", "page")]);
+    rule(
+        "section.annex",
+        &[d("page-break-before", "always"), d("break-before", "page")],
+    );
     rule(
         "section.annex h2",
         &[
-            d("font-size", &em(Length(style.title.subject_size.pt() * 1.15))),
+            d(
+                "font-size",
+                &em(Length(style.title.subject_size.pt() * 1.15)),
+            ),
             d("line-height", "1.25"),
             d("color", &accent),
             d("text-align", "center"),
@@ -294,16 +323,40 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
     );
     rule(
         "section.footnotes h2",
-        &[d("font-size", "1em"), d("font-weight", "bold"), d("color", &muted), d("margin", "0 0 0.5em 0")],
+        &[
+            d("font-size", "1em"),
+            d("font-weight", "bold"),
+            d("color", &muted),
+            d("margin", "0 0 0.5em 0"),
+        ],
     );
-    rule("aside.footnote p", &[d("text-indent", "0"), d("margin", "0 0 0.4em 0")]);
-    rule("a.note-mark", &[d("text-decoration", "none"), d("font-weight", "bold")]);
+    rule(
+        "aside.footnote p",
+        &[d("text-indent", "0"), d("margin", "0 0 0.4em 0")],
+    );
+    rule(
+        "a.note-mark",
+        &[d("text-decoration", "none"), d("font-weight", "bold")],
+    );
 
     // The navigation document.
-    rule("nav ol", &[d("list-style", "none"), d("margin", "0"), d(&format!("padding-{start}"), "0")]);
+    rule(
+        "nav ol",
+        &[
+            d("list-style", "none"),
+            d("margin", "0"),
+            d(&format!("padding-{start}"), "0"),
+        ],
+    );
     rule("nav ol ol", &[d(&format!("padding-{start}"), "1.5em")]);
     rule("nav li", &[d("margin", "0.3em 0")]);
-    rule("nav h1", &[d("font-size", &em(Length(style.title.subject_size.pt() * 1.25)))]);
+    rule(
+        "nav h1",
+        &[d(
+            "font-size",
+            &em(Length(style.title.subject_size.pt() * 1.25)),
+        )],
+    );
 
     format!(
         "/* Generated by respub from the house style `{}`; do not edit. */\n\n{faces}{css}",
@@ -336,7 +389,11 @@ fn em(length: Length, base: Length) -> String {
 /// A number with at most four decimals and no trailing zeros.
 fn number(value: f64) -> String {
     let rounded = (value * 10_000.0).round() / 10_000.0;
-    if rounded == 0.0 { "0".into() } else { rounded.to_string() }
+    if rounded == 0.0 {
+        "0".into()
+    } else {
+        rounded.to_string()
+    }
 }
 
 fn hex(rgb: [u8; 3]) -> String {
@@ -376,7 +433,10 @@ mod tests {
 
     #[test]
     fn strings_cannot_escape() {
-        assert_eq!(css_string("Noto \"Serif\"\\;}"), "\"Noto \\\"Serif\\\"\\\\;}\"");
+        assert_eq!(
+            css_string("Noto \"Serif\"\\;}"),
+            "\"Noto \\\"Serif\\\"\\\\;}\""
+        );
         assert_eq!(css_string("a\nb"), "\"a\\a b\"");
     }
 }

@@ -40,7 +40,12 @@ impl Writer for EpubWriter {
         Format::Epub
     }
 
-    fn render(&self, doc: Document<'_>, style: &Style, options: &RenderOptions) -> DiagResult<Warned<Vec<u8>>> {
+    fn render(
+        &self,
+        doc: Document<'_>,
+        style: &Style,
+        options: &RenderOptions,
+    ) -> DiagResult<Warned<Vec<u8>>> {
         let res = doc.resolution;
         let lang = &res.meta.language;
         check_language(lang)?;
@@ -59,9 +64,15 @@ impl Writer for EpubWriter {
 
         let mut parts = vec![
             Part::new(CONTAINER, package::container(OPF)),
-            Part::new(OPF, package::package_document(res, style, options.timestamp, &docs, &fonts)),
+            Part::new(
+                OPF,
+                package::package_document(res, style, options.timestamp, &docs, &fonts),
+            ),
             Part::new(&in_root(NAV), nav::navigation(res, style, &docs)),
-            Part::new(&in_root(CSS), css::stylesheet(style, lang, &fonts).into_bytes()),
+            Part::new(
+                &in_root(CSS),
+                css::stylesheet(style, lang, &fonts).into_bytes(),
+            ),
         ];
         for d in &docs {
             parts.push(Part::new(&in_root(&d.href), d.bytes.clone()));
@@ -70,10 +81,15 @@ impl Writer for EpubWriter {
             parts.push(Part::new(&in_root(&font.href), font.file.data.to_vec()));
         }
         let bytes = zip(&parts, options.timestamp).map_err(|e| {
-            vec![Diagnostic::error(format!("cannot assemble the EPUB container: {e}"))
-                .with_hint("this is a bug in respub; please report it with the source file")]
+            vec![
+                Diagnostic::error(format!("cannot assemble the EPUB container: {e}"))
+                    .with_hint("this is a bug in respub; please report it with the source file"),
+            ]
         })?;
-        Ok(Warned { output: bytes, warnings })
+        Ok(Warned {
+            output: bytes,
+            warnings,
+        })
     }
 }
 
@@ -150,10 +166,20 @@ fn safe_file_name(path: &str) -> String {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     let name: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     let name = name.trim_start_matches('.');
-    if name.is_empty() { "font.ttf".into() } else { name.into() }
+    if name.is_empty() {
+        "font.ttf".into()
+    } else {
+        name.into()
+    }
 }
 
 /// Refuses a language tag that would make the package invalid: EPUB needs
@@ -164,13 +190,18 @@ fn check_language(lang: &Language) -> DiagResult<()> {
     let primary_ok = subtags
         .next()
         .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    let rest_ok = subtags.all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()));
+    let rest_ok =
+        subtags.all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()));
     if primary_ok && rest_ok {
         Ok(())
     } else {
-        Err(vec![Diagnostic::error(format!("`{tag}` is not a language tag an e-book can declare"))
+        Err(vec![
+            Diagnostic::error(format!(
+                "`{tag}` is not a language tag an e-book can declare"
+            ))
             .at(None)
-            .with_hint("write a BCP 47 tag such as `fr`, `en`, `es-419` or `ar`")])
+            .with_hint("write a BCP 47 tag such as `fr`, `en`, `es-419` or `ar`"),
+        ])
     }
 }
 
@@ -193,9 +224,14 @@ fn zip(parts: &[Part], timestamp: i64) -> zip::result::ZipResult<Vec<u8>> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     // The OCF requires `mimetype` first, uncompressed, without extra fields,
     // so that tools can recognise an EPUB from its first bytes.
-    zip.start_file("mimetype", base.compression_method(CompressionMethod::Stored))?;
+    zip.start_file(
+        "mimetype",
+        base.compression_method(CompressionMethod::Stored),
+    )?;
     zip.write_all(b"application/epub+zip")?;
-    let deflate = base.compression_method(CompressionMethod::Deflated).compression_level(Some(9));
+    let deflate = base
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(9));
     for part in parts {
         zip.start_file(part.path.as_str(), deflate)?;
         zip.write_all(&part.data)?;
@@ -273,10 +309,19 @@ mod tests {
 
     #[test]
     fn dates_round_trip_with_the_model() {
-        for (y, m, d) in [(1970, 1, 1), (2017, 9, 29), (2000, 2, 29), (1969, 12, 31), (2107, 12, 31)] {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2017, 9, 29),
+            (2000, 2, 29),
+            (1969, 12, 31),
+            (2107, 12, 31),
+        ] {
             let date = Date::new(y, m, d).unwrap();
             let t = Civil::from_unix(date.unix_seconds() + 3661);
-            assert_eq!((t.year, t.month, t.day, t.hour, t.minute, t.second), (y, m, d, 1, 1, 1));
+            assert_eq!(
+                (t.year, t.month, t.day, t.hour, t.minute, t.second),
+                (y, m, d, 1, 1, 1)
+            );
         }
         assert_eq!(iso_datetime(1_506_643_200), "2017-09-29T00:00:00Z");
         assert_eq!(iso_datetime(i64::MIN), "0001-01-01T00:00:00Z");
@@ -305,7 +350,10 @@ mod tests {
 
     #[test]
     fn font_names_are_safe() {
-        assert_eq!(safe_file_name("fonts/Noto Serif (1).ttf"), "Noto-Serif--1-.ttf");
+        assert_eq!(
+            safe_file_name("fonts/Noto Serif (1).ttf"),
+            "Noto-Serif--1-.ttf"
+        );
         assert_eq!(safe_file_name("../.hidden"), "hidden");
     }
 }

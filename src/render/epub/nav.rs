@@ -31,16 +31,31 @@ pub(super) fn navigation(res: &Resolution, style: &Style, docs: &[ContentDoc]) -
     xml.newline();
     xml.empty("meta", &[("charset", "utf-8")]);
     xml.newline();
-    xml.leaf("title", &[], &format!("{} – {contents}", title(res, locale)));
+    xml.leaf(
+        "title",
+        &[],
+        &format!("{} – {contents}", title(res, locale)),
+    );
     xml.newline();
-    xml.empty("link", &[("rel", "stylesheet"), ("type", "text/css"), ("href", CSS)]);
+    xml.empty(
+        "link",
+        &[("rel", "stylesheet"), ("type", "text/css"), ("href", CSS)],
+    );
     xml.newline();
     xml.end("head");
     xml.newline();
     xml.start("body", &[]);
     xml.newline();
 
-    xml.start("nav", &[("epub:type", "toc"), ("role", "doc-toc"), ("id", "toc"), ("aria-labelledby", "toc-heading")]);
+    xml.start(
+        "nav",
+        &[
+            ("epub:type", "toc"),
+            ("role", "doc-toc"),
+            ("id", "toc"),
+            ("aria-labelledby", "toc-heading"),
+        ],
+    );
     xml.newline();
     xml.leaf("h1", &[("id", "toc-heading")], contents);
     xml.newline();

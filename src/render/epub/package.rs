@@ -16,12 +16,21 @@ pub(super) fn container(opf: &str) -> Vec<u8> {
     let mut xml = Xml::new();
     xml.start(
         "container",
-        &[("version", "1.0"), ("xmlns", "urn:oasis:names:tc:opendocument:xmlns:container")],
+        &[
+            ("version", "1.0"),
+            ("xmlns", "urn:oasis:names:tc:opendocument:xmlns:container"),
+        ],
     );
     xml.newline();
     xml.start("rootfiles", &[]);
     xml.newline();
-    xml.empty("rootfile", &[("full-path", opf), ("media-type", "application/oebps-package+xml")]);
+    xml.empty(
+        "rootfile",
+        &[
+            ("full-path", opf),
+            ("media-type", "application/oebps-package+xml"),
+        ],
+    );
     xml.newline();
     xml.end("rootfiles");
     xml.newline();
@@ -34,8 +43,15 @@ pub(super) fn container(opf: &str) -> Vec<u8> {
 /// the same one, and each language edition its own.
 pub(super) fn identifier(res: &Resolution) -> String {
     let slug = res.meta.reference.slug();
-    let slug = if slug.is_empty() { "resolution".to_string() } else { slug };
-    format!("urn:respub:{slug}:{}", res.meta.language.as_str().to_ascii_lowercase())
+    let slug = if slug.is_empty() {
+        "resolution".to_string()
+    } else {
+        slug
+    };
+    format!(
+        "urn:respub:{slug}:{}",
+        res.meta.language.as_str().to_ascii_lowercase()
+    )
 }
 
 /// The accessibility features the content documents provide; each is true
@@ -80,15 +96,28 @@ pub(super) fn package_document(
     );
     xml.newline();
 
-    xml.start("metadata", &[("xmlns:dc", "http://purl.org/dc/elements/1.1/")]);
+    xml.start(
+        "metadata",
+        &[("xmlns:dc", "http://purl.org/dc/elements/1.1/")],
+    );
     xml.newline();
     let line = |xml: &mut Xml, name: &str, attrs: &[(&str, &str)], text: &str| {
         xml.leaf(name, attrs, text);
         xml.newline();
     };
-    line(&mut xml, "dc:identifier", &[("id", "pub-id")], &identifier(res));
+    line(
+        &mut xml,
+        "dc:identifier",
+        &[("id", "pub-id")],
+        &identifier(res),
+    );
     if !meta.reference.0.trim().is_empty() {
-        line(&mut xml, "dc:identifier", &[("id", "reference")], meta.reference.as_str());
+        line(
+            &mut xml,
+            "dc:identifier",
+            &[("id", "reference")],
+            meta.reference.as_str(),
+        );
     }
     line(&mut xml, "dc:title", &[("id", "title")], &title);
     line(&mut xml, "dc:language", &[], lang);
@@ -99,7 +128,12 @@ pub(super) fn package_document(
         line(&mut xml, "dc:publisher", &[], &meta.organisation.name);
     }
     if let Some(subject) = &meta.subject {
-        line(&mut xml, "dc:subject", &[], &plain(&subject.content, locale));
+        line(
+            &mut xml,
+            "dc:subject",
+            &[],
+            &plain(&subject.content, locale),
+        );
     }
     for keyword in meta.keywords.iter().filter(|k| !k.trim().is_empty()) {
         line(&mut xml, "dc:subject", &[], keyword);
@@ -111,17 +145,47 @@ pub(super) fn package_document(
     if let Some(date) = date {
         line(&mut xml, "dc:date", &[], &date.to_string());
     }
-    line(&mut xml, "meta", &[("property", "dcterms:modified")], &iso_datetime(timestamp));
+    line(
+        &mut xml,
+        "meta",
+        &[("property", "dcterms:modified")],
+        &iso_datetime(timestamp),
+    );
 
     // EPUB Accessibility 1.1: the book is text only, with no hazards.
-    line(&mut xml, "meta", &[("property", "schema:accessMode")], "textual");
-    line(&mut xml, "meta", &[("property", "schema:accessModeSufficient")], "textual");
+    line(
+        &mut xml,
+        "meta",
+        &[("property", "schema:accessMode")],
+        "textual",
+    );
+    line(
+        &mut xml,
+        "meta",
+        &[("property", "schema:accessModeSufficient")],
+        "textual",
+    );
     for feature in FEATURES {
-        line(&mut xml, "meta", &[("property", "schema:accessibilityFeature")], feature);
+        line(
+            &mut xml,
+            "meta",
+            &[("property", "schema:accessibilityFeature")],
+            feature,
+        );
     }
-    line(&mut xml, "meta", &[("property", "schema:accessibilityHazard")], "none");
+    line(
+        &mut xml,
+        "meta",
+        &[("property", "schema:accessibilityHazard")],
+        "none",
+    );
     let summary = locale.labels.summary.replace("{title}", &title);
-    line(&mut xml, "meta", &[("property", "schema:accessibilitySummary")], &summary);
+    line(
+        &mut xml,
+        "meta",
+        &[("property", "schema:accessibilitySummary")],
+        &summary,
+    );
     line(
         &mut xml,
         "meta",
@@ -138,19 +202,43 @@ pub(super) fn package_document(
         xml.newline();
     };
     let xhtml = "application/xhtml+xml";
-    item(&mut xml, &[("id", "nav"), ("href", NAV), ("media-type", xhtml), ("properties", "nav")]);
-    item(&mut xml, &[("id", "css"), ("href", CSS), ("media-type", "text/css")]);
+    item(
+        &mut xml,
+        &[
+            ("id", "nav"),
+            ("href", NAV),
+            ("media-type", xhtml),
+            ("properties", "nav"),
+        ],
+    );
+    item(
+        &mut xml,
+        &[("id", "css"), ("href", CSS), ("media-type", "text/css")],
+    );
     for doc in docs {
-        item(&mut xml, &[("id", &doc.id), ("href", &doc.href), ("media-type", xhtml)]);
+        item(
+            &mut xml,
+            &[("id", &doc.id), ("href", &doc.href), ("media-type", xhtml)],
+        );
     }
     for font in fonts {
         let media = font_media_type(&font.file.data);
-        item(&mut xml, &[("id", &font.id), ("href", &font.href), ("media-type", media)]);
+        item(
+            &mut xml,
+            &[
+                ("id", &font.id),
+                ("href", &font.href),
+                ("media-type", media),
+            ],
+        );
     }
     xml.end("manifest");
     xml.newline();
 
-    xml.start("spine", &[("page-progression-direction", dir(&meta.language))]);
+    xml.start(
+        "spine",
+        &[("page-progression-direction", dir(&meta.language))],
+    );
     xml.newline();
     // The navigation document is in the spine, out of the reading order,
     // so that its landmarks may point to its own table of contents.
@@ -169,5 +257,9 @@ pub(super) fn package_document(
 /// `font/otf` for CFF-flavoured OpenType, `font/ttf` for TrueType outlines:
 /// both are core media types of EPUB 3.
 fn font_media_type(data: &[u8]) -> &'static str {
-    if data.starts_with(b"OTTO") { "font/otf" } else { "font/ttf" }
+    if data.starts_with(b"OTTO") {
+        "font/otf"
+    } else {
+        "font/ttf"
+    }
 }

@@ -64,7 +64,10 @@ pub(super) fn documents(res: &Resolution, style: &Style) -> Warned<Vec<ContentDo
         docs.push(doc);
         notes_seen = seen;
     }
-    Warned { output: docs, warnings }
+    Warned {
+        output: docs,
+        warnings,
+    }
 }
 
 /// The document title shown in the reading system and the table of
@@ -138,7 +141,10 @@ impl<'a> Page<'a> {
         self.xml.leaf("title", &[], title);
         self.xml.newline();
         let css = format!("../{CSS}");
-        self.xml.empty("link", &[("rel", "stylesheet"), ("type", "text/css"), ("href", &css)]);
+        self.xml.empty(
+            "link",
+            &[("rel", "stylesheet"), ("type", "text/css"), ("href", &css)],
+        );
         self.xml.newline();
         self.xml.end("head");
         self.xml.newline();
@@ -158,7 +164,8 @@ impl<'a> Page<'a> {
         self.xml.start("header", &[("class", "masthead")]);
         self.xml.newline();
         if !meta.organisation.name.is_empty() {
-            self.xml.leaf("p", &[("class", "organisation")], &meta.organisation.name);
+            self.xml
+                .leaf("p", &[("class", "organisation")], &meta.organisation.name);
             self.xml.newline();
         }
         if let Some(body) = &meta.body {
@@ -168,12 +175,17 @@ impl<'a> Page<'a> {
         self.xml.leaf("h1", &[("id", "title")], &title);
         self.xml.newline();
         if !meta.reference.0.is_empty() {
-            self.xml.leaf("p", &[("class", "reference")], meta.reference.as_str());
+            self.xml
+                .leaf("p", &[("class", "reference")], meta.reference.as_str());
             self.xml.newline();
         }
         if let Some(subject) = &meta.subject {
             self.xml.start("p", &[("class", "subject")]);
-            self.xml.leaf("span", &[("class", "subject-label")], &self.locale.labels.subject);
+            self.xml.leaf(
+                "span",
+                &[("class", "subject-label")],
+                &self.locale.labels.subject,
+            );
             self.xml.text(" ");
             self.inlines(&subject.content);
             self.xml.end("p");
@@ -188,7 +200,14 @@ impl<'a> Page<'a> {
         let mut children = Vec::new();
         if !res.preamble.is_empty() {
             let label = self.locale.labels.preamble.clone();
-            self.xml.start("section", &[("id", "preamble"), ("class", "preamble"), ("aria-label", &label)]);
+            self.xml.start(
+                "section",
+                &[
+                    ("id", "preamble"),
+                    ("class", "preamble"),
+                    ("aria-label", &label),
+                ],
+            );
             self.xml.newline();
             for clause in &res.preamble {
                 self.clause(clause, None);
@@ -204,7 +223,14 @@ impl<'a> Page<'a> {
         let operative = &res.operative;
         if !operative.clauses.is_empty() {
             let label = self.locale.labels.operative.clone();
-            self.xml.start("section", &[("id", "operative"), ("class", "operative"), ("aria-label", &label)]);
+            self.xml.start(
+                "section",
+                &[
+                    ("id", "operative"),
+                    ("class", "operative"),
+                    ("aria-label", &label),
+                ],
+            );
             self.xml.newline();
             let numbered = (0..operative.clauses.len()).any(|i| operative.label(i).is_some());
             if numbered {
@@ -363,7 +389,8 @@ impl<'a> Page<'a> {
             // The space inside the label keeps it apart from the text in
             // readers that ignore the stylesheet and for text-to-speech;
             // where the label hangs, in its own box, the space vanishes.
-            self.xml.leaf("span", &[("class", "label")], &format!("{label} "));
+            self.xml
+                .leaf("span", &[("class", "label")], &format!("{label} "));
         }
     }
 
@@ -372,11 +399,15 @@ impl<'a> Page<'a> {
     fn paragraph(&mut self, p: &'a Paragraph, class: &str, label: Option<&str>) {
         let label = label.filter(|l| !l.trim().is_empty());
         let class = match (class, label) {
-            (c, Some(_)) if c.is_empty() => "labelled".to_string(),
+            ("", Some(_)) => "labelled".to_string(),
             (c, Some(_)) => format!("{c} labelled"),
             (c, None) => c.to_string(),
         };
-        let attrs: &[(&str, &str)] = if class.is_empty() { &[] } else { &[("class", &class)] };
+        let attrs: &[(&str, &str)] = if class.is_empty() {
+            &[]
+        } else {
+            &[("class", &class)]
+        };
         self.xml.start("p", attrs);
         if let Some(label) = label {
             self.label(label);
@@ -517,9 +548,13 @@ impl<'a> Page<'a> {
             return;
         }
         let heading = format!("{}-notes", self.id);
-        self.xml.start("section", &[("class", "footnotes"), ("aria-labelledby", &heading)]);
+        self.xml.start(
+            "section",
+            &[("class", "footnotes"), ("aria-labelledby", &heading)],
+        );
         self.xml.newline();
-        self.xml.leaf("h2", &[("id", &heading)], &self.locale.labels.notes.clone());
+        self.xml
+            .leaf("h2", &[("id", &heading)], &self.locale.labels.notes.clone());
         self.xml.newline();
         let mut i = 0;
         while i < self.notes.len() {
@@ -530,14 +565,24 @@ impl<'a> Page<'a> {
             let id = format!("fn-{number}");
             self.xml.start(
                 "aside",
-                &[("id", &id), ("class", "footnote"), ("epub:type", "footnote"), ("role", "doc-footnote")],
+                &[
+                    ("id", &id),
+                    ("class", "footnote"),
+                    ("epub:type", "footnote"),
+                    ("role", "doc-footnote"),
+                ],
             );
             self.xml.start("p", &[]);
             let back = format!("#fnref-{number}");
             let name = format!("{} {mark}", self.locale.labels.back_to_text);
             self.xml.leaf(
                 "a",
-                &[("class", "note-mark"), ("href", &back), ("role", "doc-backlink"), ("aria-label", &name)],
+                &[
+                    ("class", "note-mark"),
+                    ("href", &back),
+                    ("role", "doc-backlink"),
+                    ("aria-label", &name),
+                ],
                 &mark,
             );
             self.xml.text(" ");
@@ -553,7 +598,13 @@ impl<'a> Page<'a> {
 
     /// Closes the document after its notes; returns it with the number of
     /// notes anchored so far in the book.
-    fn finish(mut self, href: &str, toc: TocEntry, annex: bool, warnings: &mut Vec<Diagnostic>) -> (ContentDoc, usize) {
+    fn finish(
+        mut self,
+        href: &str,
+        toc: TocEntry,
+        annex: bool,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> (ContentDoc, usize) {
         self.notes_section();
         self.xml.end("body");
         self.xml.newline();
@@ -588,11 +639,13 @@ fn collect_footnotes<'a>(inlines: &'a [Inline], out: &mut Vec<&'a Footnote>) {
 /// container, malformed text) is not linked.
 fn safe_href(href: &str) -> Option<&str> {
     let lower = href.to_ascii_lowercase();
-    let scheme_ok = ["https://", "http://", "mailto:"].iter().any(|s| lower.starts_with(s));
+    let scheme_ok = ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s));
     let rest_len = href.len() - href.find(':').map_or(0, |i| i + 1);
-    let chars_ok = href
-        .chars()
-        .all(|c| c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '`' | '{' | '}' | '|' | '\\' | '^'));
+    let chars_ok = href.chars().all(|c| {
+        c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '`' | '{' | '}' | '|' | '\\' | '^')
+    });
     (scheme_ok && chars_ok && rest_len > 2).then_some(href)
 }
 

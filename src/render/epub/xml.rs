@@ -33,7 +33,10 @@ impl Xml {
 
     /// Writes the HTML doctype that XHTML content documents carry.
     pub(super) fn doctype_html(&mut self) {
-        done(self.writer.write_event(Event::DocType(BytesText::from_escaped("html"))));
+        done(
+            self.writer
+                .write_event(Event::DocType(BytesText::from_escaped("html"))),
+        );
         self.newline();
     }
 
@@ -66,14 +69,20 @@ impl Xml {
             // Quotes and apostrophes need no escaping in text: leaving them
             // keeps the source readable.
             let escaped = partial_escape(clean.as_ref());
-            done(self.writer.write_event(Event::Text(BytesText::from_escaped(escaped))));
+            done(
+                self.writer
+                    .write_event(Event::Text(BytesText::from_escaped(escaped))),
+            );
         }
     }
 
     /// Writes a line break between elements, for people reading the
     /// source; callers only use it where whitespace is not significant.
     pub(super) fn newline(&mut self) {
-        done(self.writer.write_event(Event::Text(BytesText::from_escaped("\n"))));
+        done(
+            self.writer
+                .write_event(Event::Text(BytesText::from_escaped("\n"))),
+        );
     }
 
     /// The bytes written.
@@ -124,6 +133,11 @@ mod tests {
         xml.end("p");
         let out = String::from_utf8(xml.finish()).unwrap();
         assert!(out.contains("<p title=\"a&quot;b&lt;c\">"), "{out}");
-        assert!(out.contains("&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; ]]&gt; &lt;!-- </p>"), "{out}");
+        assert!(
+            out.contains(
+                "&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; ]]&gt; &lt;!-- </p>"
+            ),
+            "{out}"
+        );
     }
 }
