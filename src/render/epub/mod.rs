@@ -26,8 +26,8 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::diag::{DiagResult, Diagnostic, Warned};
-use crate::model::{Direction, Language};
-use crate::style::{FontFile, Style};
+use crate::model::{Block, Direction, Inline, Language, Resolution};
+use crate::style::{FontFile, Style, VerbTreatment};
 
 use super::{Document, Format, RenderOptions, Writer};
 
@@ -51,7 +51,7 @@ impl Writer for EpubWriter {
         check_language(lang)?;
         let mut warnings = Vec::new();
 
-        let fonts = embedded_fonts(style, lang);
+        let fonts = embedded_fonts(style, res);
         if fonts.is_empty() {
             warnings.push(
                 Diagnostic::warning("the style names no font for this language; the e-book will use the reader's fonts")
@@ -134,17 +134,26 @@ struct EmbeddedFont<'a> {
 }
 
 /// The faces that set the book's text: the family of its language and, for
-/// Arabic, the Latin family too, for references and Latin names. Faces are
-/// embedded as they are, not obfuscated: they are under the SIL Open Font
-/// License, and obfuscation would need `encryption.xml` for no gain.
-fn embedded_fonts<'a>(style: &'a Style, lang: &Language) -> Vec<EmbeddedFont<'a>> {
+/// Arabic, the Latin family too, for references and Latin names. Italic
+/// faces come only when the text has italics, which keeps the book small
+/// for the many resolutions without any. Faces are embedded as they are,
+/// not obfuscated: they are under the SIL Open Font License, and
+/// obfuscation would need `encryption.xml` for no gain.
+fn embedded_fonts<'a>(style: &'a Style, res: &Resolution) -> Vec<EmbeddedFont<'a>> {
+    let lang = &res.meta.language;
     let mut families = vec![style.fonts.family_for(lang)];
     if !families.contains(&style.fonts.body.as_str()) {
         families.push(&style.fonts.body);
     }
+    let italics = has_italics(res, style);
     let mut fonts: Vec<EmbeddedFont<'a>> = Vec::new();
     for family in families {
-        for file in style.fonts.files.iter().filter(|f| f.family == family) {
+        let faces = style
+            .fonts
+            .files
+            .iter()
+            .filter(|f| f.family == family && (italics || !f.italic));
+        for file in faces {
             let name = safe_file_name(&file.path);
             let mut href = format!("fonts/{name}");
             if fonts.iter().any(|f| f.href == href) {
@@ -158,6 +167,63 @@ fn embedded_fonts<'a>(style: &'a Style, lang: &Language) -> Vec<EmbeddedFont<'a>
         }
     }
     fonts
+}
+
+/// Whether any text is set in italics: emphasis, or verbs when the style
+/// sets them so.
+fn has_italics(res: &Resolution, style: &Style) -> bool {
+    let italic_verbs =
+        [style.verbs.preamble, style.verbs.operative].contains(&VerbTreatment::Italic);
+    let paragraphs = res
+        .meta
+        .subject
+        .iter()
+        .chain(&res.opening)
+        .chain(&res.closing)
+        .chain(&res.adoption)
+        .chain(
+            res.annexes
+                .iter()
+                .flat_map(|a| a.label.iter().chain(&a.title)),
+        );
+    let clauses = res.preamble.iter().chain(&res.operative.clauses);
+    paragraphs
+        .into_iter()
+        .any(|p| run_has_italics(&p.content, italic_verbs))
+        || clauses
+            .into_iter()
+            .any(|c| blocks_have_italics(&c.blocks, italic_verbs))
+        || res
+            .annexes
+            .iter()
+            .any(|a| blocks_have_italics(&a.blocks, italic_verbs))
+}
+
+fn blocks_have_italics(blocks: &[Block], italic_verbs: bool) -> bool {
+    blocks.iter().any(|block| match block {
+        Block::Paragraph(p) => run_has_italics(&p.content, italic_verbs),
+        Block::Heading(h) => run_has_italics(&h.content, italic_verbs),
+        Block::List(list) => {
+            let around = list.intro.iter().chain(&list.continuation);
+            around
+                .into_iter()
+                .any(|p| run_has_italics(&p.content, italic_verbs))
+                || list
+                    .items
+                    .iter()
+                    .any(|i| blocks_have_italics(&i.blocks, italic_verbs))
+        }
+    })
+}
+
+fn run_has_italics(run: &[Inline], italic_verbs: bool) -> bool {
+    run.iter().any(|inline| match inline {
+        Inline::Emphasis(_) => true,
+        Inline::Verb(_) if italic_verbs => true,
+        other => other
+            .children()
+            .is_some_and(|c| run_has_italics(c, italic_verbs)),
+    })
 }
 
 /// The last component of `path` with only characters that every ZIP tool
