@@ -1,6 +1,7 @@
 //! The integration tests, in one binary so they link once.
 
 mod docx;
+mod epub;
 mod pdf;
 mod source;
 mod util;

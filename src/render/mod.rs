@@ -5,6 +5,7 @@
 //! and never touches the filesystem: the build stage writes its bytes.
 
 pub mod docx;
+pub mod epub;
 pub mod pdf;
 pub mod text;
 
@@ -68,7 +69,7 @@ impl Format {
         match self {
             Format::Pdf => &pdf::PdfWriter,
             Format::Text => &text::TextWriter,
-            Format::Epub => &Unavailable(Format::Epub),
+            Format::Epub => &epub::EpubWriter,
             Format::Docx => &docx::DocxWriter,
             Format::Akn => &Unavailable(Format::Akn),
         }
