@@ -169,8 +169,9 @@ impl Report {
 /// Settings of a build.
 #[derive(Debug, Clone)]
 pub struct Settings<'a> {
-    /// The style.
-    pub style: &'a Style,
+    /// The styles to choose from: each document gets the first whose
+    /// `applies-to` matches its metadata, else the first.
+    pub styles: &'a [Style],
     /// The formats to write.
     pub formats: Vec<Format>,
     /// `SOURCE_DATE_EPOCH`, when set.
@@ -226,11 +227,12 @@ pub fn build(job: &Job, settings: &Settings<'_>) -> Report {
         resolution: &resolution,
         source: &file,
     };
+    let style = crate::style::choose(settings.styles, &resolution.meta);
     let results: Vec<_> = settings
         .formats
         .par_iter()
         .map(|&format| {
-            let rendered = render_guarded(format, doc, settings.style, &options);
+            let rendered = render_guarded(format, doc, style, &options);
             let result = rendered.and_then(|warned| {
                 let path = job.output(format);
                 write_atomic(&path, &warned.output).map_err(|e| {

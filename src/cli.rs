@@ -72,7 +72,9 @@ struct BuildArgs {
     /// Output folder; sub-folders of source folders are mirrored in it.
     #[arg(long, short, default_value = "output")]
     out: PathBuf,
-    /// A style file (default: the built-in official style).
+    /// A style file for every document (default: the built-in style that
+    /// fits each document: `unsc` for Security Council documents, else
+    /// `official`).
     #[arg(long)]
     style: Option<PathBuf>,
 }
@@ -162,10 +164,10 @@ fn check(args: CheckArgs, printer: &Printer) -> u8 {
 }
 
 fn build(args: BuildArgs, printer: &Printer) -> u8 {
-    let style = match &args.style {
-        None => Style::builtin(),
+    let styles = match &args.style {
+        None => Style::builtins(),
         Some(path) => match Style::from_path(path) {
-            Ok(style) => style,
+            Ok(style) => vec![style],
             Err(e) => {
                 eprint!(
                     "{}",
@@ -195,7 +197,7 @@ fn build(args: BuildArgs, printer: &Printer) -> u8 {
     formats.sort();
     formats.dedup();
     let settings = Settings {
-        style: &style,
+        styles: &styles,
         formats,
         source_date_epoch,
     };

@@ -1,6 +1,8 @@
 //! The integration tests, in one binary so they link once.
 
 mod akn;
+mod docx;
+mod epub;
 mod pdf;
 mod source;
 mod util;

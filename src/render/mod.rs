@@ -5,6 +5,8 @@
 //! and never touches the filesystem: the build stage writes its bytes.
 
 pub mod akn;
+pub mod docx;
+pub mod epub;
 pub mod pdf;
 pub mod text;
 
@@ -68,8 +70,8 @@ impl Format {
         match self {
             Format::Pdf => &pdf::PdfWriter,
             Format::Text => &text::TextWriter,
-            Format::Epub => &Unavailable(Format::Epub),
-            Format::Docx => &Unavailable(Format::Docx),
+            Format::Epub => &epub::EpubWriter,
+            Format::Docx => &docx::DocxWriter,
             Format::Akn => &akn::AknWriter,
         }
     }

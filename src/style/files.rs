@@ -21,6 +21,9 @@ const BUILTIN: &[(&str, &[u8])] = &[
     ),
     ("official.typ", include_bytes!("../../styles/official.typ")),
     ("emblem.svg", include_bytes!("../../styles/emblem.svg")),
+    ("unsc.toml", include_bytes!("../../styles/unsc.toml")),
+    ("unsc.typ", include_bytes!("../../styles/unsc.typ")),
+    ("un-emblem.svg", include_bytes!("../../styles/un-emblem.svg")),
     (
         "locales/en.toml",
         include_bytes!("../../styles/locales/en.toml"),

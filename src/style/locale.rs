@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::model::{Direction, LabelPattern, StatusKind};
+use crate::model::{Date, Direction, LabelPattern, StatusKind};
 
 /// What a style prints in one language.
 #[derive(Debug, Clone, Deserialize)]
@@ -26,6 +26,11 @@ pub struct Locale {
     /// Whether page numbers are written in Arabic-Indic digits.
     #[serde(default)]
     pub arabic_indic_digits: bool,
+    /// Names of the months, January first.
+    #[serde(deserialize_with = "months")]
+    pub months: Vec<String>,
+    /// How a date is written: "{day} {month} {year}".
+    pub date: String,
 }
 
 /// Labels. `{number}`, `{page}` and `{pages}` are replaced where shown.
@@ -53,6 +58,8 @@ pub struct Labels {
     /// Description of the document for assistive technology; `{title}` is
     /// replaced by the title.
     pub summary: String,
+    /// The distribution line: "Distr. : {distribution}".
+    pub distribution: String,
     /// "Adoptée".
     pub status_adopted: String,
     /// "Non adoptée".
@@ -117,6 +124,15 @@ impl Locale {
         Locale::deserialize(toml::Value::Table(table)).map_err(|e| e.message().to_string())
     }
 
+    /// A date written the way the language writes it ("10 janvier 2024").
+    pub fn format_date(&self, date: Date) -> String {
+        let month = self.months.get(usize::from(date.month()) - 1).map_or("", String::as_str);
+        self.date
+            .replace("{day}", &date.day().to_string())
+            .replace("{month}", month)
+            .replace("{year}", &date.year().to_string())
+    }
+
     /// The default pattern of list level `depth` (0 for the outermost).
     pub fn list_pattern(&self, depth: usize) -> LabelPattern {
         self.list_patterns
@@ -135,6 +151,14 @@ fn direction<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Direction, D::Err
             "direction `{other}` must be `ltr` or `rtl`"
         ))),
     }
+}
+
+fn months<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let months = Vec::<String>::deserialize(d)?;
+    if months.len() != 12 {
+        return Err(serde::de::Error::custom(format!("`months` lists {} names; it needs 12", months.len())));
+    }
+    Ok(months)
 }
 
 fn patterns<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<LabelPattern>, D::Error> {

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, SourceText};
-use crate::model::{Language, Span};
+use crate::model::{Language, Meta, Span};
 
 pub use files::{StyleFiles, builtin_file};
 pub use length::Length;
@@ -52,6 +52,31 @@ pub struct Style {
     pub template: Asset,
     /// Locales by primary language subtag.
     pub locales: BTreeMap<String, Locale>,
+    /// The documents this style is chosen for when none is named.
+    pub applies_to: AppliesTo,
+}
+
+/// Which documents a built-in style is chosen for, by their metadata.
+/// Names are compared without regard to case.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AppliesTo {
+    /// Issuing bodies ("Security Council", "Conseil de sécurité").
+    #[serde(default)]
+    pub bodies: Vec<String>,
+    /// Organisations ("United Nations").
+    #[serde(default)]
+    pub organisations: Vec<String>,
+}
+
+impl AppliesTo {
+    /// Whether a document with this metadata asks for the style.
+    pub fn matches(&self, meta: &Meta) -> bool {
+        let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+        let body = meta.body.as_deref().is_some_and(|b| self.bodies.iter().any(|x| same(x, b)));
+        let organisation = self.organisations.iter().any(|x| same(x, &meta.organisation.name));
+        body || (self.bodies.is_empty() && organisation)
+    }
 }
 
 /// A file that belongs to the style (template, emblem, font).
@@ -279,6 +304,8 @@ struct StyleToml {
     /// Per-language overrides of locale labels.
     #[serde(default)]
     labels: BTreeMap<String, toml::Spanned<toml::Table>>,
+    #[serde(default)]
+    applies_to: AppliesTo,
 }
 
 fn default_locales() -> toml::Spanned<String> {
@@ -291,6 +318,18 @@ struct FontsToml {
     body: toml::Spanned<String>,
     arabic: toml::Spanned<String>,
     files: Vec<toml::Spanned<String>>,
+}
+
+/// The names of the styles compiled into the binary, the default first.
+pub const BUILTIN_STYLES: [&str; 2] = ["official", "unsc"];
+
+/// The style of `styles` that applies to a document: the first whose
+/// `applies-to` matches its metadata, else the first of the list.
+pub fn choose<'a>(styles: &'a [Style], meta: &Meta) -> &'a Style {
+    styles
+        .iter()
+        .find(|s| s.applies_to.matches(meta))
+        .unwrap_or(&styles[0])
 }
 
 /// The languages for which a locale file is looked up.
@@ -307,10 +346,27 @@ pub struct StyleError {
 }
 
 impl Style {
-    /// The style compiled into the binary (`styles/official.toml`).
+    /// The default style compiled into the binary (`styles/official.toml`).
     pub fn builtin() -> Style {
-        Style::load(&StyleFiles::Builtin, "official.toml")
-            .unwrap_or_else(|e| panic!("the built-in style is broken: {:?}", e.diagnostics))
+        Style::builtin_named("official").expect("the official style is built in")
+    }
+
+    /// A style compiled into the binary, by name (`official`, `unsc`).
+    pub fn builtin_named(name: &str) -> Option<Style> {
+        let file = format!("{name}.toml");
+        files::builtin_file(&file)?;
+        Some(
+            Style::load(&StyleFiles::Builtin, &file)
+                .unwrap_or_else(|e| panic!("the built-in style {name} is broken: {:?}", e.diagnostics)),
+        )
+    }
+
+    /// Every style compiled into the binary, the default first.
+    pub fn builtins() -> Vec<Style> {
+        BUILTIN_STYLES
+            .iter()
+            .filter_map(|name| Style::builtin_named(name))
+            .collect()
     }
 
     /// Loads the style file at `path` on disk; its assets are read from the
@@ -471,6 +527,7 @@ impl Style {
             emblem,
             template: template.expect("errors were returned above"),
             locales,
+            applies_to: raw.applies_to,
         })
     }
 
@@ -512,5 +569,16 @@ mod tests {
             "Adoptée"
         );
         assert_eq!(style.locale(&Language("de".into())).language, "en");
+    }
+
+    #[test]
+    fn a_security_council_document_gets_the_unsc_style() {
+        let styles = Style::builtins();
+        let mut meta = Meta::default();
+        assert_eq!(choose(&styles, &meta).name, "official");
+        meta.body = Some("Conseil de sécurité".into());
+        assert_eq!(choose(&styles, &meta).name, "unsc");
+        meta.body = Some("Assemblée générale".into());
+        assert_eq!(choose(&styles, &meta).name, "official");
     }
 }

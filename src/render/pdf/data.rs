@@ -166,6 +166,10 @@ pub struct Head {
     pub reference: String,
     /// The subject line.
     pub subject: Option<Vec<Node>>,
+    /// The distribution line ("Distr.: General"), when the source gives one.
+    pub distribution: Option<String>,
+    /// The date of the status (adoption, vote), written in the language.
+    pub date: Option<String>,
 }
 
 /// The emblem image, in the template's virtual files.
@@ -356,6 +360,11 @@ pub fn build(res: &Resolution, style: &Style, source_name: &str) -> (Data, Vec<D
         body: meta.body.clone(),
         reference: meta.reference.0.clone(),
         subject: meta.subject.as_ref().map(|p| b.inlines(&p.content)),
+        distribution: meta
+            .distribution
+            .as_ref()
+            .map(|d| locale.labels.distribution.replace("{distribution}", d)),
+        date: meta.status.date.map(|d| locale.format_date(d)),
     };
     let opening = res.opening.as_ref().map(|p| b.inlines(&p.content));
 

@@ -1,0 +1,395 @@
+//! The Open Packaging Conventions layer: parts, content types,
+//! relationships and the document properties (`docProps/`).
+//!
+//! Nothing here knows about WordprocessingML; it only names parts and the
+//! links between them, built from scratch for every document as pandoc
+//! does, so that no stale template part can slip in.
+
+use super::xml::Xml;
+
+/// Relationship types used by the package.
+pub mod rel {
+    /// The main document part.
+    pub const OFFICE_DOCUMENT: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+    /// Core properties (Dublin Core).
+    pub const CORE_PROPERTIES: &str =
+        "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
+    /// Extended (application) properties.
+    pub const EXTENDED_PROPERTIES: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties";
+    /// Style definitions.
+    pub const STYLES: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+    /// Numbering definitions.
+    pub const NUMBERING: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering";
+    /// Document settings.
+    pub const SETTINGS: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings";
+    /// Font table.
+    pub const FONT_TABLE: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable";
+    /// An embedded font, from the font table.
+    pub const FONT: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font";
+    /// Footnotes.
+    pub const FOOTNOTES: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes";
+    /// A header.
+    pub const HEADER: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
+    /// A footer.
+    pub const FOOTER: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer";
+    /// The Office theme.
+    pub const THEME: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme";
+    /// A hyperlink target outside the package.
+    pub const HYPERLINK: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
+}
+
+/// Content types of the parts.
+pub mod content_type {
+    /// Relationship parts.
+    pub const RELATIONSHIPS: &str = "application/vnd.openxmlformats-package.relationships+xml";
+    /// Plain XML (default for `.xml`).
+    pub const XML: &str = "application/xml";
+    /// The main document.
+    pub const DOCUMENT: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    /// Styles.
+    pub const STYLES: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml";
+    /// Numbering.
+    pub const NUMBERING: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml";
+    /// Settings.
+    pub const SETTINGS: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml";
+    /// Font table.
+    pub const FONT_TABLE: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml";
+    /// Footnotes.
+    pub const FOOTNOTES: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml";
+    /// A header.
+    pub const HEADER: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
+    /// A footer.
+    pub const FOOTER: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml";
+    /// The Office theme.
+    pub const THEME: &str = "application/vnd.openxmlformats-officedocument.theme+xml";
+    /// Core properties.
+    pub const CORE: &str = "application/vnd.openxmlformats-package.core-properties+xml";
+    /// Extended properties.
+    pub const EXTENDED: &str =
+        "application/vnd.openxmlformats-officedocument.extended-properties+xml";
+    /// An obfuscated embedded font (ISO/IEC 29500-1 §17.8.1).
+    pub const OBFUSCATED_FONT: &str =
+        "application/vnd.openxmlformats-officedocument.obfuscatedFont";
+}
+
+/// One part of the package.
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// Its name inside the package, without the leading `/`.
+    pub name: String,
+    /// Its content type; `None` when the default for its extension applies.
+    pub content_type: Option<&'static str>,
+    /// Its bytes.
+    pub data: Vec<u8>,
+}
+
+impl Part {
+    /// A part with an explicit content type (an `Override`).
+    pub fn new(name: impl Into<String>, content_type: &'static str, data: Vec<u8>) -> Self {
+        Part {
+            name: name.into(),
+            content_type: Some(content_type),
+            data,
+        }
+    }
+
+    /// A part typed by its extension's `Default`.
+    pub fn by_extension(name: impl Into<String>, data: Vec<u8>) -> Self {
+        Part {
+            name: name.into(),
+            content_type: None,
+            data,
+        }
+    }
+}
+
+/// The relationships of one source part, numbered `rId1`, `rId2`, … in
+/// the order they are added.
+#[derive(Debug, Clone, Default)]
+pub struct Relationships {
+    entries: Vec<Relationship>,
+}
+
+#[derive(Debug, Clone)]
+struct Relationship {
+    id: String,
+    kind: &'static str,
+    target: String,
+    external: bool,
+}
+
+impl Relationships {
+    /// No relationships yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a relationship to a part, by path relative to the source part;
+    /// returns its id.
+    pub fn add(&mut self, kind: &'static str, target: impl Into<String>) -> String {
+        self.push(kind, target.into(), false)
+    }
+
+    /// Adds a relationship to a resource outside the package.
+    pub fn add_external(&mut self, kind: &'static str, target: impl Into<String>) -> String {
+        self.push(kind, target.into(), true)
+    }
+
+    fn push(&mut self, kind: &'static str, target: String, external: bool) -> String {
+        let id = format!("rId{}", self.entries.len() + 1);
+        self.entries.push(Relationship {
+            id: id.clone(),
+            kind,
+            target,
+            external,
+        });
+        id
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The relationships part.
+    pub fn to_xml(&self) -> Vec<u8> {
+        let mut xml = Xml::new();
+        xml.start(
+            "Relationships",
+            &[(
+                "xmlns",
+                "http://schemas.openxmlformats.org/package/2006/relationships",
+            )],
+        );
+        for r in &self.entries {
+            let mut attrs = vec![
+                ("Id", r.id.as_str()),
+                ("Type", r.kind),
+                ("Target", r.target.as_str()),
+            ];
+            if r.external {
+                attrs.push(("TargetMode", "External"));
+            }
+            xml.empty("Relationship", &attrs);
+        }
+        xml.end("Relationships");
+        xml.finish()
+    }
+}
+
+/// `[Content_Types].xml` for `parts`: a `Default` for each extension in
+/// `defaults`, an `Override` for every part that names its type.
+pub fn content_types(parts: &[Part], defaults: &[(&str, &str)]) -> Vec<u8> {
+    let mut xml = Xml::new();
+    xml.start(
+        "Types",
+        &[(
+            "xmlns",
+            "http://schemas.openxmlformats.org/package/2006/content-types",
+        )],
+    );
+    for (extension, kind) in defaults {
+        xml.empty(
+            "Default",
+            &[("Extension", extension), ("ContentType", kind)],
+        );
+    }
+    for part in parts {
+        if let Some(kind) = part.content_type {
+            let name = format!("/{}", part.name);
+            xml.empty("Override", &[("PartName", &name), ("ContentType", kind)]);
+        }
+    }
+    xml.end("Types");
+    xml.finish()
+}
+
+/// What `docProps/core.xml` records.
+#[derive(Debug, Clone, Default)]
+pub struct CoreProperties {
+    /// The document's title.
+    pub title: String,
+    /// Its subject line.
+    pub subject: Option<String>,
+    /// Its author: the organisation.
+    pub creator: String,
+    /// Index terms.
+    pub keywords: Vec<String>,
+    /// The reference, as identifier.
+    pub identifier: String,
+    /// The language tag.
+    pub language: String,
+    /// A short description.
+    pub description: Option<String>,
+    /// Creation and modification time, in seconds since the Unix epoch.
+    pub timestamp: i64,
+}
+
+/// `docProps/core.xml`.
+pub fn core_properties(props: &CoreProperties) -> Vec<u8> {
+    let mut xml = Xml::new();
+    xml.start(
+        "cp:coreProperties",
+        &[
+            (
+                "xmlns:cp",
+                "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+            ),
+            ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
+            ("xmlns:dcterms", "http://purl.org/dc/terms/"),
+            ("xmlns:dcmitype", "http://purl.org/dc/dcmitype/"),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+        ],
+    );
+    xml.leaf("dc:title", &[], &props.title);
+    if let Some(subject) = &props.subject {
+        xml.leaf("dc:subject", &[], subject);
+    }
+    xml.leaf("dc:creator", &[], &props.creator);
+    if !props.keywords.is_empty() {
+        xml.leaf("cp:keywords", &[], &props.keywords.join(", "));
+    }
+    if let Some(description) = &props.description {
+        xml.leaf("dc:description", &[], description);
+    }
+    xml.leaf("dc:identifier", &[], &props.identifier);
+    xml.leaf("dc:language", &[], &props.language);
+    let when = w3cdtf(props.timestamp);
+    xml.leaf("dcterms:created", &[("xsi:type", "dcterms:W3CDTF")], &when);
+    xml.leaf("dcterms:modified", &[("xsi:type", "dcterms:W3CDTF")], &when);
+    xml.end("cp:coreProperties");
+    xml.finish()
+}
+
+/// `docProps/app.xml`: the producing application and the organisation.
+pub fn app_properties(company: &str) -> Vec<u8> {
+    let mut xml = Xml::new();
+    xml.start(
+        "Properties",
+        &[
+            (
+                "xmlns",
+                "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+            ),
+            (
+                "xmlns:vt",
+                "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+            ),
+        ],
+    );
+    xml.leaf("Template", &[], "");
+    xml.leaf(
+        "Application",
+        &[],
+        concat!("respub ", env!("CARGO_PKG_VERSION")),
+    );
+    xml.leaf("DocSecurity", &[], "0");
+    xml.leaf("ScaleCrop", &[], "false");
+    xml.leaf("Company", &[], company);
+    xml.leaf("LinksUpToDate", &[], "false");
+    xml.leaf("SharedDoc", &[], "false");
+    xml.leaf("HyperlinksChanged", &[], "false");
+    xml.leaf("AppVersion", &[], "16.0000");
+    xml.end("Properties");
+    xml.finish()
+}
+
+/// A moment of UTC time, broken down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CivilTime {
+    /// Year.
+    pub year: i64,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day, 1–31.
+    pub day: u8,
+    /// Hour, 0–23.
+    pub hour: u8,
+    /// Minute.
+    pub minute: u8,
+    /// Second.
+    pub second: u8,
+}
+
+impl CivilTime {
+    /// The UTC date and time `seconds` after the Unix epoch.
+    pub fn from_unix(seconds: i64) -> Self {
+        let days = seconds.div_euclid(86_400);
+        let rest = seconds.rem_euclid(86_400);
+        // Civil from days, after H. Hinnant's public-domain algorithm.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        CivilTime {
+            year,
+            month,
+            day,
+            hour: (rest / 3600) as u8,
+            minute: (rest % 3600 / 60) as u8,
+            second: (rest % 60) as u8,
+        }
+    }
+}
+
+/// `YYYY-MM-DDThh:mm:ssZ`, as `dcterms:W3CDTF` wants it; years are kept
+/// to four digits.
+pub fn w3cdtf(seconds: i64) -> String {
+    let t = CivilTime::from_unix(seconds.clamp(-62_135_596_800, 253_402_300_799));
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        t.year, t.month, t.day, t.hour, t.minute, t.second
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unix_time_to_w3cdtf() {
+        assert_eq!(w3cdtf(0), "1970-01-01T00:00:00Z");
+        assert_eq!(w3cdtf(1_506_643_200), "2017-09-29T00:00:00Z");
+        assert_eq!(w3cdtf(951_782_400 + 3661), "2000-02-29T01:01:01Z");
+        assert_eq!(w3cdtf(-86_400), "1969-12-31T00:00:00Z");
+    }
+
+    #[test]
+    fn relationships_are_numbered_in_order() {
+        let mut rels = Relationships::new();
+        assert_eq!(rels.add(rel::STYLES, "styles.xml"), "rId1");
+        assert_eq!(
+            rels.add_external(rel::HYPERLINK, "https://example.org/?a=1&b=2"),
+            "rId2"
+        );
+        let text = String::from_utf8(rels.to_xml()).unwrap();
+        assert!(
+            text.contains(r#"Target="https://example.org/?a=1&amp;b=2" TargetMode="External""#)
+        );
+    }
+}

@@ -1,0 +1,425 @@
+//! EPUB 3.3: a reflowable e-book in the house style, meant to pass
+//! EPUBCheck without a message and to meet EPUB Accessibility 1.1.
+//!
+//! The book is written part by part, each by its own module:
+//!
+//! - [`xhtml`]: the content documents, one for the resolution and one per
+//!   annex, in semantic XHTML (headings, paragraphs, lists, footnotes);
+//! - [`nav`]: the navigation document (table of contents, landmarks);
+//! - [`css`]: the stylesheet, generated from the same [`Style`] as the PDF;
+//! - [`package`]: the package document (metadata, manifest, spine) and
+//!   `META-INF/container.xml`;
+//!
+//! and this module puts them in a ZIP container with `mimetype` first and
+//! stored, a fixed timestamp and a fixed order, so that the same input
+//! always gives the same bytes.
+
+mod css;
+mod nav;
+mod package;
+mod xhtml;
+mod xml;
+
+use std::io::{Cursor, Write};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use crate::diag::{DiagResult, Diagnostic, Warned};
+use crate::model::{Block, Direction, Inline, Language, Resolution};
+use crate::style::{FontFile, Style, VerbTreatment};
+
+use super::{Document, Format, RenderOptions, Writer};
+
+/// Writes EPUB 3 e-books.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EpubWriter;
+
+impl Writer for EpubWriter {
+    fn format(&self) -> Format {
+        Format::Epub
+    }
+
+    fn render(
+        &self,
+        doc: Document<'_>,
+        style: &Style,
+        options: &RenderOptions,
+    ) -> DiagResult<Warned<Vec<u8>>> {
+        let res = doc.resolution;
+        let lang = &res.meta.language;
+        check_language(lang)?;
+        let mut warnings = Vec::new();
+
+        let fonts = embedded_fonts(style, res);
+        if fonts.is_empty() {
+            warnings.push(
+                Diagnostic::warning("the style names no font for this language; the e-book will use the reader's fonts")
+                    .with_hint(format!("add the files of `{}` to `fonts.files` in the style", style.fonts.family_for(lang))),
+            );
+        }
+        let content = xhtml::documents(res, style);
+        warnings.extend(content.warnings);
+        let docs = content.output;
+
+        let mut parts = vec![
+            Part::new(CONTAINER, package::container(OPF)),
+            Part::new(
+                OPF,
+                package::package_document(res, style, options.timestamp, &docs, &fonts),
+            ),
+            Part::new(&in_root(NAV), nav::navigation(res, style, &docs)),
+            Part::new(
+                &in_root(CSS),
+                css::stylesheet(style, lang, &fonts).into_bytes(),
+            ),
+        ];
+        for d in &docs {
+            parts.push(Part::new(&in_root(&d.href), d.bytes.clone()));
+        }
+        for font in &fonts {
+            parts.push(Part::new(&in_root(&font.href), font.file.data.to_vec()));
+        }
+        let bytes = zip(&parts, options.timestamp).map_err(|e| {
+            vec![
+                Diagnostic::error(format!("cannot assemble the EPUB container: {e}"))
+                    .with_hint("this is a bug in respub; please report it with the source file"),
+            ]
+        })?;
+        Ok(Warned {
+            output: bytes,
+            warnings,
+        })
+    }
+}
+
+/// The folder that holds the publication's files inside the container.
+const ROOT: &str = "EPUB";
+/// `META-INF/container.xml`, which points reading systems to the package.
+const CONTAINER: &str = "META-INF/container.xml";
+/// The package document.
+const OPF: &str = "EPUB/package.opf";
+/// The navigation document, relative to [`ROOT`].
+const NAV: &str = "nav.xhtml";
+/// The stylesheet, relative to [`ROOT`].
+const CSS: &str = "css/respub.css";
+
+fn in_root(href: &str) -> String {
+    format!("{ROOT}/{href}")
+}
+
+/// One file of the container.
+struct Part {
+    path: String,
+    data: Vec<u8>,
+}
+
+impl Part {
+    fn new(path: &str, data: Vec<u8>) -> Self {
+        Part {
+            path: path.to_string(),
+            data,
+        }
+    }
+}
+
+/// A font file of the style embedded in the book.
+struct EmbeddedFont<'a> {
+    /// The face.
+    file: &'a FontFile,
+    /// Its path relative to [`ROOT`].
+    href: String,
+    /// Its manifest id.
+    id: String,
+}
+
+/// The faces that set the book's text: the family of its language and, for
+/// Arabic, the Latin family too, for references and Latin names. Italic
+/// faces come only when the text has italics, which keeps the book small
+/// for the many resolutions without any. Faces are embedded as they are,
+/// not obfuscated: they are under the SIL Open Font License, and
+/// obfuscation would need `encryption.xml` for no gain.
+fn embedded_fonts<'a>(style: &'a Style, res: &Resolution) -> Vec<EmbeddedFont<'a>> {
+    let lang = &res.meta.language;
+    let mut families = vec![style.fonts.family_for(lang)];
+    if !families.contains(&style.fonts.body.as_str()) {
+        families.push(&style.fonts.body);
+    }
+    let italics = has_italics(res, style);
+    let mut fonts: Vec<EmbeddedFont<'a>> = Vec::new();
+    for family in families {
+        let faces = style
+            .fonts
+            .files
+            .iter()
+            .filter(|f| f.family == family && (italics || !f.italic));
+        for file in faces {
+            let name = safe_file_name(&file.path);
+            let mut href = format!("fonts/{name}");
+            if fonts.iter().any(|f| f.href == href) {
+                href = format!("fonts/{}-{name}", fonts.len() + 1);
+            }
+            fonts.push(EmbeddedFont {
+                file,
+                href,
+                id: format!("font-{}", fonts.len() + 1),
+            });
+        }
+    }
+    fonts
+}
+
+/// Whether any text is set in italics: emphasis, or verbs when the style
+/// sets them so.
+fn has_italics(res: &Resolution, style: &Style) -> bool {
+    let italic_verbs =
+        [style.verbs.preamble, style.verbs.operative].contains(&VerbTreatment::Italic);
+    let paragraphs = res
+        .meta
+        .subject
+        .iter()
+        .chain(&res.opening)
+        .chain(&res.closing)
+        .chain(&res.adoption)
+        .chain(
+            res.annexes
+                .iter()
+                .flat_map(|a| a.label.iter().chain(&a.title)),
+        );
+    let clauses = res.preamble.iter().chain(&res.operative.clauses);
+    paragraphs
+        .into_iter()
+        .any(|p| run_has_italics(&p.content, italic_verbs))
+        || clauses
+            .into_iter()
+            .any(|c| blocks_have_italics(&c.blocks, italic_verbs))
+        || res
+            .annexes
+            .iter()
+            .any(|a| blocks_have_italics(&a.blocks, italic_verbs))
+}
+
+fn blocks_have_italics(blocks: &[Block], italic_verbs: bool) -> bool {
+    blocks.iter().any(|block| match block {
+        Block::Paragraph(p) => run_has_italics(&p.content, italic_verbs),
+        Block::Heading(h) => run_has_italics(&h.content, italic_verbs),
+        Block::List(list) => {
+            let around = list.intro.iter().chain(&list.continuation);
+            around
+                .into_iter()
+                .any(|p| run_has_italics(&p.content, italic_verbs))
+                || list
+                    .items
+                    .iter()
+                    .any(|i| blocks_have_italics(&i.blocks, italic_verbs))
+        }
+    })
+}
+
+fn run_has_italics(run: &[Inline], italic_verbs: bool) -> bool {
+    run.iter().any(|inline| match inline {
+        Inline::Emphasis(_) => true,
+        Inline::Verb(_) if italic_verbs => true,
+        other => other
+            .children()
+            .is_some_and(|c| run_has_italics(c, italic_verbs)),
+    })
+}
+
+/// The last component of `path` with only characters that every ZIP tool
+/// and URL parser takes as they are.
+fn safe_file_name(path: &str) -> String {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let name: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let name = name.trim_start_matches('.');
+    if name.is_empty() {
+        "font.ttf".into()
+    } else {
+        name.into()
+    }
+}
+
+/// Refuses a language tag that would make the package invalid: EPUB needs
+/// a well-formed BCP 47 tag in `dc:language` and in every `xml:lang`.
+fn check_language(lang: &Language) -> DiagResult<()> {
+    let tag = lang.as_str();
+    let mut subtags = tag.split('-');
+    let primary_ok = subtags
+        .next()
+        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    let rest_ok =
+        subtags.all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()));
+    if primary_ok && rest_ok {
+        Ok(())
+    } else {
+        Err(vec![
+            Diagnostic::error(format!(
+                "`{tag}` is not a language tag an e-book can declare"
+            ))
+            .at(None)
+            .with_hint("write a BCP 47 tag such as `fr`, `en`, `es-419` or `ar`"),
+        ])
+    }
+}
+
+/// The direction attribute value of `lang`.
+fn dir(lang: &Language) -> &'static str {
+    match lang.direction() {
+        Direction::Ltr => "ltr",
+        Direction::Rtl => "rtl",
+    }
+}
+
+/// Packs `parts` after the `mimetype` entry. Every entry gets the same
+/// timestamp and Unix permissions, so the bytes depend only on the parts.
+fn zip(parts: &[Part], timestamp: i64) -> zip::result::ZipResult<Vec<u8>> {
+    let time = zip_time(timestamp);
+    let base = SimpleFileOptions::default()
+        .last_modified_time(time)
+        .system(zip::System::Unix)
+        .unix_permissions(0o644);
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    // The OCF requires `mimetype` first, uncompressed, without extra fields,
+    // so that tools can recognise an EPUB from its first bytes.
+    zip.start_file(
+        "mimetype",
+        base.compression_method(CompressionMethod::Stored),
+    )?;
+    zip.write_all(b"application/epub+zip")?;
+    let deflate = base
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(9));
+    for part in parts {
+        zip.start_file(part.path.as_str(), deflate)?;
+        zip.write_all(&part.data)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+/// The ZIP timestamp for `timestamp`, clamped to what ZIP can record
+/// (1980 to 2107).
+fn zip_time(timestamp: i64) -> DateTime {
+    let t = Civil::from_unix(timestamp);
+    let year = t.year.clamp(1980, 2107) as u16;
+    let (month, day, hour, minute, second) = if (1980..=2107).contains(&t.year) {
+        (t.month, t.day, t.hour, t.minute, t.second)
+    } else if t.year < 1980 {
+        (1, 1, 0, 0, 0)
+    } else {
+        (12, 31, 23, 59, 58)
+    };
+    DateTime::from_date_and_time(year, month, day, hour, minute, second).unwrap_or_default()
+}
+
+/// `timestamp` as `YYYY-MM-DDThh:mm:ssZ`, the form `dcterms:modified` takes.
+fn iso_datetime(timestamp: i64) -> String {
+    let t = Civil::from_unix(timestamp);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        t.year, t.month, t.day, t.hour, t.minute, t.second
+    )
+}
+
+/// A moment in UTC, broken down.
+struct Civil {
+    year: i32,
+    month: u8,
+    day: u8,
+    hour: u8,
+    minute: u8,
+    second: u8,
+}
+
+impl Civil {
+    /// Seconds since 1970 to a UTC date and time, for years 0001 to 9999
+    /// (moments outside are clamped to those bounds).
+    fn from_unix(timestamp: i64) -> Civil {
+        // 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
+        let t = timestamp.clamp(-62_135_596_800, 253_402_300_799);
+        let days = t.div_euclid(86_400);
+        let secs = t.rem_euclid(86_400);
+        // Civil from days, after H. Hinnant's public-domain algorithm.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Civil {
+            year,
+            month,
+            day,
+            hour: (secs / 3600) as u8,
+            minute: (secs % 3600 / 60) as u8,
+            second: (secs % 60) as u8,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+
+    #[test]
+    fn dates_round_trip_with_the_model() {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2017, 9, 29),
+            (2000, 2, 29),
+            (1969, 12, 31),
+            (2107, 12, 31),
+        ] {
+            let date = Date::new(y, m, d).unwrap();
+            let t = Civil::from_unix(date.unix_seconds() + 3661);
+            assert_eq!(
+                (t.year, t.month, t.day, t.hour, t.minute, t.second),
+                (y, m, d, 1, 1, 1)
+            );
+        }
+        assert_eq!(iso_datetime(1_506_643_200), "2017-09-29T00:00:00Z");
+        assert_eq!(iso_datetime(i64::MIN), "0001-01-01T00:00:00Z");
+        assert_eq!(iso_datetime(i64::MAX), "9999-12-31T23:59:59Z");
+    }
+
+    #[test]
+    fn zip_times_are_clamped() {
+        let early = zip_time(0);
+        assert_eq!((early.year(), early.month(), early.day()), (1980, 1, 1));
+        let late = zip_time(i64::MAX);
+        assert_eq!((late.year(), late.month(), late.day()), (2107, 12, 31));
+        let seed = zip_time(1_506_643_200);
+        assert_eq!((seed.year(), seed.month(), seed.day()), (2017, 9, 29));
+    }
+
+    #[test]
+    fn language_tags_are_checked() {
+        for ok in ["fr", "en", "es-419", "ar", "zh-Hant-TW"] {
+            assert!(check_language(&Language(ok.into())).is_ok(), "{ok}");
+        }
+        for bad in ["", "f", "fr_FR", "fr-", "\"><x", "français"] {
+            assert!(check_language(&Language(bad.into())).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn font_names_are_safe() {
+        assert_eq!(
+            safe_file_name("fonts/Noto Serif (1).ttf"),
+            "Noto-Serif--1-.ttf"
+        );
+        assert_eq!(safe_file_name("../.hidden"), "hidden");
+    }
+}
