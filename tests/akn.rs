@@ -790,6 +790,98 @@ fn tool(program: &str, args: &[&std::ffi::OsStr]) -> std::process::Output {
         .unwrap_or_else(|e| panic!("{program} is required by the corpus test: {e}"))
 }
 
+/// Whether an element of XHTML or WordprocessingML ends a word.
+fn is_break(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "li"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "div"
+            | "td"
+            | "dt"
+            | "dd"
+            | "br"
+            | "tab"
+            | "title"
+    )
+}
+
+/// The text of every XML part of a zip container (EPUB, DOCX), in entry
+/// order.
+fn zip_text(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip container");
+    let mut out = String::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+        if !(name.ends_with(".xhtml") || name.ends_with(".xml")) {
+            continue;
+        }
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut entry, &mut xml).unwrap();
+        let mut reader = quick_xml::reader::Reader::from_str(&xml);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Text(t)) => out.push_str(&t.xml10_content()),
+                Ok(quick_xml::events::Event::GeneralRef(r)) => match r.resolve_char_ref() {
+                    Ok(Some(c)) => out.push(c),
+                    // `&apos;` and the other predefined entities: punctuation.
+                    _ => out.push(' '),
+                },
+                // Words break at blocks and tabs, not at runs of a paragraph.
+                Ok(quick_xml::events::Event::End(e)) if is_break(e.local_name().as_ref()) => {
+                    out.push(' ')
+                }
+                Ok(quick_xml::events::Event::Empty(e)) if is_break(e.local_name().as_ref()) => {
+                    out.push(' ')
+                }
+                Ok(quick_xml::events::Event::Eof) | Err(_) => break,
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn corpus_sample_makes_valid_epub_and_docx() {
+    let Some(corpus) = std::env::var_os("RESPUB_CORPUS").map(PathBuf::from) else {
+        eprintln!(
+            "NOTE: the corpus EPUB and DOCX test did not run: set RESPUB_CORPUS to the unsc-akn corpus folder"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for (i, rel) in SAMPLE.iter().enumerate() {
+        let (file, res) = read(&corpus.join(rel));
+        let [body, notes, ..] = akn_body_words(&file.bytes);
+        for format in [Format::Epub, Format::Docx] {
+            let bytes = render(&res, &file, format);
+            let path = dir.path().join(format!("{i}.{}", format.extension()));
+            std::fs::write(&path, &bytes).unwrap();
+            match format {
+                Format::Epub => crate::epub::epubcheck_file(&path),
+                _ => {
+                    let errors = crate::docx::openxml_errors(&path);
+                    assert!(
+                        errors.is_empty(),
+                        "{rel}: openxml-audit: {}",
+                        errors.join("\n")
+                    );
+                }
+            }
+            let printed = words(&zip_text(&bytes));
+            assert_all_present(&body, &printed, &format!("{rel} ({format})"));
+            assert_all_present(&notes, &printed, &format!("{rel} ({format}, notes)"));
+        }
+    }
+}
+
 #[test]
 fn corpus_sample_prints_as_valid_tagged_pdf() {
     let Some(corpus) = std::env::var_os("RESPUB_CORPUS").map(PathBuf::from) else {

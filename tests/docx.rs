@@ -423,7 +423,7 @@ fn run(program: &str, args: &[&str]) -> std::process::Output {
 }
 
 /// The errors openxml-audit reports for `path`, as descriptions.
-fn openxml_errors(path: &Path) -> Vec<String> {
+pub(crate) fn openxml_errors(path: &Path) -> Vec<String> {
     let out = run(
         "openxml-audit",
         &["-o", "json", "-m", "0", path.to_str().unwrap()],

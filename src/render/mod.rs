@@ -129,19 +129,3 @@ pub trait Writer: Sync {
         options: &RenderOptions,
     ) -> DiagResult<Warned<Vec<u8>>>;
 }
-
-/// Stands for a writer that this build does not include yet.
-struct Unavailable(Format);
-
-impl Writer for Unavailable {
-    fn format(&self) -> Format {
-        self.0
-    }
-
-    fn render(&self, _: Document<'_>, _: &Style, _: &RenderOptions) -> DiagResult<Warned<Vec<u8>>> {
-        Err(vec![crate::diag::Diagnostic::error(format!(
-            "the {} writer is not available",
-            self.0
-        ))])
-    }
-}
