@@ -121,8 +121,9 @@ impl Ctx {
             "a" => {
                 let href = e
                     .attr("href")
-                    .filter(|h| !h.trim().is_empty())
-                    .map(str::to_string);
+                    // Real files write addresses with spaces ("…/S/RES/2216 (2015)").
+                    .map(|h| h.trim().replace(' ', "%20"))
+                    .filter(|h| !h.is_empty());
                 let reference = e
                     .has_class("reference")
                     .then(|| e.attr("title"))
