@@ -1,5 +1,6 @@
 //! The integration tests, in one binary so they link once.
 
+mod cli;
 mod docx;
 mod epub;
 mod pdf;
