@@ -604,6 +604,21 @@ impl Inline {
             Inline::Text(_) | Inline::LineBreak => None,
         }
     }
+
+    /// The children of a container inline, mutably, if it is one.
+    pub fn children_mut(&mut self) -> Option<&mut Vec<Inline>> {
+        match self {
+            Inline::Verb(c)
+            | Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Superscript(c)
+            | Inline::Subscript(c)
+            | Inline::Quote(c) => Some(c),
+            Inline::Link(link) => Some(&mut link.content),
+            Inline::Footnote(note) => Some(&mut note.content),
+            Inline::Text(_) | Inline::LineBreak => None,
+        }
+    }
 }
 
 /// Calls `f` on every paragraph-like run of inlines in the resolution, in

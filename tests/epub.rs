@@ -964,8 +964,8 @@ fn build_seed(out: &Path) -> Vec<u8> {
 
 /// The words of the seed's text, with its Markdown marks removed.
 fn seed_words() -> Vec<String> {
-    let seed = util::repo_path("tests/data/GA-2017-86-RES-06.fr.txt");
-    let text = std::fs::read_to_string(&seed).expect("the seed text is in tests/data");
+    let seed = util::repo_path("tests/fixtures/seed.txt");
+    let text = std::fs::read_to_string(&seed).expect("the seed text is in tests/fixtures");
     let text = text
         .replace("##", "")
         .replace("**", "")

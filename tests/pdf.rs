@@ -801,7 +801,7 @@ fn the_seed_builds_to_an_archival_accessible_pdf() {
 fn the_seed_pdf_holds_every_word_of_the_seed_in_order() {
     let dir = util::temp_dir();
     let pdf = build(&util::repo_path(SEED), dir.path(), None);
-    let seed = std::fs::read_to_string(util::repo_path("bench/GA-2017-86-RES-06.fr.md")).unwrap();
+    let seed = std::fs::read_to_string(util::repo_path("tests/fixtures/seed.txt")).unwrap();
     let seed = seed.replace("<sup>", "").replace("</sup>", "");
     let mut lines: Vec<&str> = seed.lines().filter(|l| !l.trim().is_empty()).collect();
     // The house style prints the reference in the top corner of the title

@@ -1,6 +1,7 @@
 //! The integration tests, in one binary so they link once.
 
 mod akn;
+mod cli;
 mod docx;
 mod epub;
 mod pdf;

@@ -43,24 +43,11 @@ fn walk(lang: &Language, run: &mut [Inline], prev: &mut Option<char>) {
             }
             Inline::LineBreak => *prev = Some('\n'),
             other => {
-                if let Some(children) = children_mut(other) {
+                if let Some(children) = other.children_mut() {
                     walk(lang, children, prev);
                 }
             }
         }
-    }
-}
-
-fn children_mut(inline: &mut Inline) -> Option<&mut Vec<Inline>> {
-    match inline {
-        Inline::Verb(c)
-        | Inline::Emphasis(c)
-        | Inline::Strong(c)
-        | Inline::Superscript(c)
-        | Inline::Subscript(c)
-        | Inline::Quote(c) => Some(c),
-        Inline::Link(link) => Some(&mut link.content),
-        _ => None,
     }
 }
 

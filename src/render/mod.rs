@@ -9,6 +9,7 @@ pub mod docx;
 pub mod epub;
 pub mod pdf;
 pub mod text;
+pub mod time;
 
 use std::fmt;
 use std::str::FromStr;

@@ -23,7 +23,10 @@ const BUILTIN: &[(&str, &[u8])] = &[
     ("emblem.svg", include_bytes!("../../styles/emblem.svg")),
     ("unsc.toml", include_bytes!("../../styles/unsc.toml")),
     ("unsc.typ", include_bytes!("../../styles/unsc.typ")),
-    ("un-emblem.svg", include_bytes!("../../styles/un-emblem.svg")),
+    (
+        "un-emblem.svg",
+        include_bytes!("../../styles/un-emblem.svg"),
+    ),
     (
         "locales/en.toml",
         include_bytes!("../../styles/locales/en.toml"),

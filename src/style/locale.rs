@@ -126,7 +126,10 @@ impl Locale {
 
     /// A date written the way the language writes it ("10 janvier 2024").
     pub fn format_date(&self, date: Date) -> String {
-        let month = self.months.get(usize::from(date.month()) - 1).map_or("", String::as_str);
+        let month = self
+            .months
+            .get(usize::from(date.month()) - 1)
+            .map_or("", String::as_str);
         self.date
             .replace("{day}", &date.day().to_string())
             .replace("{month}", month)
@@ -156,7 +159,10 @@ fn direction<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Direction, D::Err
 fn months<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     let months = Vec::<String>::deserialize(d)?;
     if months.len() != 12 {
-        return Err(serde::de::Error::custom(format!("`months` lists {} names; it needs 12", months.len())));
+        return Err(serde::de::Error::custom(format!(
+            "`months` lists {} names; it needs 12",
+            months.len()
+        )));
     }
     Ok(months)
 }

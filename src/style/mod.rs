@@ -73,8 +73,14 @@ impl AppliesTo {
     /// Whether a document with this metadata asks for the style.
     pub fn matches(&self, meta: &Meta) -> bool {
         let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
-        let body = meta.body.as_deref().is_some_and(|b| self.bodies.iter().any(|x| same(x, b)));
-        let organisation = self.organisations.iter().any(|x| same(x, &meta.organisation.name));
+        let body = meta
+            .body
+            .as_deref()
+            .is_some_and(|b| self.bodies.iter().any(|x| same(x, b)));
+        let organisation = self
+            .organisations
+            .iter()
+            .any(|x| same(x, &meta.organisation.name));
         body || (self.bodies.is_empty() && organisation)
     }
 }
@@ -356,8 +362,9 @@ impl Style {
         let file = format!("{name}.toml");
         files::builtin_file(&file)?;
         Some(
-            Style::load(&StyleFiles::Builtin, &file)
-                .unwrap_or_else(|e| panic!("the built-in style {name} is broken: {:?}", e.diagnostics)),
+            Style::load(&StyleFiles::Builtin, &file).unwrap_or_else(|e| {
+                panic!("the built-in style {name} is broken: {:?}", e.diagnostics)
+            }),
         )
     }
 

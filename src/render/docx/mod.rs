@@ -25,17 +25,18 @@ use std::collections::BTreeSet;
 use std::io::Write;
 
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
+use zip::{CompressionMethod, ZipWriter};
 
 use crate::diag::{DiagResult, Diagnostic, Warned};
 use crate::model::{Language, Resolution};
 use crate::render::text::plain;
 use crate::style::Style;
 
+use super::time::UtcTime;
 use super::{Document, Format, RenderOptions, Writer};
 use document::Section;
 use numbering::{Level, Numbering, representable};
-use package::{CivilTime, CoreProperties, Part, Relationships, content_type as ct, rel};
+use package::{CoreProperties, Part, Relationships, content_type as ct, rel};
 use styles::OperativeLayout;
 
 pub use fonts::obfuscate;
@@ -320,15 +321,7 @@ fn operative_layout(res: &Resolution, style: &Style, numbering: &mut Numbering) 
 /// Zips `parts` with every entry dated `timestamp` (clamped to the years
 /// a zip can record, 1980–2107) and the same permissions.
 fn zip(parts: &[Part], timestamp: i64) -> zip::result::ZipResult<Vec<u8>> {
-    let t = CivilTime::from_unix(timestamp);
-    let date = if t.year < 1980 {
-        DateTime::default()
-    } else if t.year > 2107 {
-        DateTime::from_date_and_time(2107, 12, 31, 23, 59, 58).unwrap_or_default()
-    } else {
-        DateTime::from_date_and_time(t.year as u16, t.month, t.day, t.hour, t.minute, t.second)
-            .unwrap_or_default()
-    };
+    let date = UtcTime::from_unix_clamped(timestamp).zip();
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(date)

@@ -6,6 +6,7 @@
 //! does, so that no stale template part can slip in.
 
 use super::xml::Xml;
+use crate::render::time::UtcTime;
 
 /// Relationship types used by the package.
 pub mod rel {
@@ -314,57 +315,9 @@ pub fn app_properties(company: &str) -> Vec<u8> {
     xml.finish()
 }
 
-/// A moment of UTC time, broken down.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CivilTime {
-    /// Year.
-    pub year: i64,
-    /// Month, 1–12.
-    pub month: u8,
-    /// Day, 1–31.
-    pub day: u8,
-    /// Hour, 0–23.
-    pub hour: u8,
-    /// Minute.
-    pub minute: u8,
-    /// Second.
-    pub second: u8,
-}
-
-impl CivilTime {
-    /// The UTC date and time `seconds` after the Unix epoch.
-    pub fn from_unix(seconds: i64) -> Self {
-        let days = seconds.div_euclid(86_400);
-        let rest = seconds.rem_euclid(86_400);
-        // Civil from days, after H. Hinnant's public-domain algorithm.
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        CivilTime {
-            year,
-            month,
-            day,
-            hour: (rest / 3600) as u8,
-            minute: (rest % 3600 / 60) as u8,
-            second: (rest % 60) as u8,
-        }
-    }
-}
-
-/// `YYYY-MM-DDThh:mm:ssZ`, as `dcterms:W3CDTF` wants it; years are kept
-/// to four digits.
+/// `YYYY-MM-DDThh:mm:ssZ`, as `dcterms:W3CDTF` wants it.
 pub fn w3cdtf(seconds: i64) -> String {
-    let t = CivilTime::from_unix(seconds.clamp(-62_135_596_800, 253_402_300_799));
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        t.year, t.month, t.day, t.hour, t.minute, t.second
-    )
+    UtcTime::from_unix_clamped(seconds).w3cdtf()
 }
 
 #[cfg(test)]

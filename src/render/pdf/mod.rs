@@ -21,6 +21,7 @@ use crate::diag::{DiagResult, Diagnostic, Warned};
 use crate::source::SourceFile;
 use crate::style::Style;
 
+use super::time::UtcTime;
 use super::{Document, Format, RenderOptions, Writer};
 use world::{DocumentWorld, StyleAssets};
 
@@ -133,7 +134,7 @@ fn pdf_options(res: &crate::model::Resolution, options: &RenderOptions) -> DiagR
             e.message()
         ))]
     })?;
-    let when = world::datetime(options.timestamp)
+    let when = UtcTime::from_unix(options.timestamp)
         .and_then(|t| Datetime::from_ymd_hms(t.year, t.month, t.day, t.hour, t.minute, t.second))
         .ok_or_else(|| {
             vec![

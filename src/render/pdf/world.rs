@@ -14,6 +14,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
+use crate::render::time::UtcTime;
 use crate::style::Style;
 
 /// Virtual path of the template's data.
@@ -154,7 +155,8 @@ impl DocumentWorld {
             assets,
             data: (file_id(DATA_PATH), Bytes::new(data)),
             source: (file_id(SOURCE_PATH), Bytes::new(source)),
-            today: datetime(timestamp).and_then(|d| Datetime::from_ymd(d.year, d.month, d.day)),
+            today: UtcTime::from_unix(timestamp)
+                .and_then(|d| Datetime::from_ymd(d.year, d.month, d.day)),
         }
     }
 }
@@ -205,74 +207,5 @@ impl World for DocumentWorld {
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         self.today
-    }
-}
-
-/// A UTC date and time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DateTime {
-    /// Year.
-    pub year: i32,
-    /// Month, 1 to 12.
-    pub month: u8,
-    /// Day, from 1.
-    pub day: u8,
-    /// Hour.
-    pub hour: u8,
-    /// Minute.
-    pub minute: u8,
-    /// Second.
-    pub second: u8,
-}
-
-/// The UTC date and time `seconds` after 1970-01-01, for years 1 to 9999.
-pub fn datetime(seconds: i64) -> Option<DateTime> {
-    let days = seconds.div_euclid(86_400);
-    let secs = seconds.rem_euclid(86_400);
-    // Civil from days, after H. Hinnant's public-domain algorithm.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    if !(1..=9999).contains(&year) {
-        return None;
-    }
-    Some(DateTime {
-        year: year as i32,
-        month,
-        day,
-        hour: (secs / 3600) as u8,
-        minute: (secs % 3600 / 60) as u8,
-        second: (secs % 60) as u8,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Date;
-
-    #[test]
-    fn datetime_inverts_unix_seconds() {
-        for (y, m, d) in [
-            (1970, 1, 1),
-            (2017, 9, 29),
-            (2000, 2, 29),
-            (2024, 12, 31),
-            (1900, 3, 1),
-        ] {
-            let secs = Date::new(y, m, d).unwrap().unix_seconds() + 3661;
-            let dt = datetime(secs).unwrap();
-            assert_eq!(
-                (dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second),
-                (y, m, d, 1, 1, 1)
-            );
-        }
-        assert_eq!(datetime(i64::MAX / 2), None);
     }
 }

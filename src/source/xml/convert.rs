@@ -1134,15 +1134,12 @@ fn collapse_run(run: &mut Vec<Inline>) {
 fn drop_empty_text(run: &mut Vec<Inline>) {
     run.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
     for inline in run.iter_mut() {
-        match inline {
-            Inline::Verb(c)
-            | Inline::Emphasis(c)
-            | Inline::Strong(c)
-            | Inline::Superscript(c)
-            | Inline::Subscript(c)
-            | Inline::Quote(c) => drop_empty_text(c),
-            Inline::Link(link) => drop_empty_text(&mut link.content),
-            _ => {}
+        // Notes are runs of their own, cleaned where they are built.
+        if matches!(inline, Inline::Footnote(_)) {
+            continue;
+        }
+        if let Some(children) = inline.children_mut() {
+            drop_empty_text(children);
         }
     }
 }
