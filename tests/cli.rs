@@ -166,3 +166,31 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn characters_the_body_font_lacks_come_from_the_style_s_fallback_font() {
+    assert!(
+        util::has_program("pdftotext"),
+        "pdftotext (poppler-utils) is required"
+    );
+    let dir = util::temp_dir();
+    let text = fs::read_to_string(repo_path(SEED))
+        .unwrap()
+        .replace("2017 - 2020", "2017 − 2020 ◦");
+    fs::write(dir.path().join("minus.xml"), text).unwrap();
+    let out = run(respub(dir.path()).args(["build", "minus.xml", "--format", "pdf"]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let pdf = dir.path().join("output/minus.pdf");
+    let fonts = std::process::Command::new("pdffonts")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&fonts.stdout).contains("LiberationSerif"));
+    let text = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains('−') && text.contains('◦'), "{text}");
+}

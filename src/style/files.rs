@@ -67,6 +67,22 @@ const BUILTIN: &[(&str, &[u8])] = &[
         "fonts/NotoNaskhArabic-Bold.ttf",
         include_bytes!("../../styles/fonts/NotoNaskhArabic-Bold.ttf"),
     ),
+    (
+        "fonts/LiberationSerif-Regular.ttf",
+        include_bytes!("../../styles/fonts/LiberationSerif-Regular.ttf"),
+    ),
+    (
+        "fonts/LiberationSerif-Bold.ttf",
+        include_bytes!("../../styles/fonts/LiberationSerif-Bold.ttf"),
+    ),
+    (
+        "fonts/LiberationSerif-Italic.ttf",
+        include_bytes!("../../styles/fonts/LiberationSerif-Italic.ttf"),
+    ),
+    (
+        "fonts/LiberationSerif-BoldItalic.ttf",
+        include_bytes!("../../styles/fonts/LiberationSerif-BoldItalic.ttf"),
+    ),
 ];
 
 /// A file of the built-in style, by path relative to `styles/`.

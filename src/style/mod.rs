@@ -119,6 +119,9 @@ pub struct Fonts {
     pub body: String,
     /// Family used for Arabic script ("Noto Naskh Arabic").
     pub arabic: String,
+    /// Families for the few characters the body and Arabic families lack
+    /// (the minus sign, white bullets …), tried in order.
+    pub fallback: Vec<String>,
     /// The font files, in the order the style lists them.
     pub files: Vec<FontFile>,
 }
@@ -323,6 +326,8 @@ fn default_locales() -> toml::Spanned<String> {
 struct FontsToml {
     body: toml::Spanned<String>,
     arabic: toml::Spanned<String>,
+    #[serde(default)]
+    fallback: Vec<toml::Spanned<String>>,
     files: Vec<toml::Spanned<String>>,
 }
 
@@ -472,7 +477,10 @@ impl Style {
                 ),
             }
         }
-        for family in [&raw.fonts.body, &raw.fonts.arabic] {
+        for family in [&raw.fonts.body, &raw.fonts.arabic]
+            .into_iter()
+            .chain(&raw.fonts.fallback)
+        {
             if !fonts.is_empty() && !fonts.iter().any(|f| f.family == *family.get_ref()) {
                 let known: Vec<_> = fonts
                     .iter()
@@ -523,6 +531,12 @@ impl Style {
             fonts: Fonts {
                 body: raw.fonts.body.into_inner(),
                 arabic: raw.fonts.arabic.into_inner(),
+                fallback: raw
+                    .fonts
+                    .fallback
+                    .into_iter()
+                    .map(toml::Spanned::into_inner)
+                    .collect(),
                 files: fonts,
             },
             text: raw.text,

@@ -476,7 +476,10 @@ fn text(v: String) -> Vec<Node> {
 fn style_data(style: &Style, lang: &crate::model::Language) -> StyleData {
     let main = style.fonts.family_for(lang).to_string();
     let mut fonts = vec![main];
-    for family in [&style.fonts.body, &style.fonts.arabic] {
+    for family in [&style.fonts.body, &style.fonts.arabic]
+        .into_iter()
+        .chain(&style.fonts.fallback)
+    {
         if !fonts.contains(family) {
             fonts.push(family.clone());
         }
