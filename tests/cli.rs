@@ -194,3 +194,13 @@ fn characters_the_body_font_lacks_come_from_the_style_s_fallback_font() {
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains('−') && text.contains('◦'), "{text}");
 }
+
+#[test]
+fn a_paragraph_typst_cannot_hyphenate_is_printed_without_hyphenation() {
+    let dir = util::temp_dir();
+    let source = repo_path("tests/fixtures/akn/S_RES_2751-2417748F.xml");
+    let out = run(respub(dir.path()).args(["build", source.to_str().unwrap(), "--format", "pdf"]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stderr.contains("it was set without"), "{}", out.stderr);
+    assert!(dir.path().join("output/S_RES_2751-2417748F.pdf").is_file());
+}

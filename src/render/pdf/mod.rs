@@ -45,10 +45,43 @@ impl Writer for PdfWriter {
         style: &Style,
         options: &RenderOptions,
     ) -> DiagResult<Warned<Vec<u8>>> {
-        let result = isolated(|| render(doc, style, options))?;
+        let attempt = isolated(|| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(doc, style, options)))
+        })?;
+        let result = match attempt {
+            Ok(result) => result,
+            // Typst 0.15 sometimes cannot break a justified, hyphenated
+            // paragraph ("bounded inline layout is incomplete"); the same
+            // text without hyphenation lays out. Print rather than fail,
+            // and say so.
+            Err(panic) if style.text.hyphenate => {
+                let mut plain = style.clone();
+                plain.text.hyphenate = false;
+                isolated(|| render(doc, &plain, options))?.map(|mut warned| {
+                    warned.warnings.push(
+                        Diagnostic::warning(format!(
+                            "Typst could not lay out this document with hyphenation ({}); it was set without",
+                            panic_message(&*panic)
+                        ))
+                        .with_hint("the text is complete; only the hyphenation of long words is missing"),
+                    );
+                    warned
+                })
+            }
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
         typst::comemo::evict(CACHE_AGE);
         result
     }
+}
+
+/// The message a panic was raised with.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an internal error".into())
 }
 
 /// Stack of the thread that runs Typst, which lays out nested content
