@@ -92,6 +92,46 @@ impl Labels {
     }
 }
 
+/// A piece of a page label: text, the page number or the page count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageLabelPart<'a> {
+    /// Printed as is.
+    Text(&'a str),
+    /// The current page (`{page}`).
+    Page,
+    /// The number of pages (`{pages}`).
+    Pages,
+}
+
+/// Splits a page label such as "page {page} / {pages}" around its
+/// placeholders, for writers that print live page numbers. A brace that
+/// opens no placeholder is text, ending a piece of its own.
+pub fn page_label_parts(label: &str) -> Vec<PageLabelPart<'_>> {
+    let mut parts = Vec::new();
+    let mut rest = label;
+    while let Some(at) = rest.find('{') {
+        // `{pages}` first: `{page}` is its prefix.
+        let (part, len) = if rest[at..].starts_with("{pages}") {
+            (PageLabelPart::Pages, "{pages}".len())
+        } else if rest[at..].starts_with("{page}") {
+            (PageLabelPart::Page, "{page}".len())
+        } else {
+            parts.push(PageLabelPart::Text(&rest[..=at]));
+            rest = &rest[at + 1..];
+            continue;
+        };
+        if at > 0 {
+            parts.push(PageLabelPart::Text(&rest[..at]));
+        }
+        parts.push(part);
+        rest = &rest[at + len..];
+    }
+    if !rest.is_empty() {
+        parts.push(PageLabelPart::Text(rest));
+    }
+    parts
+}
+
 /// Quotation marks, with the spaces the language puts inside them.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

@@ -23,7 +23,7 @@ use crate::model::{Language, Meta, Span};
 
 pub use files::{StyleFiles, builtin_file};
 pub use length::Length;
-pub use locale::{Labels, Locale, Quotes};
+pub use locale::{Labels, Locale, PageLabelPart, Quotes, page_label_parts};
 
 /// A loaded and checked house style.
 #[derive(Debug, Clone)]

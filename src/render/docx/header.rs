@@ -7,7 +7,7 @@
 //! the text is edited.
 
 use crate::model::Resolution;
-use crate::style::{Locale, Style};
+use crate::style::{Locale, PageLabelPart, Style, page_label_parts};
 
 use super::Lang;
 use super::document::{RunFmt, element_run, text_runs};
@@ -68,30 +68,16 @@ enum Piece<'a> {
     Field(&'static str, &'static str),
 }
 
-/// Splits "page {page} / {pages}" into text and fields.
+/// The page label as text and fields (the locale splits it).
 fn page_label(label: &str) -> Vec<Piece<'_>> {
-    let mut pieces = Vec::new();
-    let mut rest = label;
-    while let Some(at) = rest.find('{') {
-        let (field, len) = if rest[at..].starts_with("{pages}") {
-            (Piece::Field("NUMPAGES", "1"), "{pages}".len())
-        } else if rest[at..].starts_with("{page}") {
-            (Piece::Field("PAGE", "1"), "{page}".len())
-        } else {
-            pieces.push(Piece::Text(&rest[..=at]));
-            rest = &rest[at + 1..];
-            continue;
-        };
-        if at > 0 {
-            pieces.push(Piece::Text(&rest[..at]));
-        }
-        pieces.push(field);
-        rest = &rest[at + len..];
-    }
-    if !rest.is_empty() {
-        pieces.push(Piece::Text(rest));
-    }
-    pieces
+    page_label_parts(label)
+        .into_iter()
+        .map(|part| match part {
+            PageLabelPart::Text(text) => Piece::Text(text),
+            PageLabelPart::Page => Piece::Field("PAGE", "1"),
+            PageLabelPart::Pages => Piece::Field("NUMPAGES", "1"),
+        })
+        .collect()
 }
 
 /// A complex field: begin, instruction, separate, result, end.

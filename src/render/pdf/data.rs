@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::diag::Diagnostic;
 use crate::model::{Block, Direction, Inline, Paragraph, Resolution};
 use crate::render::text::plain;
-use crate::style::{Locale, Style, VerbTreatment};
+use crate::style::{Locale, PageLabelPart, Style, VerbTreatment, page_label_parts};
 
 /// Everything the template prints, and how.
 #[derive(Debug, Serialize)]
@@ -520,34 +520,15 @@ fn style_data(style: &Style, lang: &crate::model::Language) -> StyleData {
     }
 }
 
-/// Splits "page {page} / {pages}" around its placeholders.
+/// The page label as the template's parts (the locale splits it), with
+/// neighbouring text merged.
 fn page_parts(pattern: &str) -> Vec<PagePart> {
     let mut parts = Vec::new();
-    let mut rest = pattern;
-    while !rest.is_empty() {
-        // `{pages}` is tested first at each position: `{page}` is its prefix.
-        let found = rest.find('{').and_then(|at| {
-            let tail = &rest[at..];
-            if tail.starts_with("{pages}") {
-                Some((at, "{pages}".len(), PagePart::Pages))
-            } else if tail.starts_with("{page}") {
-                Some((at, "{page}".len(), PagePart::Page))
-            } else {
-                None
-            }
-        });
-        match found {
-            Some((at, len, part)) => {
-                push_text(&mut parts, &rest[..at]);
-                parts.push(part);
-                rest = &rest[at + len..];
-            }
-            None => {
-                // A brace that opens no placeholder is text; keep scanning after it.
-                let at = rest.find('{').map_or(rest.len(), |at| at + 1);
-                push_text(&mut parts, &rest[..at]);
-                rest = &rest[at..];
-            }
+    for part in page_label_parts(pattern) {
+        match part {
+            PageLabelPart::Text(text) => push_text(&mut parts, text),
+            PageLabelPart::Page => parts.push(PagePart::Page),
+            PageLabelPart::Pages => parts.push(PagePart::Pages),
         }
     }
     parts

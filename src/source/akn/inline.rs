@@ -275,7 +275,7 @@ fn trim_end(run: &mut Vec<Inline>) {
             Inline::LineBreak => {}
             Inline::Footnote(_) => return,
             other => {
-                if let Some(children) = children_mut(other) {
+                if let Some(children) = other.children_mut() {
                     trim_end(children);
                     if !children.is_empty() {
                         return;
@@ -296,7 +296,7 @@ fn hoist(run: Vec<Inline>) -> Vec<Inline> {
             Inline::Text(t) => push_text(&mut out, &t),
             Inline::Footnote(_) | Inline::LineBreak => out.push(inline),
             mut other => {
-                let Some(children) = children_mut(&mut other) else {
+                let Some(children) = other.children_mut() else {
                     out.push(other);
                     continue;
                 };
@@ -307,7 +307,7 @@ fn hoist(run: Vec<Inline>) -> Vec<Inline> {
                     push_text(&mut out, " ");
                 }
                 let keep = !inner.is_empty() || matches!(other, Inline::Link(_));
-                *children_mut(&mut other).expect("container") = inner;
+                *other.children_mut().expect("container") = inner;
                 if keep {
                     out.push(other);
                 }
@@ -409,10 +409,8 @@ fn settle(mut run: Vec<Inline>, leading: bool) -> Vec<Inline> {
         if let Inline::Verb(words) = inline {
             *inline = Inline::Emphasis(std::mem::take(words));
         }
-        if let Some(children) = children_mut(inline) {
+        if let Some(children) = inline.children_mut() {
             emphasise(children);
-        } else if let Inline::Footnote(note) = inline {
-            emphasise(&mut note.content);
         }
     }
     run
@@ -423,29 +421,14 @@ fn emphasise(run: &mut [Inline]) {
         if let Inline::Verb(words) = inline {
             *inline = Inline::Emphasis(std::mem::take(words));
         }
-        if let Some(children) = children_mut(inline) {
+        if let Some(children) = inline.children_mut() {
             emphasise(children);
-        } else if let Inline::Footnote(note) = inline {
-            emphasise(&mut note.content);
         }
     }
 }
 
-fn children_mut(inline: &mut Inline) -> Option<&mut Vec<Inline>> {
-    match inline {
-        Inline::Verb(c)
-        | Inline::Emphasis(c)
-        | Inline::Strong(c)
-        | Inline::Superscript(c)
-        | Inline::Subscript(c)
-        | Inline::Quote(c) => Some(c),
-        Inline::Link(link) => Some(&mut link.content),
-        _ => None,
-    }
-}
-
 fn map_children(mut inline: Inline, f: impl FnOnce(Vec<Inline>) -> Vec<Inline>) -> Inline {
-    if let Some(children) = children_mut(&mut inline) {
+    if let Some(children) = inline.children_mut() {
         let taken = std::mem::take(children);
         *children = f(taken);
     }
