@@ -1,8 +1,10 @@
 //! Where a style's files come from: the copy compiled into the binary, or
 //! a folder on disk.
 
+use std::collections::HashMap;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, LazyLock};
 
 /// The source of a style's files.
 #[derive(Debug, Clone)]
@@ -114,8 +116,9 @@ impl StyleFiles {
 
     /// Reads a file the style names, relative to the style's folder. Paths
     /// that would leave the folder are refused, so a style cannot make a
-    /// writer read arbitrary files.
-    pub fn read_asset(&self, _style: &str, rel: &str) -> io::Result<Vec<u8>> {
+    /// writer read arbitrary files. A built-in file is shared, not copied:
+    /// styles that name the same fonts hold the same bytes.
+    pub fn read_asset(&self, rel: &str) -> io::Result<Arc<[u8]>> {
         let path = Path::new(rel);
         let inside = path
             .components()
@@ -128,13 +131,22 @@ impl StyleFiles {
         }
         let rel = rel.trim_start_matches("./");
         match self {
-            StyleFiles::Builtin => builtin_file(rel)
-                .map(<[u8]>::to_vec)
+            StyleFiles::Builtin => BUILTIN_SHARED
+                .get(rel)
+                .cloned()
                 .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no such built-in file")),
-            StyleFiles::Dir(dir) => std::fs::read(dir.join(rel)),
+            StyleFiles::Dir(dir) => std::fs::read(dir.join(rel)).map(Arc::from),
         }
     }
 }
+
+/// The built-in files as shared bytes, made once per process.
+static BUILTIN_SHARED: LazyLock<HashMap<&'static str, Arc<[u8]>>> = LazyLock::new(|| {
+    BUILTIN
+        .iter()
+        .map(|(path, data)| (*path, Arc::from(*data)))
+        .collect()
+});
 
 /// The family name, boldness and slant of a font file, read from its
 /// `name` and `OS/2` tables.

@@ -428,10 +428,10 @@ impl Style {
 
         let mut errors = Vec::new();
         let mut asset = |path: &toml::Spanned<String>, what: &str| -> Option<Asset> {
-            match files.read_asset(name, path.get_ref()) {
+            match files.read_asset(path.get_ref()) {
                 Ok(data) => Some(Asset {
                     path: path.get_ref().clone(),
-                    data: data.into(),
+                    data,
                 }),
                 Err(e) => {
                     errors.push(
@@ -500,7 +500,7 @@ impl Style {
         let mut locales = BTreeMap::new();
         for lang in LANGUAGES {
             let rel = format!("{}/{lang}.toml", raw.locales.get_ref());
-            match files.read_asset(name, &rel) {
+            match files.read_asset(&rel) {
                 Ok(bytes) => {
                     let overrides = raw.labels.get(lang).map(|t| t.get_ref());
                     match Locale::parse(&bytes, overrides) {
