@@ -10,6 +10,7 @@ pub mod epub;
 pub mod pdf;
 pub mod text;
 pub mod time;
+pub mod zip;
 
 use std::fmt;
 use std::str::FromStr;

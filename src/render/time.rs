@@ -71,9 +71,10 @@ impl UtcTime {
         )
     }
 
-    /// The ZIP entry time for this moment, moved into the years ZIP can
-    /// record (1980 to 2107).
-    pub fn zip(&self) -> zip::DateTime {
+    /// The MS-DOS time and date a ZIP entry records for this moment, moved
+    /// into the years ZIP can record (1980 to 2107). DOS time counts
+    /// seconds in twos.
+    pub fn dos(&self) -> (u16, u16) {
         let (year, month, day, hour, minute, second) = if self.year < 1980 {
             (1980, 1, 1, 0, 0, 0)
         } else if self.year > 2107 {
@@ -88,8 +89,9 @@ impl UtcTime {
                 self.second,
             )
         };
-        zip::DateTime::from_date_and_time(year, month, day, hour, minute, second)
-            .unwrap_or_default()
+        let time = (u16::from(hour) << 11) | (u16::from(minute) << 5) | u16::from(second / 2);
+        let date = ((year - 1980) << 9) | (u16::from(month) << 5) | u16::from(day);
+        (time, date)
     }
 }
 
@@ -127,9 +129,12 @@ mod tests {
             UtcTime::from_unix_clamped(1_506_643_200).w3cdtf(),
             "2017-09-29T00:00:00Z"
         );
-        let early = UtcTime::from_unix_clamped(0).zip();
-        assert_eq!((early.year(), early.month(), early.day()), (1980, 1, 1));
-        let late = UtcTime::from_unix_clamped(LAST).zip();
-        assert_eq!(late.year(), 2107);
+        // 1980-01-01 00:00:00 is date 0x0021, time 0.
+        assert_eq!(UtcTime::from_unix_clamped(0).dos(), (0, 0x0021));
+        // 2017-09-29 13:45:31: seconds are recorded in twos.
+        let seed = UtcTime::from_unix_clamped(1_506_643_200 + 13 * 3600 + 45 * 60 + 31).dos();
+        assert_eq!(seed, ((13 << 11) | (45 << 5) | 15, (37 << 9) | (9 << 5) | 29));
+        let late = UtcTime::from_unix_clamped(LAST).dos();
+        assert_eq!(late, ((23 << 11) | (59 << 5) | 29, (127 << 9) | (12 << 5) | 31));
     }
 }

@@ -14,14 +14,13 @@ mod locale;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
 
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, SourceText};
 use crate::model::{Language, Meta, Span};
 
-pub use files::{StyleFiles, builtin_file};
+pub use files::{BuiltinFile, FONT_HEAD, FileBytes, StyleFiles, builtin_file};
 pub use length::Length;
 pub use locale::{Labels, Locale, PageLabelPart, Quotes, page_label_parts};
 
@@ -91,7 +90,7 @@ pub struct Asset {
     /// Path relative to the style folder, as written in the style.
     pub path: String,
     /// The file's bytes.
-    pub data: Arc<[u8]>,
+    pub data: FileBytes,
 }
 
 /// Page geometry.
@@ -149,7 +148,7 @@ pub struct FontFile {
     /// Whether the face is italic.
     pub italic: bool,
     /// The font data.
-    pub data: Arc<[u8]>,
+    pub data: FileBytes,
 }
 
 /// Body text settings.

@@ -7,7 +7,7 @@
 //! points to it. The GUID is derived from the font bytes, never drawn at
 //! random, so that two builds give the same package.
 
-use crate::style::{FontFile, Fonts};
+use crate::style::{FONT_HEAD, FontFile, Fonts};
 
 use super::package::{Part, Relationships, rel};
 use super::xml::{NS_R, NS_W, Xml};
@@ -58,9 +58,11 @@ pub fn font_table(fonts: &Fonts, families: &[&str]) -> FontTable {
             let key = font_key(face);
             let name = format!("fonts/font{}.odttf", parts.len() + 1);
             let rid = rels.add(rel::FONT, name.clone());
-            parts.push(Part::by_extension(
+            let head = &face.data[..FONT_HEAD.min(face.data.len())];
+            parts.push(Part::font(
                 format!("word/{name}"),
-                obfuscate(&face.data, &key),
+                face.data.clone(),
+                obfuscate(head, &key),
             ));
             embedded.push(Embedded { element, rid, key });
         }
@@ -83,13 +85,22 @@ pub fn font_table(fonts: &Fonts, families: &[&str]) -> FontTable {
     }
 }
 
-/// A GUID for `face`, from a 128-bit FNV-1a hash of its name and bytes.
+/// A GUID for `face`, from a 128-bit FNV-1a hash of its name, size and
+/// CRC-32 (hashing every byte of the font this way would cost more than
+/// the rest of the package).
 fn font_key(face: &FontFile) -> String {
     const OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
     const PRIME: u128 = 0x0000000001000000000000000000013B;
     let mut hash = OFFSET;
-    let tag = format!("{}|{}|{}|", face.family, face.bold, face.italic);
-    for byte in tag.as_bytes().iter().chain(face.data.iter()) {
+    let tag = format!(
+        "{}|{}|{}|{}|{:08x}",
+        face.family,
+        face.bold,
+        face.italic,
+        face.data.len(),
+        crc32fast::hash(&face.data)
+    );
+    for byte in tag.as_bytes() {
         hash ^= u128::from(*byte);
         hash = hash.wrapping_mul(PRIME);
     }

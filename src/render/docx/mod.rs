@@ -22,17 +22,13 @@ mod theme;
 mod xml;
 
 use std::collections::BTreeSet;
-use std::io::Write;
-
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipWriter};
 
 use crate::diag::{DiagResult, Diagnostic, Warned};
 use crate::model::{Language, Resolution};
 use crate::render::text::plain;
 use crate::style::Style;
 
-use super::time::UtcTime;
+use super::zip::{ZipBuilder, ZipError};
 use super::{Document, Format, RenderOptions, Writer};
 use document::Section;
 use numbering::{Level, Numbering, representable};
@@ -320,18 +316,12 @@ fn operative_layout(res: &Resolution, style: &Style, numbering: &mut Numbering) 
 
 /// Zips `parts` with every entry dated `timestamp` (clamped to the years
 /// a zip can record, 1980–2107) and the same permissions.
-fn zip(parts: &[Part], timestamp: i64) -> zip::result::ZipResult<Vec<u8>> {
-    let date = UtcTime::from_unix_clamped(timestamp).zip();
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(date)
-        .unix_permissions(0o644);
-    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+fn zip(parts: &[Part], timestamp: i64) -> Result<Vec<u8>, ZipError> {
+    let mut zip = ZipBuilder::new(timestamp);
     for part in parts {
-        zip.start_file(part.name.as_str(), options)?;
-        zip.write_all(&part.data)?;
+        zip.deflated(&part.name, &part.content)?;
     }
-    Ok(zip.finish()?.into_inner())
+    zip.finish()
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@
 
 use super::xml::Xml;
 use crate::render::time::UtcTime;
+use crate::render::zip::Content;
+use crate::style::FileBytes;
 
 /// Relationship types used by the package.
 pub mod rel {
@@ -101,7 +103,7 @@ pub struct Part {
     /// Its content type; `None` when the default for its extension applies.
     pub content_type: Option<&'static str>,
     /// Its bytes.
-    pub data: Vec<u8>,
+    pub content: Content,
 }
 
 impl Part {
@@ -110,7 +112,20 @@ impl Part {
         Part {
             name: name.into(),
             content_type: Some(content_type),
-            data,
+            content: Content::Bytes(data),
+        }
+    }
+
+    /// A font of the style, typed by its extension's `Default`, whose
+    /// first bytes are replaced by `head`.
+    pub fn font(name: impl Into<String>, file: FileBytes, head: Vec<u8>) -> Self {
+        Part {
+            name: name.into(),
+            content_type: None,
+            content: Content::Font {
+                file,
+                head: Some(head),
+            },
         }
     }
 
@@ -119,7 +134,7 @@ impl Part {
         Part {
             name: name.into(),
             content_type: None,
-            data,
+            content: Content::Bytes(data),
         }
     }
 }

@@ -20,16 +20,14 @@ mod package;
 mod xhtml;
 mod xml;
 
-use std::io::{Cursor, Write};
 
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::diag::{DiagResult, Diagnostic, Warned};
 use crate::model::{Block, Direction, Inline, Language, Resolution};
 use crate::style::{FontFile, Style, VerbTreatment};
 
 use super::time::UtcTime;
+use super::zip::{Content, ZipBuilder, ZipError};
 use super::{Document, Format, RenderOptions, Writer};
 
 /// Writes EPUB 3 e-books.
@@ -75,11 +73,17 @@ impl Writer for EpubWriter {
                 css::stylesheet(style, lang, &fonts).into_bytes(),
             ),
         ];
-        for d in &docs {
-            parts.push(Part::new(&in_root(&d.href), d.bytes.clone()));
+        for d in docs {
+            parts.push(Part::new(&in_root(&d.href), d.bytes));
         }
         for font in &fonts {
-            parts.push(Part::new(&in_root(&font.href), font.file.data.to_vec()));
+            parts.push(Part {
+                path: in_root(&font.href),
+                content: Content::Font {
+                    file: font.file.data.clone(),
+                    head: None,
+                },
+            });
         }
         let bytes = zip(&parts, options.timestamp).map_err(|e| {
             vec![
@@ -112,14 +116,14 @@ fn in_root(href: &str) -> String {
 /// One file of the container.
 struct Part {
     path: String,
-    data: Vec<u8>,
+    content: Content,
 }
 
 impl Part {
     fn new(path: &str, data: Vec<u8>) -> Self {
         Part {
             path: path.to_string(),
-            data,
+            content: Content::Bytes(data),
         }
     }
 }
@@ -282,33 +286,15 @@ fn dir(lang: &Language) -> &'static str {
 
 /// Packs `parts` after the `mimetype` entry. Every entry gets the same
 /// timestamp and Unix permissions, so the bytes depend only on the parts.
-fn zip(parts: &[Part], timestamp: i64) -> zip::result::ZipResult<Vec<u8>> {
-    let time = zip_time(timestamp);
-    let base = SimpleFileOptions::default()
-        .last_modified_time(time)
-        .system(zip::System::Unix)
-        .unix_permissions(0o644);
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+fn zip(parts: &[Part], timestamp: i64) -> Result<Vec<u8>, ZipError> {
+    let mut zip = ZipBuilder::new(timestamp);
     // The OCF requires `mimetype` first, uncompressed, without extra fields,
     // so that tools can recognise an EPUB from its first bytes.
-    zip.start_file(
-        "mimetype",
-        base.compression_method(CompressionMethod::Stored),
-    )?;
-    zip.write_all(b"application/epub+zip")?;
-    let deflate = base
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(9));
+    zip.stored("mimetype", b"application/epub+zip")?;
     for part in parts {
-        zip.start_file(part.path.as_str(), deflate)?;
-        zip.write_all(&part.data)?;
+        zip.deflated(&part.path, &part.content)?;
     }
-    Ok(zip.finish()?.into_inner())
-}
-
-/// The ZIP timestamp for `timestamp`, clamped to what ZIP can record.
-fn zip_time(timestamp: i64) -> DateTime {
-    UtcTime::from_unix_clamped(timestamp).zip()
+    zip.finish()
 }
 
 /// `timestamp` as `YYYY-MM-DDThh:mm:ssZ`, the form `dcterms:modified` takes.
@@ -325,16 +311,6 @@ mod tests {
         assert_eq!(iso_datetime(1_506_643_200), "2017-09-29T00:00:00Z");
         assert_eq!(iso_datetime(i64::MIN), "0001-01-01T00:00:00Z");
         assert_eq!(iso_datetime(i64::MAX), "9999-12-31T23:59:59Z");
-    }
-
-    #[test]
-    fn zip_times_are_clamped() {
-        let early = zip_time(0);
-        assert_eq!((early.year(), early.month(), early.day()), (1980, 1, 1));
-        let late = zip_time(i64::MAX);
-        assert_eq!((late.year(), late.month(), late.day()), (2107, 12, 31));
-        let seed = zip_time(1_506_643_200);
-        assert_eq!((seed.year(), seed.month(), seed.day()), (2017, 9, 29));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use crate::render::time::UtcTime;
-use crate::style::Style;
+use crate::style::{FileBytes, Style};
 
 /// Virtual path of the template's data.
 pub const DATA_PATH: &str = "/data.json";
@@ -44,7 +44,7 @@ pub struct StyleAssets {
     emblem: Option<(FileId, Bytes)>,
     /// The style data the assets were made from, kept to recognise the
     /// style (and so that its addresses cannot be reused by another).
-    key: Vec<Arc<[u8]>>,
+    key: Vec<FileBytes>,
 }
 
 /// Styles whose assets were prepared, most recently used last. Parsing
@@ -72,7 +72,7 @@ impl StyleAssets {
         Ok(assets)
     }
 
-    fn load(style: &Style, key: Vec<Arc<[u8]>>) -> Result<StyleAssets, String> {
+    fn load(style: &Style, key: Vec<FileBytes>) -> Result<StyleAssets, String> {
         let mut fonts = Vec::new();
         for file in &style.fonts.files {
             let before = fonts.len();
@@ -110,18 +110,18 @@ impl StyleAssets {
     }
 }
 
-fn style_key(style: &Style) -> Vec<Arc<[u8]>> {
+fn style_key(style: &Style) -> Vec<FileBytes> {
     let mut key = vec![style.template.data.clone()];
     key.extend(style.emblem.iter().map(|e| e.data.clone()));
     key.extend(style.fonts.files.iter().map(|f| f.data.clone()));
     key
 }
 
-fn same_key(a: &[Arc<[u8]>], b: &[Arc<[u8]>]) -> bool {
+fn same_key(a: &[FileBytes], b: &[FileBytes]) -> bool {
     a.len() == b.len()
         && a.iter()
             .zip(b)
-            .all(|(x, y)| Arc::ptr_eq(x, y) || x[..] == y[..])
+            .all(|(x, y)| x.same(y) || x[..] == y[..])
 }
 
 /// The template's virtual path: its file name at the root, so that paths
