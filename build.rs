@@ -79,8 +79,7 @@ fn is_font(path: &Path) -> bool {
 
 /// A raw deflate stream of `data` at the highest level: it is made once.
 fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut encoder =
-        flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(data).expect("writing to memory");
     encoder.finish().expect("writing to memory")
 }

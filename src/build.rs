@@ -305,7 +305,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
+    // Not forced to disk: an output can always be built again from its
+    // source, and a batch would otherwise wait on the disk for every file.
+    // The rename alone ensures that no reader sees a half-written file.
     // Temporary files are private; an output is a publication.
     #[cfg(unix)]
     {

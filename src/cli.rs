@@ -142,22 +142,19 @@ fn check(args: CheckArgs, printer: &Printer) -> u8 {
         Ok(jobs) => jobs,
         Err(code) => return code,
     };
-    let reports: Vec<Report> = jobs
+    let outcomes: Vec<Outcome> = jobs
         .par_iter()
-        .map(|job| build::check(&job.source))
+        .map(|job| printer.outcome(&build::check(&job.source)))
         .collect();
-    let mut bad = 0;
-    for report in &reports {
-        printer.print(report);
-        if report.has_errors() {
-            bad += 1;
-        }
+    let bad = outcomes.iter().filter(|o| o.failed).count();
+    for outcome in &outcomes {
+        eprint!("{}", outcome.messages);
     }
     eprintln!(
         "checked {} source{}: {} clean, {} with errors",
-        reports.len(),
-        plural(reports.len()),
-        reports.len() - bad,
+        outcomes.len(),
+        plural(outcomes.len()),
+        outcomes.len() - bad,
         bad
     );
     if bad > 0 { EXIT_INPUT } else { EXIT_OK }
@@ -203,29 +200,28 @@ fn build(args: BuildArgs, printer: &Printer) -> u8 {
     };
     let started = Instant::now();
     let progress = Progress::new(jobs.len());
-    let reports: Vec<Report> = jobs
+    // Each report is reduced to its printed messages as soon as its
+    // document is done, so a batch does not hold every source in memory.
+    let outcomes: Vec<Outcome> = jobs
         .par_iter()
         .map(|job| {
             let report = build::build(job, &settings);
             progress.done(&report);
-            report
+            printer.outcome(&report)
         })
         .collect();
     progress.finish();
-    let mut failed = 0;
-    let mut outputs = 0;
-    for report in &reports {
-        printer.print(report);
-        outputs += report.written.len();
-        if report.has_errors() {
-            failed += 1;
-        }
+    let failed = outcomes.iter().filter(|o| o.failed).count();
+    let outputs: usize = outcomes.iter().map(|o| o.written).sum();
+    // In the order of the sources, whatever order they were built in.
+    for outcome in &outcomes {
+        eprint!("{}", outcome.messages);
     }
     eprintln!(
         "built {} of {} source{} ({} file{} written), {} failed, in {:.2} s",
-        reports.len() - failed,
-        reports.len(),
-        plural(reports.len()),
+        outcomes.len() - failed,
+        outcomes.len(),
+        plural(outcomes.len()),
         outputs,
         plural(outputs),
         failed,
@@ -243,18 +239,33 @@ struct Printer {
     color: bool,
 }
 
+/// What is left of a report once its document is done.
+struct Outcome {
+    /// The diagnostics, rendered for the terminal.
+    messages: String,
+    /// How many files were written.
+    written: usize,
+    /// Whether the source had errors or an output failed.
+    failed: bool,
+}
+
 impl Printer {
-    fn print(&self, report: &Report) {
+    fn outcome(&self, report: &Report) -> Outcome {
+        Outcome {
+            messages: self.render(report),
+            written: report.written.len(),
+            failed: report.has_errors(),
+        }
+    }
+
+    fn render(&self, report: &Report) -> String {
         if report.diagnostics.is_empty() {
-            return;
+            return String::new();
         }
         let mut sorted = report.diagnostics.clone();
         // Errors first, then by position, so the first line is the worst.
         sorted.sort_by_key(|d| (d.severity != Severity::Error, d.span.map(|s| s.start)));
-        eprint!(
-            "{}",
-            diag::render(&report.source, &sorted, self.format, self.color)
-        );
+        diag::render(&report.source, &sorted, self.format, self.color)
     }
 }
 

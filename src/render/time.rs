@@ -133,8 +133,14 @@ mod tests {
         assert_eq!(UtcTime::from_unix_clamped(0).dos(), (0, 0x0021));
         // 2017-09-29 13:45:31: seconds are recorded in twos.
         let seed = UtcTime::from_unix_clamped(1_506_643_200 + 13 * 3600 + 45 * 60 + 31).dos();
-        assert_eq!(seed, ((13 << 11) | (45 << 5) | 15, (37 << 9) | (9 << 5) | 29));
+        assert_eq!(
+            seed,
+            ((13 << 11) | (45 << 5) | 15, (37 << 9) | (9 << 5) | 29)
+        );
         let late = UtcTime::from_unix_clamped(LAST).dos();
-        assert_eq!(late, ((23 << 11) | (59 << 5) | 29, (127 << 9) | (12 << 5) | 31));
+        assert_eq!(
+            late,
+            ((23 << 11) | (59 << 5) | 29, (127 << 9) | (12 << 5) | 31)
+        );
     }
 }

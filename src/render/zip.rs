@@ -146,7 +146,13 @@ impl ZipBuilder {
         hasher.update(rest);
         hasher.update(&file[split..]);
         let block = stored_block(head, rest);
-        self.entry(name, DEFLATED, hasher.finalize(), file.len(), &[&block, &tail])
+        self.entry(
+            name,
+            DEFLATED,
+            hasher.finalize(),
+            file.len(),
+            &[&block, &tail],
+        )
     }
 
     /// Writes the local header and data of one entry and records its
@@ -162,9 +168,10 @@ impl ZipBuilder {
         let packed: usize = data.iter().map(|d| d.len()).sum();
         let offset = u32::try_from(self.out.len()).map_err(|_| ZipError::TooLarge("over 4 GiB"))?;
         let size = u32::try_from(size).map_err(|_| ZipError::TooLarge("an entry over 4 GiB"))?;
-        let packed = u32::try_from(packed).map_err(|_| ZipError::TooLarge("an entry over 4 GiB"))?;
-        let name_len =
-            u16::try_from(name.len()).map_err(|_| ZipError::TooLarge("an entry name over 64 KiB"))?;
+        let packed =
+            u32::try_from(packed).map_err(|_| ZipError::TooLarge("an entry over 4 GiB"))?;
+        let name_len = u16::try_from(name.len())
+            .map_err(|_| ZipError::TooLarge("an entry name over 64 KiB"))?;
         if self.entries == usize::from(u16::MAX) {
             return Err(ZipError::TooLarge("over 65,535 entries"));
         }
@@ -215,7 +222,9 @@ impl ZipBuilder {
         let too_large = |_| ZipError::TooLarge("over 4 GiB");
         let start = u32::try_from(self.out.len()).map_err(too_large)?;
         let size = u32::try_from(self.central.len()).map_err(too_large)?;
-        start.checked_add(size).ok_or(ZipError::TooLarge("over 4 GiB"))?;
+        start
+            .checked_add(size)
+            .ok_or(ZipError::TooLarge("over 4 GiB"))?;
         // Checked against u16::MAX as each entry was added.
         let entries = self.entries as u16;
         self.out.append(&mut self.central);
@@ -322,9 +331,16 @@ mod tests {
     #[test]
     fn built_in_fonts_carry_their_compressed_tails() {
         let font = builtin_file("fonts/NotoSerif-Regular.ttf").expect("a built-in font");
-        let tail = font.deflated_tail.expect("fonts are compressed at build time");
+        let tail = font
+            .deflated_tail
+            .expect("fonts are compressed at build time");
         assert_eq!(inflate(tail), &font.data[FONT_HEAD..]);
-        assert!(builtin_file("official.toml").unwrap().deflated_tail.is_none());
+        assert!(
+            builtin_file("official.toml")
+                .unwrap()
+                .deflated_tail
+                .is_none()
+        );
     }
 
     #[test]

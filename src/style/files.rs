@@ -132,7 +132,9 @@ impl StyleFiles {
             StyleFiles::Builtin => builtin_file(rel)
                 .map(FileBytes::Builtin)
                 .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no such built-in file")),
-            StyleFiles::Dir(dir) => std::fs::read(dir.join(rel)).map(|d| FileBytes::Loaded(d.into())),
+            StyleFiles::Dir(dir) => {
+                std::fs::read(dir.join(rel)).map(|d| FileBytes::Loaded(d.into()))
+            }
         }
     }
 }

@@ -20,8 +20,6 @@ mod package;
 mod xhtml;
 mod xml;
 
-
-
 use crate::diag::{DiagResult, Diagnostic, Warned};
 use crate::model::{Block, Direction, Inline, Language, Resolution};
 use crate::style::{FontFile, Style, VerbTreatment};

@@ -28,7 +28,7 @@ use world::{DocumentWorld, StyleAssets};
 /// How many documents a memoised Typst result may go unused before it is
 /// evicted. Fonts and the template stay warm between documents of a batch
 /// while memory stays bounded however many documents are built.
-const CACHE_AGE: usize = 5;
+const CACHE_AGE: usize = 2;
 
 /// Writes PDF/A-3a + PDF/UA-1 through the style's Typst template.
 #[derive(Debug, Clone, Copy, Default)]

@@ -118,10 +118,7 @@ fn style_key(style: &Style) -> Vec<FileBytes> {
 }
 
 fn same_key(a: &[FileBytes], b: &[FileBytes]) -> bool {
-    a.len() == b.len()
-        && a.iter()
-            .zip(b)
-            .all(|(x, y)| x.same(y) || x[..] == y[..])
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same(y) || x[..] == y[..])
 }
 
 /// The template's virtual path: its file name at the root, so that paths

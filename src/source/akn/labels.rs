@@ -6,6 +6,9 @@
 //! lettered headings between its numbered paragraphs keeps its numbering,
 //! and exactly the irregular labels stay explicit.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::model::{Counter, LabelPattern};
 
 const COUNTERS: [Counter; 8] = [
@@ -145,9 +148,26 @@ fn value_of(counter: Counter, token: &str) -> Option<u32> {
             .then(|| token.parse().ok())
             .flatten()
             .filter(|v| *v > 0),
-        _ => (1..=MAX_VALUE).find(|&n| counter.format(n) == token),
+        _ => VALUES.get(&counter)?.get(token).copied(),
     }
 }
+
+/// Every label value up to [`MAX_VALUE`] by its counter and text: the
+/// inverse of [`Counter::format`], made once rather than searched for
+/// every label of every list.
+static VALUES: LazyLock<HashMap<Counter, HashMap<String, u32>>> = LazyLock::new(|| {
+    COUNTERS
+        .into_iter()
+        .map(|counter| {
+            let mut values = HashMap::new();
+            for n in 1..=MAX_VALUE {
+                // The first value wins, as a search from 1 would find.
+                values.entry(counter.format(n)).or_insert(n);
+            }
+            (counter, values)
+        })
+        .collect()
+});
 
 #[cfg(test)]
 mod tests {
