@@ -5,12 +5,14 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Instant;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use respub::render::{Document, Format, RenderOptions};
 use respub::source::{self, SourceFile};
 use respub::style::Style;
 
 const SEED: &str = "sources/GA-2017-86-RES-06.fr.xml";
+/// A Security Council resolution in English, built between two seeds.
+const OTHER: &str = "tests/fixtures/akn/S_RES_2722-2400437E.xml";
 
 fn pipeline(c: &mut Criterion) {
     let file = SourceFile::open(Path::new(SEED)).expect("the seed source");
@@ -20,7 +22,8 @@ fn pipeline(c: &mut Criterion) {
     // once, before criterion warms everything up.
     let started = Instant::now();
     let styles = Style::builtins();
-    let style = styles.into_iter().next().expect("the official style");
+    let style = styles[0].clone();
+    let styles_for_choice = styles;
     eprintln!("first document: style {:>8.2} ms", ms(started));
     let t = Instant::now();
     let res = source::read(&file).expect("the seed reads").output;
@@ -46,6 +49,35 @@ fn pipeline(c: &mut Criterion) {
         b.iter(|| source::read(black_box(&file)).unwrap())
     });
     c.bench_function("load built-in styles", |b| b.iter(Style::builtins));
+    // Rendering the same document again costs Typst little: it memoises
+    // every paragraph. In a batch each document is new; measure that by
+    // forgetting Typst's results, then rendering another document (which
+    // warms the template and fonts again) before the seed.
+    let other = SourceFile::open(Path::new(OTHER)).expect("the other source");
+    let other_res = source::read(&other).expect("the other source reads").output;
+    let other_doc = Document {
+        resolution: &other_res,
+        source: &other,
+    };
+    let un_style = respub::style::choose(&styles_for_choice, &other_res.meta).clone();
+    c.bench_function("render seed pdf after another document", |b| {
+        b.iter_batched(
+            || {
+                typst::comemo::evict(0);
+                Format::Pdf
+                    .writer()
+                    .render(other_doc, &un_style, &options)
+                    .unwrap();
+            },
+            |()| {
+                Format::Pdf
+                    .writer()
+                    .render(black_box(doc), &style, &options)
+                    .unwrap()
+            },
+            BatchSize::PerIteration,
+        )
+    });
     for format in Format::DEFAULT {
         c.bench_function(&format!("render seed {format}"), |b| {
             b.iter(|| {

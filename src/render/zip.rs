@@ -177,42 +177,42 @@ impl ZipBuilder {
         }
         let flags = if name.is_ascii() { 0 } else { UTF8_NAME };
 
-        let out = &mut self.out;
-        put32(out, 0x0403_4b50);
-        put16(out, VERSION_NEEDED);
-        put16(out, flags);
-        put16(out, method);
-        put16(out, self.time);
-        put16(out, self.date);
-        put32(out, crc);
-        put32(out, packed);
-        put32(out, size);
-        put16(out, name_len);
-        put16(out, 0); // extra field length
-        out.extend_from_slice(name.as_bytes());
-        for chunk in data {
-            out.extend_from_slice(chunk);
-        }
+        // The local header and the central record share these fields, in
+        // this order, from "version needed" to "extra field length".
+        let (time, date) = (self.time, self.date);
+        let fields = |out: &mut Vec<u8>| {
+            put16(out, VERSION_NEEDED);
+            put16(out, flags);
+            put16(out, method);
+            put16(out, time);
+            put16(out, date);
+            put32(out, crc);
+            put32(out, packed);
+            put32(out, size);
+            put16(out, name_len);
+            put16(out, 0); // extra field length
+        };
+
+        let mut local = Vec::with_capacity(30 + name.len());
+        put32(&mut local, 0x0403_4b50);
+        fields(&mut local);
+        local.extend_from_slice(name.as_bytes());
 
         let c = &mut self.central;
         put32(c, 0x0201_4b50);
         put16(c, VERSION_MADE_BY);
-        put16(c, VERSION_NEEDED);
-        put16(c, flags);
-        put16(c, method);
-        put16(c, self.time);
-        put16(c, self.date);
-        put32(c, crc);
-        put32(c, packed);
-        put32(c, size);
-        put16(c, name_len);
-        put16(c, 0); // extra field length
+        fields(c);
         put16(c, 0); // comment length
         put16(c, 0); // disk number
         put16(c, 0); // internal attributes
         put32(c, UNIX_FILE_MODE << 16);
         put32(c, offset);
         c.extend_from_slice(name.as_bytes());
+
+        self.out.extend_from_slice(&local);
+        for chunk in data {
+            self.out.extend_from_slice(chunk);
+        }
         self.entries += 1;
         Ok(())
     }
