@@ -226,6 +226,8 @@ pub struct Title {
     pub subject_size: Length,
     /// Whether the organisation name is set in capitals.
     pub organisation_uppercase: bool,
+    /// Letter-spacing of the organisation name, in em (0 for none).
+    pub organisation_tracking: f64,
     /// Where the reference goes: `top-end` (top right in Latin scripts) or
     /// `below-title`.
     pub reference_position: ReferencePosition,

@@ -373,11 +373,12 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
         .r(bold())
         .r([colour(accent.clone())])
         .r(size(organisation_size));
-    if !lang.rtl {
-        // Letter-spacing of 0.06 em, as the PDF sets the name; never in
-        // Arabic, where it would break the joining of the letters.
-        let tracking = (style.title.organisation_size.pt() * 1.2).round() as i64;
-        organisation = organisation.r([Prop::val("w:spacing", tracking)]);
+    let tracking = style.title.organisation_tracking;
+    if !lang.rtl && tracking != 0.0 {
+        // In twentieths of a point; never in Arabic, where it would break
+        // the joining of the letters.
+        let twips = (style.title.organisation_size.pt() * tracking * 20.0).round() as i64;
+        organisation = organisation.r([Prop::val("w:spacing", twips)]);
     }
     if style.title.organisation_uppercase {
         organisation = organisation.r([Prop::flag("w:caps")]);

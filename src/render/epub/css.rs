@@ -119,8 +119,13 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
         d("font-size", &em(style.title.organisation_size)),
         d("font-weight", "bold"),
         d("color", &accent),
-        d("letter-spacing", "0.06em"),
     ];
+    if style.title.organisation_tracking != 0.0 {
+        organisation.push(d(
+            "letter-spacing",
+            &format!("{}em", style.title.organisation_tracking),
+        ));
+    }
     if style.title.organisation_uppercase {
         organisation.push(d("text-transform", "uppercase"));
     }

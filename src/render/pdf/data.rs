@@ -94,6 +94,8 @@ pub struct StyleData {
     pub organisation_size: f64,
     /// Whether the organisation name is set in capitals.
     pub organisation_uppercase: bool,
+    /// Letter-spacing of the organisation name, in em.
+    pub organisation_tracking: f64,
     /// Title size.
     pub title_size: f64,
     /// Reference and subject size.
@@ -505,6 +507,7 @@ fn style_data(style: &Style, lang: &crate::model::Language) -> StyleData {
         muted_colour: colour(style.colours.muted),
         organisation_size: style.title.organisation_size.pt(),
         organisation_uppercase: style.title.organisation_uppercase,
+        organisation_tracking: style.title.organisation_tracking,
         title_size: style.title.size.pt(),
         subject_size: style.title.subject_size.pt(),
         reference_position: match style.title.reference_position {
