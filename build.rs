@@ -10,8 +10,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The leading bytes of a font that a package may replace (a DOCX
-/// obfuscates them), so they are kept out of the compressed form.
-/// `src/render/zip.rs` declares the same number.
+/// obfuscates them), so they are kept out of the compressed form. Written
+/// to `$OUT_DIR/font_head.rs`, which `src/style/files.rs` includes.
 const FONT_HEAD: usize = 32;
 
 fn main() {
@@ -52,6 +52,7 @@ fn main() {
     }
     table.push_str("]\n");
     std::fs::write(out.join("builtin_styles.rs"), table).expect("OUT_DIR is writable");
+    std::fs::write(out.join("font_head.rs"), FONT_HEAD.to_string()).expect("OUT_DIR is writable");
 }
 
 /// Every file under `dir`, skipping hidden ones.

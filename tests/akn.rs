@@ -11,8 +11,8 @@ use std::process::Command;
 use respub::diag::Severity;
 use respub::model::{
     Annex, Block, Clause, Date, Footnote, Heading, Inline, LabelPattern, Language, Link, List,
-    ListItem, Meta, Operative, Organisation, Paragraph, Reference, RelatedDocument, Resolution,
-    ResolutionNumber, Session, Status, StatusKind, Tally, Vote,
+    ListItem, Meta, Operative, Paragraph, Reference, RelatedDocument, Resolution, Session, Status,
+    StatusKind, Tally, Vote,
 };
 use respub::render::{Document, Format, RenderOptions};
 use respub::source::{self, SourceFile};
@@ -174,19 +174,11 @@ fn invalid_files(files: &[PathBuf]) -> Vec<String> {
 fn without_spans(mut res: Resolution) -> Resolution {
     fn inlines(run: &mut [Inline]) {
         for inline in run {
-            match inline {
-                Inline::Footnote(note) => {
-                    note.span = None;
-                    inlines(&mut note.content);
-                }
-                Inline::Verb(c)
-                | Inline::Emphasis(c)
-                | Inline::Strong(c)
-                | Inline::Superscript(c)
-                | Inline::Subscript(c)
-                | Inline::Quote(c) => inlines(c),
-                Inline::Link(link) => inlines(&mut link.content),
-                _ => {}
+            if let Inline::Footnote(note) = inline {
+                note.span = None;
+            }
+            if let Some(children) = inline.children_mut() {
+                inlines(children);
             }
         }
     }
@@ -935,11 +927,7 @@ fn corpus_sample_prints_as_valid_tagged_pdf() {
 
 /// A resolution exercising every part of the model the writer carries.
 fn built() -> Resolution {
-    let text = |s: &str| Inline::Text(s.into());
-    let para = |content: Vec<Inline>| Paragraph {
-        content,
-        span: None,
-    };
+    use crate::util::model::{para, seed_meta, text};
     let item = |blocks: Vec<Block>| ListItem {
         label: None,
         blocks,
@@ -1004,14 +992,6 @@ fn built() -> Resolution {
     });
     Resolution {
         meta: Meta {
-            reference: Reference("GA-2017-86-RES-06".into()),
-            number: ResolutionNumber("6".into()),
-            language: Language("fr".into()),
-            organisation: Organisation {
-                name: "O.I.P.C.-INTERPOL".into(),
-                short: Some("INTERPOL".into()),
-            },
-            body: Some("Assemblée générale".into()),
             session: Some(Session {
                 number: Some("86".into()),
                 place: Some("Pékin".into()),
@@ -1020,10 +1000,6 @@ fn built() -> Resolution {
                 end: Date::new(2017, 9, 29),
             }),
             subject: Some(para(vec![text("Prise de position "), star])),
-            status: Status {
-                kind: StatusKind::Adopted,
-                date: Date::new(2017, 9, 29),
-            },
             distribution: Some("Générale".into()),
             keywords: vec!["sécurité".into(), "Coopération policière".into()],
             related: vec![RelatedDocument {
@@ -1043,7 +1019,7 @@ fn built() -> Resolution {
                     members: vec![],
                 },
             }),
-            span: None,
+            ..seed_meta()
         },
         opening: Some(para(vec![
             text("L’Assemblée générale, réunie à Pékin"),

@@ -12,11 +12,13 @@ use std::process::Command;
 use respub::model::{
     Annex, Block, Clause, Date, Footnote, Heading, Inline, LabelPattern, Language, Link, List,
     ListItem, Meta, Operative, Organisation, Paragraph, Reference, Resolution, ResolutionNumber,
-    Session, Status, StatusKind,
+    Status, StatusKind,
 };
 use respub::render::{Document, Format, RenderOptions};
 use respub::source::SourceFile;
 use respub::style::Style;
+
+use crate::util::model::{para, seed_meta, text};
 
 /// 2017-09-29T00:00:00Z, the day the seed resolution was adopted.
 const ADOPTED: i64 = 1_506_643_200;
@@ -24,17 +26,6 @@ const ADOPTED: i64 = 1_506_643_200;
 // ---------------------------------------------------------------------
 // Models
 // ---------------------------------------------------------------------
-
-fn text(t: &str) -> Inline {
-    Inline::Text(t.into())
-}
-
-fn para(content: Vec<Inline>) -> Paragraph {
-    Paragraph {
-        content,
-        span: None,
-    }
-}
 
 fn clause(verb: &str, rest: Vec<Inline>) -> Clause {
     let mut content = vec![Inline::Verb(vec![text(verb)])];
@@ -89,30 +80,8 @@ fn seed() -> Resolution {
     )));
     let mut res = Resolution {
         meta: Meta {
-            reference: Reference("GA-2017-86-RES-06".into()),
-            number: ResolutionNumber("6".into()),
-            language: Language("fr".into()),
-            organisation: Organisation {
-                name: "O.I.P.C.-INTERPOL".into(),
-                short: Some("INTERPOL".into()),
-            },
-            body: Some("Assemblée générale".into()),
-            session: Some(Session {
-                number: Some("86".into()),
-                place: Some("Beijing".into()),
-                country: Some("Chine".into()),
-                start: Date::new(2017, 9, 26),
-                end: Date::new(2017, 9, 29),
-            }),
-            subject: Some(Paragraph::text(
-                "Prise de position sur la sécurité mondiale",
-            )),
-            status: Status {
-                kind: StatusKind::Adopted,
-                date: Date::new(2017, 9, 29),
-            },
             keywords: vec!["sécurité mondiale".into(), "prise de position".into()],
-            ..Meta::default()
+            ..seed_meta()
         },
         opening: Some(para(vec![
             text("L'Assemblée générale de l'O.I.P.C.-INTERPOL, réunie en sa 86"),

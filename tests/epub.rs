@@ -10,28 +10,17 @@ use std::process::Command;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use respub::model::{
-    Annex, Block, Clause, Date, Footnote, Heading, Inline, LabelPattern, Language, Link, List,
-    ListItem, Meta, Operative, Organisation, Paragraph, Reference, Resolution, ResolutionNumber,
-    Session, Status, StatusKind,
+    Annex, Block, Clause, Footnote, Heading, Inline, LabelPattern, Language, Link, List, ListItem,
+    Meta, Operative, Organisation, Reference, Resolution, ResolutionNumber,
 };
 use respub::render::{Document, Format, RenderOptions};
 use respub::source::SourceFile;
 use respub::style::Style;
 
 use crate::util;
+use crate::util::model::{para, seed_meta, text};
 
 // ---------------------------------------------------------------- models
-
-fn text(t: &str) -> Inline {
-    Inline::Text(t.into())
-}
-
-fn para(content: Vec<Inline>) -> Paragraph {
-    Paragraph {
-        content,
-        span: None,
-    }
-}
 
 fn clause(verb: &str, rest: &str) -> Clause {
     Clause {
@@ -78,30 +67,7 @@ fn meta(lang: &str, number: &str, reference: &str) -> Meta {
         reference: Reference(reference.into()),
         number: ResolutionNumber(number.into()),
         language: Language(lang.into()),
-        organisation: Organisation {
-            name: "O.I.P.C.-INTERPOL".into(),
-            short: Some("INTERPOL".into()),
-        },
-        body: Some("Assemblée générale".into()),
-        session: Some(Session {
-            number: Some("86".into()),
-            place: Some("Beijing".into()),
-            country: Some("Chine".into()),
-            start: Date::new(2017, 9, 26),
-            end: Date::new(2017, 9, 29),
-        }),
-        subject: Some(para(vec![text(
-            "Prise de position sur la sécurité mondiale",
-        )])),
-        status: Status {
-            kind: StatusKind::Adopted,
-            date: Date::new(2017, 9, 29),
-        },
-        distribution: None,
-        vote: None,
-        keywords: vec!["sécurité mondiale".into()],
-        related: Vec::new(),
-        span: None,
+        ..seed_meta()
     }
 }
 

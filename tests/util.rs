@@ -100,3 +100,56 @@ pub fn has_program(program: &str) -> bool {
         .map(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
         .unwrap_or(false)
 }
+
+/// Models written in code: text, a paragraph, and the seed's metadata for
+/// tests to start from and change what they need.
+pub mod model {
+    use respub::model::{
+        Date, Inline, Language, Meta, Organisation, Paragraph, Reference, ResolutionNumber,
+        Session, Status, StatusKind,
+    };
+
+    /// A run of plain text.
+    pub fn text(t: &str) -> Inline {
+        Inline::Text(t.into())
+    }
+
+    /// A paragraph of `content`.
+    pub fn para(content: Vec<Inline>) -> Paragraph {
+        Paragraph {
+            content,
+            span: None,
+        }
+    }
+
+    /// The metadata of the seed, GA-2017-86-RES-06 in French, adopted in
+    /// Beijing on 29 September 2017.
+    pub fn seed_meta() -> Meta {
+        Meta {
+            reference: Reference("GA-2017-86-RES-06".into()),
+            number: ResolutionNumber("6".into()),
+            language: Language("fr".into()),
+            organisation: Organisation {
+                name: "O.I.P.C.-INTERPOL".into(),
+                short: Some("INTERPOL".into()),
+            },
+            body: Some("Assemblée générale".into()),
+            session: Some(Session {
+                number: Some("86".into()),
+                place: Some("Beijing".into()),
+                country: Some("Chine".into()),
+                start: Date::new(2017, 9, 26),
+                end: Date::new(2017, 9, 29),
+            }),
+            subject: Some(Paragraph::text(
+                "Prise de position sur la sécurité mondiale",
+            )),
+            status: Status {
+                kind: StatusKind::Adopted,
+                date: Date::new(2017, 9, 29),
+            },
+            keywords: vec!["sécurité mondiale".into()],
+            ..Meta::default()
+        }
+    }
+}

@@ -120,9 +120,6 @@ pub struct Document<'a> {
 
 /// A writer of one output format.
 pub trait Writer: Sync {
-    /// The format this writer produces.
-    fn format(&self) -> Format;
-
     /// Renders `doc` in the style, returning the output's bytes.
     fn render(
         &self,

@@ -5,17 +5,13 @@ use crate::diag::{DiagResult, Warned};
 use crate::model::{Block, Inline, Resolution};
 use crate::style::{Locale, Style, VerbTreatment};
 
-use super::{Document, Format, RenderOptions, Writer};
+use super::{Document, RenderOptions, Writer};
 
 /// Writes UTF-8 plain text.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TextWriter;
 
 impl Writer for TextWriter {
-    fn format(&self) -> Format {
-        Format::Text
-    }
-
     fn render(
         &self,
         doc: Document<'_>,

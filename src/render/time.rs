@@ -4,6 +4,12 @@
 //! ([`super::RenderOptions::timestamp`]) and write them in their format's
 //! form with these helpers.
 
+/// `seconds` since 1970 as `YYYY-MM-DDThh:mm:ssZ`, the W3C form that
+/// `dcterms` dates take, moved into the years 1 to 9999.
+pub fn w3cdtf(seconds: i64) -> String {
+    UtcTime::from_unix_clamped(seconds).w3cdtf()
+}
+
 /// A UTC date and time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UtcTime {
@@ -98,6 +104,22 @@ impl UtcTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unix_time_to_w3cdtf() {
+        assert_eq!(w3cdtf(0), "1970-01-01T00:00:00Z");
+        assert_eq!(w3cdtf(1_506_643_200), "2017-09-29T00:00:00Z");
+        assert_eq!(w3cdtf(951_782_400 + 3661), "2000-02-29T01:01:01Z");
+        assert_eq!(w3cdtf(-86_400), "1969-12-31T00:00:00Z");
+    }
+
+    #[test]
+    fn dates_are_w3c() {
+        assert_eq!(w3cdtf(1_506_643_200), "2017-09-29T00:00:00Z");
+        assert_eq!(w3cdtf(i64::MIN), "0001-01-01T00:00:00Z");
+        assert_eq!(w3cdtf(i64::MAX), "9999-12-31T23:59:59Z");
+    }
+
     use crate::model::Date;
 
     #[test]

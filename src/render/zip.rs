@@ -29,7 +29,8 @@ pub enum Content {
     /// Bytes made for this document.
     Bytes(Vec<u8>),
     /// A font file of the style. `head`, when given, replaces the font's
-    /// first bytes (at most [`FONT_HEAD`] of them) in the package.
+    /// first [`FONT_HEAD`] bytes (the whole of a shorter font) in the
+    /// package, and must be as long as what it replaces.
     Font {
         /// The font as the style has it.
         file: FileBytes,
@@ -38,35 +39,16 @@ pub enum Content {
     },
 }
 
-impl Content {
-    /// The bytes the entry holds once unpacked.
-    pub fn unpacked(&self) -> Vec<u8> {
-        match self {
-            Content::Bytes(data) => data.clone(),
-            Content::Font { file, head } => {
-                let mut data = file.to_vec();
-                if let Some(head) = head {
-                    data[..head.len()].copy_from_slice(head);
-                }
-                data
-            }
-        }
-    }
-}
-
 /// Why a package cannot be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ZipError {
     /// ZIP without its 64-bit extension counts 65,535 entries and 4 GiB.
     #[error("the package is too large for a ZIP file ({0})")]
     TooLarge(&'static str),
-    /// A font's replacement head is longer than what is left out of its
-    /// compressed stream.
-    #[error("a font head of {0} bytes is longer than {FONT_HEAD}")]
+    /// A font's replacement head is not as long as the bytes it replaces
+    /// (the first [`FONT_HEAD`], or the whole of a shorter font).
+    #[error("a font head of {0} bytes does not match the bytes it replaces")]
     FontHead(usize),
-    /// The deflate encoder failed.
-    #[error("compression failed: {0}")]
-    Deflate(#[from] std::io::Error),
 }
 
 /// A ZIP archive being written in memory.
@@ -116,9 +98,7 @@ impl ZipBuilder {
     pub fn deflated(&mut self, name: &str, content: &Content) -> Result<(), ZipError> {
         match content {
             Content::Bytes(data) => {
-                let mut encoder = DeflateEncoder::new(Vec::new(), Compression::default());
-                encoder.write_all(data)?;
-                let packed = encoder.finish()?;
+                let packed = deflate(data);
                 self.entry(
                     name,
                     DEFLATED,
@@ -134,24 +114,20 @@ impl ZipBuilder {
     fn font(&mut self, name: &str, file: &FileBytes, head: Option<&[u8]>) -> Result<(), ZipError> {
         let split = FONT_HEAD.min(file.len());
         let head = head.unwrap_or(&file[..split]);
-        if head.len() > split {
+        if head.len() != split {
             return Err(ZipError::FontHead(head.len()));
         }
-        // The head is shorter than FONT_HEAD only when the whole font is;
-        // a short head replaces only the bytes it covers.
-        let rest = &file[head.len()..split];
-        let tail = deflated_tail(file)?;
-        let mut hasher = crc32fast::Hasher::new();
-        hasher.update(head);
-        hasher.update(rest);
-        hasher.update(&file[split..]);
-        let block = stored_block(head, rest);
+        let packed = packed(file);
+        let mut crc = crc32fast::Hasher::new();
+        crc.update(head);
+        crc.combine(&packed.tail_crc);
+        let block = stored_block(head);
         self.entry(
             name,
             DEFLATED,
-            hasher.finalize(),
+            crc.finalize(),
             file.len(),
-            &[&block, &tail],
+            &[&block, &packed.tail],
         )
     }
 
@@ -249,28 +225,48 @@ fn put32(out: &mut Vec<u8>, value: u32) {
     out.extend_from_slice(&value.to_le_bytes());
 }
 
-/// `head` and `rest` as one stored, non-final deflate block (RFC 1951
-/// §3.2.4): a header byte, the length and its complement, the bytes.
-fn stored_block(head: &[u8], rest: &[u8]) -> Vec<u8> {
+/// `head` as a stored, non-final deflate block (RFC 1951 §3.2.4): a
+/// header byte, the length and its complement, the bytes.
+fn stored_block(head: &[u8]) -> Vec<u8> {
     // At most FONT_HEAD bytes, far below a stored block's 65,535.
-    let len = (head.len() + rest.len()) as u16;
-    let mut block = Vec::with_capacity(5 + usize::from(len));
+    let len = head.len() as u16;
+    let mut block = Vec::with_capacity(5 + head.len());
     block.push(0); // BFINAL 0, BTYPE 00 (stored), padding to the byte
     put16(&mut block, len);
     put16(&mut block, !len);
     block.extend_from_slice(head);
-    block.extend_from_slice(rest);
     block
 }
 
-/// The deflate stream of `file` after its first [`FONT_HEAD`] bytes: made
-/// when the binary was built for a built-in font, else once per process.
-fn deflated_tail(file: &FileBytes) -> Result<FileTail, ZipError> {
-    if let Some(tail) = file.builtin().and_then(|f| f.deflated_tail) {
-        return Ok(FileTail::Builtin(tail));
-    }
+/// `data` as a raw deflate stream.
+fn deflate(data: &[u8]) -> Vec<u8> {
+    let mut encoder = DeflateEncoder::new(Vec::new(), Compression::default());
+    // Writing into a Vec cannot fail.
+    encoder.write_all(data).expect("writing to memory");
+    encoder.finish().expect("writing to memory")
+}
+
+/// A font file as packages embed it: the bytes after its first
+/// [`FONT_HEAD`], deflated, and their CRC-32, from which the CRC of any
+/// head followed by them is derived without reading the font again.
+struct Packed {
+    tail: FileTail,
+    tail_crc: crc32fast::Hasher,
+}
+
+/// The CRC-32 of the font `file`, as it is, from its packed form.
+pub fn font_crc(file: &FileBytes) -> u32 {
+    let mut crc = crc32fast::Hasher::new();
+    crc.update(&file[..FONT_HEAD.min(file.len())]);
+    crc.combine(&packed(file).tail_crc);
+    crc.finalize()
+}
+
+/// The packed form of `file`, made once per process. A built-in font's
+/// deflate stream was made when the binary was built.
+fn packed(file: &FileBytes) -> Arc<Packed> {
     let slot = {
-        let mut cache = TAILS.lock().unwrap_or_else(|e| e.into_inner());
+        let mut cache = PACKED.lock().unwrap_or_else(|e| e.into_inner());
         match cache.iter().find(|(f, _)| f.same(file)) {
             Some((_, slot)) => slot.clone(),
             None => {
@@ -280,21 +276,25 @@ fn deflated_tail(file: &FileBytes) -> Result<FileTail, ZipError> {
             }
         }
     };
-    // Compressed outside the lock, once, whichever thread gets there first.
-    if let Some(tail) = slot.get() {
-        return Ok(FileTail::Made(Arc::clone(tail)));
+    // Made outside the lock, once, whichever thread gets there first.
+    if let Some(packed) = slot.get() {
+        return Arc::clone(packed);
     }
-    let mut encoder = DeflateEncoder::new(Vec::new(), Compression::default());
-    encoder.write_all(&file[FONT_HEAD.min(file.len())..])?;
-    let made: Arc<[u8]> = encoder.finish()?.into();
-    Ok(FileTail::Made(Arc::clone(slot.get_or_init(|| made))))
+    let rest = &file[FONT_HEAD.min(file.len())..];
+    let tail = match file.builtin().and_then(|f| f.deflated_tail) {
+        Some(tail) => FileTail::Builtin(tail),
+        None => FileTail::Made(deflate(rest).into()),
+    };
+    let mut tail_crc = crc32fast::Hasher::new();
+    tail_crc.update(rest);
+    let made = Arc::new(Packed { tail, tail_crc });
+    Arc::clone(slot.get_or_init(|| made))
 }
 
-/// The font files of styles loaded from disk, with their compressed tails.
-/// The files are kept, so their addresses identify them; a process loads a
-/// handful of styles.
+/// The font files packed so far. The files are kept, so their addresses
+/// identify them; a process uses the fonts of a handful of styles.
 #[allow(clippy::type_complexity)]
-static TAILS: Mutex<Vec<(FileBytes, Arc<OnceLock<Arc<[u8]>>>)>> = Mutex::new(Vec::new());
+static PACKED: Mutex<Vec<(FileBytes, Arc<OnceLock<Arc<Packed>>>)>> = Mutex::new(Vec::new());
 
 /// A compressed font tail.
 enum FileTail {
@@ -319,6 +319,20 @@ mod tests {
 
     use super::*;
     use crate::style::builtin_file;
+
+    /// The bytes `content` holds once unpacked.
+    fn unpacked(content: &Content) -> Vec<u8> {
+        match content {
+            Content::Bytes(data) => data.clone(),
+            Content::Font { file, head } => {
+                let mut data = file.to_vec();
+                if let Some(head) = head {
+                    data[..head.len()].copy_from_slice(head);
+                }
+                data
+            }
+        }
+    }
 
     fn inflate(data: &[u8]) -> Vec<u8> {
         let mut out = Vec::new();
@@ -348,8 +362,8 @@ mod tests {
         let font = builtin_file("fonts/NotoSerif-Bold.ttf").unwrap();
         let file = FileBytes::Builtin(font);
         let head = vec![0xAB; FONT_HEAD];
-        let block = stored_block(&head, &[]);
-        let tail = deflated_tail(&file).unwrap();
+        let block = stored_block(&head);
+        let tail = &packed(&file).tail;
         let joined = [&block[..], &tail[..]].concat();
         let mut expected = font.data.to_vec();
         expected[..FONT_HEAD].fill(0xAB);
@@ -360,14 +374,13 @@ mod tests {
     fn fonts_from_disk_are_compressed_once() {
         let data: Vec<u8> = (0..10_000u32).map(|i| (i * 7 % 251) as u8).collect();
         let file = FileBytes::Loaded(data.clone().into());
-        let a = deflated_tail(&file).unwrap();
-        let b = deflated_tail(&file.clone()).unwrap();
-        assert!(std::ptr::eq(a.as_ptr(), b.as_ptr()));
-        assert_eq!(inflate(&a), &data[FONT_HEAD..]);
+        let (a, b) = (packed(&file), packed(&file.clone()));
+        assert!(std::ptr::eq(a.tail.as_ptr(), b.tail.as_ptr()));
+        assert_eq!(inflate(&a.tail), &data[FONT_HEAD..]);
         // A font shorter than the head has an empty tail.
         let tiny = FileBytes::Loaded(vec![1, 2, 3].into());
-        let block = stored_block(&tiny, &[]);
-        let joined = [&block[..], &deflated_tail(&tiny).unwrap()[..]].concat();
+        let block = stored_block(&tiny);
+        let joined = [&block[..], &packed(&tiny).tail[..]].concat();
         assert_eq!(inflate(&joined), [1, 2, 3]);
     }
 
@@ -398,7 +411,7 @@ mod tests {
             let mut data = Vec::new();
             entry.read_to_end(&mut data).unwrap();
             if i == 2 {
-                assert_eq!(data, content.unpacked());
+                assert_eq!(data, unpacked(&content));
                 assert_eq!(&data[..FONT_HEAD], &head[..]);
                 assert_eq!(&data[FONT_HEAD..], &font[FONT_HEAD..]);
             }

@@ -15,7 +15,7 @@ use crate::model::{Resolution, StatusKind};
 use crate::source::akn::{AKN_NS, RESPUB_NS};
 use crate::style::Style;
 
-use super::{Document, Format, RenderOptions, Writer};
+use super::{Document, RenderOptions, Writer};
 use xml::Out;
 
 /// The AKN4UN namespace, for the names of the members in a vote.
@@ -26,10 +26,6 @@ const AKN4UN_NS: &str = "http://un.org/akn4un";
 pub struct AknWriter;
 
 impl Writer for AknWriter {
-    fn format(&self) -> Format {
-        Format::Akn
-    }
-
     fn render(
         &self,
         doc: Document<'_>,

@@ -86,8 +86,8 @@ pub fn font_table(fonts: &Fonts, families: &[&str]) -> FontTable {
 }
 
 /// A GUID for `face`, from a 128-bit FNV-1a hash of its name, size and
-/// CRC-32 (hashing every byte of the font this way would cost more than
-/// the rest of the package).
+/// CRC-32 (known once per process, where hashing every byte of the font
+/// this way would cost more than the rest of the package).
 fn font_key(face: &FontFile) -> String {
     const OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
     const PRIME: u128 = 0x0000000001000000000000000000013B;
@@ -98,7 +98,7 @@ fn font_key(face: &FontFile) -> String {
         face.bold,
         face.italic,
         face.data.len(),
-        crc32fast::hash(&face.data)
+        crate::render::zip::font_crc(&face.data)
     );
     for byte in tag.as_bytes() {
         hash ^= u128::from(*byte);

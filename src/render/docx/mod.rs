@@ -29,7 +29,7 @@ use crate::render::text::plain;
 use crate::style::Style;
 
 use super::zip::{ZipBuilder, ZipError};
-use super::{Document, Format, RenderOptions, Writer};
+use super::{Document, RenderOptions, Writer};
 use document::Section;
 use numbering::{Level, Numbering, representable};
 use package::{CoreProperties, Part, Relationships, content_type as ct, rel};
@@ -42,10 +42,6 @@ pub use fonts::obfuscate;
 pub struct DocxWriter;
 
 impl Writer for DocxWriter {
-    fn format(&self) -> Format {
-        Format::Docx
-    }
-
     fn render(
         &self,
         doc: Document<'_>,

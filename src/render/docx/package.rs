@@ -6,7 +6,7 @@
 //! does, so that no stale template part can slip in.
 
 use super::xml::Xml;
-use crate::render::time::UtcTime;
+use crate::render::time::w3cdtf;
 use crate::render::zip::Content;
 use crate::style::FileBytes;
 
@@ -330,22 +330,9 @@ pub fn app_properties(company: &str) -> Vec<u8> {
     xml.finish()
 }
 
-/// `YYYY-MM-DDThh:mm:ssZ`, as `dcterms:W3CDTF` wants it.
-pub fn w3cdtf(seconds: i64) -> String {
-    UtcTime::from_unix_clamped(seconds).w3cdtf()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn unix_time_to_w3cdtf() {
-        assert_eq!(w3cdtf(0), "1970-01-01T00:00:00Z");
-        assert_eq!(w3cdtf(1_506_643_200), "2017-09-29T00:00:00Z");
-        assert_eq!(w3cdtf(951_782_400 + 3661), "2000-02-29T01:01:01Z");
-        assert_eq!(w3cdtf(-86_400), "1969-12-31T00:00:00Z");
-    }
 
     #[test]
     fn relationships_are_numbered_in_order() {

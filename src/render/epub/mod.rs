@@ -24,19 +24,14 @@ use crate::diag::{DiagResult, Diagnostic, Warned};
 use crate::model::{Block, Direction, Inline, Language, Resolution};
 use crate::style::{FontFile, Style, VerbTreatment};
 
-use super::time::UtcTime;
 use super::zip::{Content, ZipBuilder, ZipError};
-use super::{Document, Format, RenderOptions, Writer};
+use super::{Document, RenderOptions, Writer};
 
 /// Writes EPUB 3 e-books.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EpubWriter;
 
 impl Writer for EpubWriter {
-    fn format(&self) -> Format {
-        Format::Epub
-    }
-
     fn render(
         &self,
         doc: Document<'_>,
@@ -295,21 +290,9 @@ fn zip(parts: &[Part], timestamp: i64) -> Result<Vec<u8>, ZipError> {
     zip.finish()
 }
 
-/// `timestamp` as `YYYY-MM-DDThh:mm:ssZ`, the form `dcterms:modified` takes.
-fn iso_datetime(timestamp: i64) -> String {
-    UtcTime::from_unix_clamped(timestamp).w3cdtf()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_are_w3c() {
-        assert_eq!(iso_datetime(1_506_643_200), "2017-09-29T00:00:00Z");
-        assert_eq!(iso_datetime(i64::MIN), "0001-01-01T00:00:00Z");
-        assert_eq!(iso_datetime(i64::MAX), "9999-12-31T23:59:59Z");
-    }
 
     #[test]
     fn language_tags_are_checked() {

@@ -9,7 +9,8 @@ use crate::style::Style;
 
 use super::xhtml::{ContentDoc, title};
 use super::xml::Xml;
-use super::{CSS, EmbeddedFont, NAV, dir, iso_datetime};
+use super::{CSS, EmbeddedFont, NAV, dir};
+use crate::render::time::w3cdtf;
 
 /// `META-INF/container.xml`, naming the package document at `opf`.
 pub(super) fn container(opf: &str) -> Vec<u8> {
@@ -149,7 +150,7 @@ pub(super) fn package_document(
         &mut xml,
         "meta",
         &[("property", "dcterms:modified")],
-        &iso_datetime(timestamp),
+        &w3cdtf(timestamp),
     );
 
     // EPUB Accessibility 1.1: the book is text only, with no hazards.

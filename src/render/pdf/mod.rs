@@ -22,7 +22,7 @@ use crate::source::SourceFile;
 use crate::style::Style;
 
 use super::time::UtcTime;
-use super::{Document, Format, RenderOptions, Writer};
+use super::{Document, RenderOptions, Writer};
 use world::{DocumentWorld, StyleAssets};
 
 /// How many documents a memoised Typst result may go unused before it is
@@ -35,10 +35,6 @@ const CACHE_AGE: usize = 2;
 pub struct PdfWriter;
 
 impl Writer for PdfWriter {
-    fn format(&self) -> Format {
-        Format::Pdf
-    }
-
     fn render(
         &self,
         doc: Document<'_>,
