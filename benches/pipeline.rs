@@ -1,12 +1,12 @@
-//! In-process figures: reading the seed, and rendering it in each format,
-//! for the first document of a process and in steady state.
+//! In-process figures: reading the seed, preparing it, and rendering it in
+//! each format, for the first document of a process and in steady state.
 
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Instant;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use respub::render::{Document, Format, RenderOptions};
+use respub::render::{Format, prepare};
 use respub::source::{self, SourceFile};
 use respub::style::Style;
 
@@ -16,7 +16,6 @@ const OTHER: &str = "tests/fixtures/akn/S_RES_2722-2400437E.xml";
 
 fn pipeline(c: &mut Criterion) {
     let file = SourceFile::open(Path::new(SEED)).expect("the seed source");
-    let options = RenderOptions::default();
 
     // The first document pays for loading the styles and its fonts; time it
     // once, before criterion warms everything up.
@@ -28,16 +27,14 @@ fn pipeline(c: &mut Criterion) {
     let t = Instant::now();
     let res = source::read(&file).expect("the seed reads").output;
     eprintln!("first document: read  {:>8.2} ms", ms(t));
-    let doc = Document {
-        resolution: &res,
-        source: &file,
-    };
+    let t = Instant::now();
+    let doc = prepare(&res, &file, &style, 0)
+        .expect("the seed prepares")
+        .output;
+    eprintln!("first document: prep  {:>8.2} ms", ms(t));
     for format in Format::DEFAULT {
         let t = Instant::now();
-        format
-            .writer()
-            .render(doc, &style, &options)
-            .expect("the seed renders");
+        format.writer().render(&doc).expect("the seed renders");
         eprintln!("first document: {format:<4}  {:>8.2} ms", ms(t));
     }
     eprintln!(
@@ -49,43 +46,32 @@ fn pipeline(c: &mut Criterion) {
         b.iter(|| source::read(black_box(&file)).unwrap())
     });
     c.bench_function("load built-in styles", |b| b.iter(Style::builtins));
+    c.bench_function("prepare seed", |b| {
+        b.iter(|| prepare(black_box(&res), &file, &style, 0).unwrap())
+    });
     // Rendering the same document again costs Typst little: it memoises
     // every paragraph. In a batch each document is new; measure that by
     // forgetting Typst's results, then rendering another document (which
     // warms the template and fonts again) before the seed.
     let other = SourceFile::open(Path::new(OTHER)).expect("the other source");
     let other_res = source::read(&other).expect("the other source reads").output;
-    let other_doc = Document {
-        resolution: &other_res,
-        source: &other,
-    };
     let un_style = respub::style::choose(&styles_for_choice, &other_res.meta).clone();
+    let other_doc = prepare(&other_res, &other, &un_style, 0)
+        .expect("the other source prepares")
+        .output;
     c.bench_function("render seed pdf after another document", |b| {
         b.iter_batched(
             || {
                 typst::comemo::evict(0);
-                Format::Pdf
-                    .writer()
-                    .render(other_doc, &un_style, &options)
-                    .unwrap();
+                Format::Pdf.writer().render(&other_doc).unwrap();
             },
-            |()| {
-                Format::Pdf
-                    .writer()
-                    .render(black_box(doc), &style, &options)
-                    .unwrap()
-            },
+            |()| Format::Pdf.writer().render(black_box(&doc)).unwrap(),
             BatchSize::PerIteration,
         )
     });
     for format in Format::DEFAULT {
         c.bench_function(&format!("render seed {format}"), |b| {
-            b.iter(|| {
-                format
-                    .writer()
-                    .render(black_box(doc), &style, &options)
-                    .unwrap()
-            })
+            b.iter(|| format.writer().render(black_box(&doc)).unwrap())
         });
     }
 }

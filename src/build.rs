@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use thiserror::Error;
 
-use crate::diag::{Diagnostic, SourceText};
+use crate::diag::{Diagnostic, SourceText, Warned};
 use crate::model::Resolution;
-use crate::render::{Document, Format, RenderOptions};
+use crate::render::{Format, Prepared, prepare};
 use crate::source::{self, SourceFile};
 use crate::style::Style;
 
@@ -178,11 +178,21 @@ pub struct Settings<'a> {
     pub source_date_epoch: Option<i64>,
 }
 
-/// Reads and checks one source, without writing anything.
-pub fn check(path: &Path) -> Report {
+/// Reads and checks one source and prepares it in its style, without
+/// writing anything: what a build of it would report before writing.
+pub fn check(path: &Path, settings: &Settings<'_>) -> Report {
     let (source, read) = read(path);
     let diagnostics = match read {
-        Ok((_, d)) | Err(d) => d,
+        Ok((file, res, mut warnings)) => {
+            let style = crate::style::choose(settings.styles, &res.meta);
+            let when = timestamp(&res, settings.source_date_epoch);
+            match prepare(&res, &file, style, when) {
+                Ok(prepared) => warnings.extend(prepared.warnings),
+                Err(errors) => warnings.extend(errors),
+            }
+            warnings
+        }
+        Err(d) => d,
     };
     Report {
         source,
@@ -192,7 +202,7 @@ pub fn check(path: &Path) -> Report {
     }
 }
 
-type ReadResult = Result<(Option<(SourceFile, Resolution)>, Vec<Diagnostic>), Vec<Diagnostic>>;
+type ReadResult = Result<(SourceFile, Resolution, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 fn read(path: &Path) -> (SourceText, ReadResult) {
     let file = match source::load(path) {
@@ -201,38 +211,42 @@ fn read(path: &Path) -> (SourceText, ReadResult) {
     };
     let text = file.text();
     match source::read(&file) {
-        Ok(warned) => (text, Ok((Some((file, warned.output)), warned.warnings))),
+        Ok(warned) => (text, Ok((file, warned.output, warned.warnings))),
         Err(diagnostics) => (text, Err(diagnostics)),
     }
 }
 
-/// Builds one job: reads the source and writes every format, in parallel.
+/// Builds one job: reads the source, prepares it in its style and writes
+/// every format, in parallel. A source with errors writes nothing.
 pub fn build(job: &Job, settings: &Settings<'_>) -> Report {
     let (source, read) = read(&job.source);
+    let failed = |source, diagnostics| Report {
+        source,
+        diagnostics,
+        written: Vec::new(),
+        failed: settings.formats.clone(),
+    };
     let (file, resolution, mut diagnostics) = match read {
-        Ok((Some((file, res)), warnings)) => (file, res, warnings),
-        Ok((None, d)) | Err(d) => {
-            return Report {
-                source,
-                diagnostics: d,
-                written: Vec::new(),
-                failed: settings.formats.clone(),
-            };
-        }
-    };
-    let options = RenderOptions {
-        timestamp: timestamp(&resolution, settings.source_date_epoch),
-    };
-    let doc = Document {
-        resolution: &resolution,
-        source: &file,
+        Ok(read) => read,
+        Err(d) => return failed(source, d),
     };
     let style = crate::style::choose(settings.styles, &resolution.meta);
+    let when = timestamp(&resolution, settings.source_date_epoch);
+    let doc = match prepare(&resolution, &file, style, when) {
+        Ok(Warned { output, warnings }) => {
+            diagnostics.extend(warnings);
+            output
+        }
+        Err(errors) => {
+            diagnostics.extend(errors);
+            return failed(source, diagnostics);
+        }
+    };
     let results: Vec<_> = settings
         .formats
         .par_iter()
         .map(|&format| {
-            let rendered = render_guarded(format, doc, style, &options);
+            let rendered = render_guarded(format, &doc);
             let result = rendered.and_then(|warned| {
                 let path = job.output(format);
                 write_atomic(&path, &warned.output).map_err(|e| {
@@ -272,13 +286,8 @@ pub fn build(job: &Job, settings: &Settings<'_>) -> Report {
 
 /// Runs a writer, turning a panic inside it into an error for this one
 /// document, so that the other documents of a batch still build.
-fn render_guarded(
-    format: Format,
-    doc: Document<'_>,
-    style: &Style,
-    options: &RenderOptions,
-) -> crate::diag::DiagResult<crate::diag::Warned<Vec<u8>>> {
-    let run = std::panic::AssertUnwindSafe(|| format.writer().render(doc, style, options));
+fn render_guarded(format: Format, doc: &Prepared<'_>) -> crate::diag::DiagResult<Warned<Vec<u8>>> {
+    let run = std::panic::AssertUnwindSafe(|| format.writer().render(doc));
     std::panic::catch_unwind(run).unwrap_or_else(|panic| {
         let what = panic
             .downcast_ref::<&str>()

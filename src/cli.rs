@@ -60,6 +60,10 @@ enum Command {
 struct CheckArgs {
     /// Source files or folders (searched recursively). Default: sources/.
     paths: Vec<PathBuf>,
+    /// A style file to check every document in (default: the built-in
+    /// style that fits each document, as `build` chooses it).
+    #[arg(long)]
+    style: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -138,13 +142,26 @@ fn jobs(paths: Vec<PathBuf>, out: &std::path::Path) -> Result<Vec<Job>, u8> {
 }
 
 fn check(args: CheckArgs, printer: &Printer) -> u8 {
+    let styles = match load_styles(args.style.as_deref(), printer) {
+        Ok(styles) => styles,
+        Err(code) => return code,
+    };
+    let source_date_epoch = match source_date_epoch() {
+        Ok(epoch) => epoch,
+        Err(code) => return code,
+    };
     let jobs = match jobs(args.paths, std::path::Path::new("")) {
         Ok(jobs) => jobs,
         Err(code) => return code,
     };
+    let settings = Settings {
+        styles: &styles,
+        formats: Vec::new(),
+        source_date_epoch,
+    };
     let outcomes: Vec<Outcome> = jobs
         .par_iter()
-        .map(|job| printer.outcome(&build::check(&job.source)))
+        .map(|job| printer.outcome(&build::check(&job.source, &settings)))
         .collect();
     let bad = outcomes.iter().filter(|o| o.failed).count();
     for outcome in &outcomes {
@@ -160,31 +177,47 @@ fn check(args: CheckArgs, printer: &Printer) -> u8 {
     if bad > 0 { EXIT_INPUT } else { EXIT_OK }
 }
 
-fn build(args: BuildArgs, printer: &Printer) -> u8 {
-    let styles = match &args.style {
-        None => Style::builtins(),
+/// The styles to choose from: the one named, or the built-in ones.
+fn load_styles(path: Option<&std::path::Path>, printer: &Printer) -> Result<Vec<Style>, u8> {
+    match path {
+        None => Ok(Style::builtins()),
         Some(path) => match Style::from_path(path) {
-            Ok(style) => vec![style],
+            Ok(style) => Ok(vec![style]),
             Err(e) => {
                 eprint!(
                     "{}",
                     diag::render(&e.source, &e.diagnostics, printer.format, printer.color)
                 );
-                return EXIT_INPUT;
+                Err(EXIT_INPUT)
             }
         },
-    };
-    let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {
+    }
+}
+
+/// `SOURCE_DATE_EPOCH`, when set.
+fn source_date_epoch() -> Result<Option<i64>, u8> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(value) => match value.trim().parse::<i64>() {
-            Ok(secs) if secs >= 0 => Some(secs),
+            Ok(secs) if secs >= 0 => Ok(Some(secs)),
             _ => {
                 eprintln!(
                     "error: SOURCE_DATE_EPOCH=`{value}` is not a number of seconds since 1970"
                 );
-                return EXIT_USAGE;
+                Err(EXIT_USAGE)
             }
         },
-        Err(_) => None,
+        Err(_) => Ok(None),
+    }
+}
+
+fn build(args: BuildArgs, printer: &Printer) -> u8 {
+    let styles = match load_styles(args.style.as_deref(), printer) {
+        Ok(styles) => styles,
+        Err(code) => return code,
+    };
+    let source_date_epoch = match source_date_epoch() {
+        Ok(epoch) => epoch,
+        Err(code) => return code,
     };
     let jobs = match jobs(args.paths, &args.out) {
         Ok(jobs) => jobs,

@@ -7,15 +7,18 @@
 //! ([`style`]).
 //!
 //! ```no_run
-//! use respub::{source::SourceFile, style::Style, render::{Format, RenderOptions, Document}};
+//! use respub::{source::SourceFile, style::Style, render::{self, Format}};
 //! let file = SourceFile::open("sources/GA-2017-86-RES-06.fr.xml".as_ref()).unwrap();
 //! let res = respub::source::read(&file).unwrap().output;
 //! let style = Style::builtin();
-//! let doc = Document { resolution: &res, source: &file };
-//! let pdf = Format::Pdf.writer().render(doc, &style, &RenderOptions::default()).unwrap();
+//! // Prepared once, in the style: labels, notes, links, metadata, fonts.
+//! let doc = render::prepare(&res, &file, &style, 0).unwrap().output;
+//! let pdf = Format::Pdf.writer().render(&doc).unwrap().output;
+//! let epub = Format::Epub.writer().render(&doc).unwrap().output;
 //! ```
 #![deny(missing_docs)]
 
+pub mod akn;
 pub mod build;
 pub mod cli;
 pub mod diag;

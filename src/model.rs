@@ -7,7 +7,6 @@
 //! user back to the line that caused a problem.
 
 mod numbering;
-pub mod typography;
 
 use std::fmt;
 
@@ -178,12 +177,14 @@ impl Language {
             .to_ascii_lowercase()
     }
 
-    /// Writing direction of the language's script.
-    pub fn direction(&self) -> Direction {
-        match self.primary().as_str() {
-            "ar" | "fa" | "he" | "ur" | "ps" | "yi" | "dv" | "ku" => Direction::Rtl,
-            _ => Direction::Ltr,
-        }
+    /// The region subtag in upper case, when the tag has a two-letter one
+    /// (`CH` for `fr-CH`).
+    pub fn region(&self) -> Option<String> {
+        self.0
+            .split(['-', '_'])
+            .skip(1)
+            .find(|r| r.len() == 2 && r.chars().all(|c| c.is_ascii_alphabetic()))
+            .map(str::to_ascii_uppercase)
     }
 }
 
@@ -193,7 +194,8 @@ impl fmt::Display for Language {
     }
 }
 
-/// Writing direction.
+/// Writing direction. Which languages run right to left is a fact of their
+/// locale files, not of the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Direction {
     /// Left to right (Latin, Cyrillic, …).
@@ -545,7 +547,7 @@ pub struct Annex {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Inline {
-    /// Plain text. Typography rules are applied before writers see it.
+    /// Plain text, as written in the source.
     Text(String),
     /// The leading verb or participle of a clause, set as the style says.
     Verb(Vec<Inline>),
@@ -576,6 +578,8 @@ pub struct Link {
     pub reference: Option<Reference>,
     /// The text shown.
     pub content: Vec<Inline>,
+    /// Where the link was in the source.
+    pub span: Option<Span>,
 }
 
 /// A footnote.

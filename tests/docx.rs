@@ -14,7 +14,7 @@ use respub::model::{
     ListItem, Meta, Operative, Organisation, Paragraph, Reference, Resolution, ResolutionNumber,
     Status, StatusKind,
 };
-use respub::render::{Document, Format, RenderOptions};
+use respub::render::Format;
 use respub::source::SourceFile;
 use respub::style::Style;
 
@@ -78,7 +78,7 @@ fn seed() -> Resolution {
             item(vec![text("faire entendre la voix de la police dans les cadres internationaux/supranationaux au plus haut niveau ;")]),
         ],
     )));
-    let mut res = Resolution {
+    Resolution {
         meta: Meta {
             keywords: vec!["sécurité mondiale".into(), "prise de position".into()],
             ..seed_meta()
@@ -141,9 +141,7 @@ fn seed() -> Resolution {
         closing: None,
         adoption: None,
         annexes: Vec::new(),
-    };
-    respub::model::typography::apply(&mut res);
-    res
+    }
 }
 
 /// A Security Council-like resolution: numbered operative paragraphs,
@@ -177,7 +175,7 @@ fn council() -> Resolution {
             item(vec![text("to cooperate;")]),
         ],
     )));
-    let mut res = Resolution {
+    Resolution {
         meta: Meta {
             reference: Reference("S/RES/2722 (2024)".into()),
             number: ResolutionNumber("2722 (2024)".into()),
@@ -207,6 +205,7 @@ fn council() -> Resolution {
                             href: Some("https://undocs.org/S/RES/2216(2015)".into()),
                             reference: None,
                             content: vec![text("S/RES/2216 (2015)")],
+                            span: None,
                         }),
                         text("."),
                     ],
@@ -269,9 +268,7 @@ fn council() -> Resolution {
                 span: None,
             },
         ],
-    };
-    respub::model::typography::apply(&mut res);
-    res
+    }
 }
 
 /// An Arabic resolution with abjad-lettered sub-paragraphs.
@@ -337,13 +334,7 @@ fn arabic() -> Resolution {
 
 fn render_with(res: &Resolution, timestamp: i64) -> (Vec<u8>, Vec<respub::diag::Diagnostic>) {
     let source = SourceFile::new("model.xml", Vec::new());
-    let doc = Document {
-        resolution: res,
-        source: &source,
-    };
-    let warned = Format::Docx
-        .writer()
-        .render(doc, &Style::builtin(), &RenderOptions { timestamp })
+    let warned = respub::render::render(Format::Docx, res, &source, &Style::builtin(), timestamp)
         .unwrap_or_else(|e| panic!("the DOCX writer failed: {e:?}"));
     (warned.output, warned.warnings)
 }
@@ -496,8 +487,9 @@ fn core_properties_come_from_the_resolution() {
     let docx = render(&seed());
     let core = part(&docx, "docProps/core.xml");
     assert!(
-        core.contains("<dc:title>Résolution N°\u{a0}6</dc:title>")
-            || core.contains("<dc:title>Résolution N° 6</dc:title>"),
+        core.contains(
+            "<dc:title>Résolution N°\u{a0}6 – Prise de position sur la sécurité mondiale</dc:title>"
+        ),
         "{core}"
     );
     assert!(
@@ -505,8 +497,10 @@ fn core_properties_come_from_the_resolution() {
         "{core}"
     );
     assert!(core.contains("<dc:creator>O.I.P.C.-INTERPOL</dc:creator>"));
-    assert!(core.contains("<dc:language>fr-FR</dc:language>"));
-    assert!(core.contains("<cp:keywords>sécurité mondiale, prise de position</cp:keywords>"));
+    assert!(core.contains("<dc:language>fr</dc:language>"));
+    assert!(core.contains(
+        "<cp:keywords>GA-2017-86-RES-06, sécurité mondiale, prise de position</cp:keywords>"
+    ));
     assert!(core.contains(
         r#"<dcterms:created xsi:type="dcterms:W3CDTF">2017-09-29T00:00:00Z</dcterms:created>"#
     ));
@@ -568,14 +562,15 @@ fn clauses_carry_named_styles_and_verbs_a_character_style() {
     assert!(styles.contains(r#"w:ascii="Noto Serif""#));
     assert!(styles.contains(r#"<w:sz w:val="21"/>"#));
     let verb = styles
-        .split(r#"w:styleId="ResolutionVerb""#)
+        .split(r#"w:styleId="ResolutionVerbCaps""#)
         .nth(1)
         .unwrap();
-    assert!(verb[..verb.find("</w:style>").unwrap()].contains("<w:caps/>"));
+    let verb = &verb[..verb.find("</w:style>").unwrap()];
+    assert!(verb.contains("<w:caps/>") && verb.contains(r#"<w:basedOn w:val="ResolutionVerb"/>"#));
 
     let document = part(&docx, "word/document.xml");
     assert!(document.contains(r#"<w:pStyle w:val="PreambleClause"/>"#));
-    assert!(document.contains(r#"<w:rStyle w:val="ResolutionVerb"/>"#));
+    assert!(document.contains(r#"<w:rStyle w:val="ResolutionVerbCaps"/>"#));
     // No direct formatting of fonts, sizes or colours in the body.
     for direct in ["<w:sz ", "<w:color ", "<w:rFonts ", "<w:jc ", "<w:spacing "] {
         assert!(
@@ -601,13 +596,11 @@ fn page_size_and_margins_follow_the_house_style() {
 fn hostile_text_is_escaped() {
     let mut res = seed();
     res.meta.subject = Some(Paragraph::text(
-        "</w:t></w:r><w:r><w:t>injected & \u{1}\u{b}<![CDATA[x]]>\"'",
+        "</w:t></w:r><w:r><w:t>injected & <![CDATA[x]]>\"'",
     ));
     res.preamble[0]
         .blocks
-        .push(Block::Paragraph(Paragraph::text(
-            "a\u{0}b <w:p/> ]]> \u{fffe}end",
-        )));
+        .push(Block::Paragraph(Paragraph::text("ab <w:p/> ]]> end")));
     let docx = render(&res);
     assert_well_formed(&docx);
     let document = part(&docx, "word/document.xml");
@@ -618,9 +611,26 @@ fn hostile_text_is_escaped() {
         "{document}"
     );
     assert!(document.contains("ab &lt;w:p/&gt; ]]&gt; end"));
-    assert!(!document.contains('\u{1}') && !document.contains('\u{0}'));
     let core = part(&docx, "docProps/core.xml");
     assert!(core.contains("<dc:subject>&lt;/w:t&gt;"));
+
+    // Characters XML forbids never reach a writer: preparing refuses them.
+    res.preamble[0]
+        .blocks
+        .push(Block::Paragraph(Paragraph::text(
+            "a\u{0}b \u{1}\u{b} \u{fffe}end",
+        )));
+    let source = SourceFile::new("model.xml", Vec::new());
+    let errors =
+        respub::render::render(Format::Docx, &res, &source, &Style::builtin(), 0).unwrap_err();
+    for code in ["U+0000", "U+0001", "U+000B", "U+FFFE"] {
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.message == format!("the character {code} cannot be published")),
+            "{code}: {errors:?}"
+        );
+    }
 }
 
 // ---------------------------------------------------------------------
@@ -999,23 +1009,31 @@ pub fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
 }
 
 #[test]
-fn deep_nesting_is_clamped_with_a_warning() {
-    let mut inner = list("(a)", vec![item(vec![text("deepest")])]);
-    for _ in 0..10 {
-        let mut it = item(vec![text("level")]);
-        it.blocks.push(Block::List(inner));
-        inner = list("(a)", vec![it]);
-    }
-    let mut res = seed();
-    res.operative.clauses[0].blocks.push(Block::List(inner));
-    let (docx, warnings) = render_with(&res, ADOPTED);
+fn lists_deeper_than_word_has_levels_are_refused_before_writing() {
+    let deep = |levels: usize| {
+        let mut inner = list("(a)", vec![item(vec![text("deepest")])]);
+        for _ in 1..levels {
+            let mut it = item(vec![text("level")]);
+            it.blocks.push(Block::List(inner));
+            inner = list("(a)", vec![it]);
+        }
+        let mut res = seed();
+        res.operative.clauses[0].blocks.push(Block::List(inner));
+        res
+    };
+    let source = SourceFile::new("model.xml", Vec::new());
+    let errors =
+        respub::render::render(Format::Docx, &deep(10), &source, &Style::builtin(), 0).unwrap_err();
     assert!(
-        warnings
+        errors
             .iter()
-            .any(|w| w.message.contains("nested more than 9")),
-        "{warnings:?}"
+            .any(|e| e.message.contains("nested more than 9")),
+        "{errors:?}"
     );
+    // Nine levels, all Word has, are written as Word lists.
+    let (docx, _) = render_with(&deep(9), ADOPTED);
     assert_well_formed(&docx);
+    assert!(part(&docx, "word/numbering.xml").contains(r#"<w:lvl w:ilvl="8">"#));
 }
 
 // ---------------------------------------------------------------------
@@ -1100,7 +1118,7 @@ fn seed_built_by_respub_passes_every_check() {
     }
     assert!(part(&docx, "word/styles.xml").contains(r#"<w:lang w:val="fr-FR"/>"#));
     assert!(document.contains(r#"<w:lang w:val="fr-FR"/>"#));
-    assert!(part(&docx, "docProps/core.xml").contains("<dc:language>fr-FR</dc:language>"));
+    assert!(part(&docx, "docProps/core.xml").contains("<dc:language>fr</dc:language>"));
 
     // python-docx: named styles on the clauses, every word in order.
     let paragraphs = python_docx_paragraphs(&path);
@@ -1111,7 +1129,7 @@ fn seed_built_by_respub_passes_every_check() {
     assert_eq!(style_of(&paragraphs, "promouvoir"), "List Item 1");
     assert_eq!(style_of(&paragraphs, "Résolution"), "Resolution Title");
     assert_eq!(
-        style_of(&paragraphs, "L'Assemblée").to_string(),
+        style_of(&paragraphs, "L’Assemblée").to_string(),
         "Opening Formula"
     );
     assert_has_seed_words_in_order(&paragraphs);

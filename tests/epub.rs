@@ -13,7 +13,7 @@ use respub::model::{
     Annex, Block, Clause, Footnote, Heading, Inline, LabelPattern, Language, Link, List, ListItem,
     Meta, Operative, Organisation, Reference, Resolution, ResolutionNumber,
 };
-use respub::render::{Document, Format, RenderOptions};
+use respub::render::Format;
 use respub::source::SourceFile;
 use respub::style::Style;
 
@@ -166,6 +166,7 @@ fn rich() -> Resolution {
                             href: Some("https://www.interpol.int/fr?a=1&b=2".into()),
                             reference: None,
                             content: vec![text("le site"), note("Consulté le 1er octobre 2017.")],
+                            span: None,
                         }),
                         text(" ; "),
                         Inline::Emphasis(vec![text("en particulier")]),
@@ -271,14 +272,8 @@ const SEED_EPOCH: i64 = 1_506_643_200; // 2017-09-29T00:00:00Z
 
 fn render_at(res: &Resolution, timestamp: i64) -> Vec<u8> {
     let source = SourceFile::new("test.xml", Vec::new());
-    let doc = Document {
-        resolution: res,
-        source: &source,
-    };
     let style = Style::builtin();
-    let out = Format::Epub
-        .writer()
-        .render(doc, &style, &RenderOptions { timestamp })
+    let out = respub::render::render(Format::Epub, res, &source, &style, timestamp)
         .unwrap_or_else(|e| panic!("the EPUB writer failed: {e:?}"));
     out.output
 }
@@ -472,6 +467,7 @@ fn container_starts_with_a_stored_mimetype() {
             "EPUB/text/resolution.xhtml",
             "EPUB/text/annex-1.xhtml",
             "EPUB/text/annex-2.xhtml",
+            "EPUB/images/emblem.svg",
             "EPUB/fonts/NotoSerif-Regular.ttf",
             "EPUB/fonts/NotoSerif-Bold.ttf",
             "EPUB/fonts/NotoSerif-Italic.ttf",
@@ -550,7 +546,8 @@ fn package_carries_full_metadata() {
     for expected in [
         "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"pub-id\" xml:lang=\"fr\" dir=\"ltr\">",
         "<dc:identifier id=\"pub-id\">urn:respub:GA-2017-86-RES-06:fr</dc:identifier>",
-        "<dc:title id=\"title\">Résolution N° 6</dc:title>",
+        "<dc:title id=\"title\">Résolution N°\u{a0}6 – Prise de position sur la sécurité mondiale</dc:title>",
+        "<dc:description>Prise de position sur la sécurité mondiale</dc:description>",
         "<dc:language>fr</dc:language>",
         "<dc:publisher>O.I.P.C.-INTERPOL</dc:publisher>",
         "<dc:creator>Assemblée générale</dc:creator>",
@@ -559,13 +556,15 @@ fn package_carries_full_metadata() {
         "<dc:date>2017-09-29</dc:date>",
         "<meta property=\"dcterms:modified\">2017-09-29T00:00:00Z</meta>",
         "<meta property=\"schema:accessMode\">textual</meta>",
+        "<meta property=\"schema:accessMode\">visual</meta>",
         "<meta property=\"schema:accessModeSufficient\">textual</meta>",
         "<meta property=\"schema:accessibilityFeature\">structuralNavigation</meta>",
         "<meta property=\"schema:accessibilityFeature\">tableOfContents</meta>",
         "<meta property=\"schema:accessibilityFeature\">readingOrder</meta>",
         "<meta property=\"schema:accessibilityFeature\">displayTransformability</meta>",
+        "<meta property=\"schema:accessibilityFeature\">alternativeText</meta>",
         "<meta property=\"schema:accessibilityHazard\">none</meta>",
-        "<meta property=\"schema:accessibilitySummary\">Résolution N° 6 : texte intégral",
+        "<meta property=\"schema:accessibilitySummary\">Résolution N°\u{a0}6 – Prise de position sur la sécurité mondiale\u{a0}: texte intégral",
         "<meta property=\"dcterms:conformsTo\">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>",
         "<spine page-progression-direction=\"ltr\">",
         "properties=\"nav\"",
@@ -622,18 +621,19 @@ fn content_is_semantic_xhtml() {
         );
     }
     assert!(
-        resolution.contains("<h1 id=\"title\">Résolution N° 6</h1>"),
+        resolution.contains("<h1 id=\"title\">Résolution N°\u{a0}6</h1>"),
         "{resolution}"
     );
     assert!(
-        resolution.contains("<p class=\"clause\"><span class=\"verb\">SACHANT</span> que"),
+        resolution
+            .contains("<p class=\"clause\"><span class=\"verb uppercase\">SACHANT</span> que"),
         "{resolution}"
     );
     // Verbs keep their words; capitals come from the stylesheet.
-    assert!(resolution.contains("<span class=\"verb\">notant</span>"));
+    assert!(resolution.contains("<span class=\"verb uppercase\">notant</span>"));
     let css = entry(&epub, "EPUB/css/respub.css");
     assert!(
-        css.contains(".preamble .verb {\n  text-transform: uppercase;\n}"),
+        css.contains("span.verb.uppercase {\n  text-transform: uppercase;\n}"),
         "{css}"
     );
     // Operative paragraphs are numbered by the model, explicit labels kept.
@@ -642,9 +642,9 @@ fn content_is_semantic_xhtml() {
             resolution,
             &[
                 "<ol class=\"clauses\">",
-                "<li><p class=\"clause labelled\"><span class=\"label\">1. </span><span class=\"verb\">ACCUEILLE FAVORABLEMENT</span>",
-                "<span class=\"label\">2. </span><span class=\"verb\">DÉCIDE</span>",
-                "<span class=\"label\">2 bis. </span><span class=\"verb\">DEMANDE</span>",
+                "<li><p class=\"clause labelled\"><span class=\"label\">1. </span><span class=\"verb uppercase\">ACCUEILLE FAVORABLEMENT</span>",
+                "<span class=\"label\">2. </span><span class=\"verb uppercase\">DÉCIDE</span>",
+                "<span class=\"label\">2 bis. </span><span class=\"verb uppercase\">DEMANDE</span>",
             ]
         ),
         "{resolution}"
@@ -675,8 +675,7 @@ fn content_is_semantic_xhtml() {
     assert!(resolution.contains("<h2>Point ajouté</h2>\n<p class=\"labelled\"><span class=\"label\">(b bis) </span>point ajouté</p>"), "{resolution}");
     // Quotations with the locale's marks, outer then inner.
     assert!(
-        text.contains("«\u{a0}Prise de position “interne”\u{a0}»")
-            || text.contains("« Prise de position “interne” »"),
+        text.contains("«\u{202f}Prise de position “interne”\u{202f}»"),
         "{text}"
     );
     // Inline markup.
@@ -751,7 +750,7 @@ fn navigation_lists_the_parts() {
             &[
                 "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\" aria-labelledby=\"toc-heading\">",
                 "<h1 id=\"toc-heading\">Sommaire</h1>",
-                "<a href=\"text/resolution.xhtml\">Résolution N° 6</a>",
+                "<a href=\"text/resolution.xhtml\">Résolution N°\u{a0}6</a>",
                 "<a href=\"text/resolution.xhtml#preamble\">Préambule</a>",
                 "<a href=\"text/resolution.xhtml#operative\">Dispositif</a>",
                 "<a href=\"text/annex-1.xhtml\">Annexe 1 – Objectifs mondiaux</a>",
@@ -810,7 +809,7 @@ fn embedded_fonts_are_the_house_fonts() {
 
 #[test]
 fn hostile_text_stays_text() {
-    let evil = "</p><script>alert(1)</script> & ]]> <!-- \"x\" 'y' \u{1}";
+    let evil = "</p><script>alert(1)</script> & ]]> <!-- \"x\" 'y'";
     let mut res = rich();
     res.meta.reference = Reference(format!("GA{evil}"));
     res.meta.organisation.name = evil.into();
@@ -827,23 +826,13 @@ fn hostile_text_stays_text() {
             href: Some("javascript:alert(1)".into()),
             reference: None,
             content: vec![text(evil)],
+            span: None,
         })]))],
         span: None,
     });
     let source = SourceFile::new("test.xml", Vec::new());
-    let warned = Format::Epub
-        .writer()
-        .render(
-            Document {
-                resolution: &res,
-                source: &source,
-            },
-            &Style::builtin(),
-            &RenderOptions {
-                timestamp: SEED_EPOCH,
-            },
-        )
-        .unwrap();
+    let warned =
+        respub::render::render(Format::Epub, &res, &source, &Style::builtin(), SEED_EPOCH).unwrap();
     assert!(
         warned
             .warnings
@@ -864,7 +853,8 @@ fn hostile_text_stays_text() {
         }
     }
     let text = book_text(&epub);
-    let clean = evil.replace('\u{1}', "");
+    // As French typography sets it: the apostrophe after a letter is ’.
+    let clean = evil.replace("y'", "y’");
     assert!(
         text.matches(&clean).count() >= 6,
         "the text is kept as written: {text}"
@@ -877,17 +867,8 @@ fn a_bad_language_tag_is_an_error() {
     let mut res = rich();
     res.meta.language = Language("fr FR".into());
     let source = SourceFile::new("test.xml", Vec::new());
-    let err = Format::Epub
-        .writer()
-        .render(
-            Document {
-                resolution: &res,
-                source: &source,
-            },
-            &Style::builtin(),
-            &RenderOptions::default(),
-        )
-        .unwrap_err();
+    let err =
+        respub::render::render(Format::Epub, &res, &source, &Style::builtin(), 0).unwrap_err();
     assert!(err[0].message.contains("fr FR") && !err[0].hints.is_empty());
 }
 

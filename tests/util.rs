@@ -153,3 +153,11 @@ pub mod model {
         }
     }
 }
+
+/// The plain text of a model in `style`, as the text writer prints it.
+pub fn text_of(res: &respub::model::Resolution, style: &respub::style::Style) -> String {
+    let source = respub::source::SourceFile::new("model.xml", Vec::new());
+    let text = respub::render::render(respub::render::Format::Text, res, &source, style, 0)
+        .unwrap_or_else(|e| panic!("the text writer failed: {e:?}"));
+    String::from_utf8(text.output).expect("text output is UTF-8")
+}

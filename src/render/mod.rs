@@ -1,13 +1,16 @@
 //! The writers: one per output format, all with the same shape.
 //!
-//! A writer takes the model, the style and the options, and returns the
-//! bytes of the output with any warnings. It never reads the source again
-//! and never touches the filesystem: the build stage writes its bytes.
+//! A writer takes the [`Prepared`] document — the model with every
+//! presentation decision made once, in [`prepare`] — and returns the bytes
+//! of the output with any warnings. It never reads the source again, never
+//! decides what the document says or how it is labelled, and never touches
+//! the filesystem: the build stage writes its bytes.
 
 pub mod akn;
 pub mod docx;
 pub mod epub;
 pub mod pdf;
+pub mod prepare;
 pub mod text;
 pub mod time;
 pub mod zip;
@@ -19,6 +22,8 @@ use crate::diag::{DiagResult, Warned};
 use crate::model::Resolution;
 use crate::source::SourceFile;
 use crate::style::Style;
+
+pub use prepare::{Prepared, prepare};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -99,32 +104,26 @@ impl FromStr for Format {
     }
 }
 
-/// What every writer is given besides the model and the style.
-#[derive(Debug, Clone, Default)]
-pub struct RenderOptions {
-    /// The moment recorded as the document's creation and modification
-    /// date, in seconds since 1970-01-01 UTC. Never the clock: the build
-    /// stage takes it from `SOURCE_DATE_EPOCH` or the resolution's date.
-    pub timestamp: i64,
-}
-
-/// One document to write: the model and the file it was read from (which
-/// the PDF carries as an attachment, byte for byte).
-#[derive(Debug, Clone, Copy)]
-pub struct Document<'a> {
-    /// The resolution.
-    pub resolution: &'a Resolution,
-    /// The source file, as read.
-    pub source: &'a SourceFile,
-}
-
 /// A writer of one output format.
 pub trait Writer: Sync {
-    /// Renders `doc` in the style, returning the output's bytes.
-    fn render(
-        &self,
-        doc: Document<'_>,
-        style: &Style,
-        options: &RenderOptions,
-    ) -> DiagResult<Warned<Vec<u8>>>;
+    /// Renders the prepared document, returning the output's bytes.
+    fn render(&self, doc: &Prepared<'_>) -> DiagResult<Warned<Vec<u8>>>;
+}
+
+/// The whole pipeline after reading, for a model in memory: prepares `res`
+/// (read from `source`) in `style` and writes it as `format`, dated
+/// `timestamp`. The warnings of preparing come before the writer's.
+pub fn render(
+    format: Format,
+    res: &Resolution,
+    source: &SourceFile,
+    style: &Style,
+    timestamp: i64,
+) -> DiagResult<Warned<Vec<u8>>> {
+    let prepared = prepare(res, source, style, timestamp)?;
+    let mut written = format.writer().render(&prepared.output)?;
+    let mut warnings = prepared.warnings;
+    warnings.append(&mut written.warnings);
+    written.warnings = warnings;
+    Ok(written)
 }

@@ -2,117 +2,84 @@
 //! order. Used to check outputs against the source and for quick reading.
 
 use crate::diag::{DiagResult, Warned};
-use crate::model::{Block, Inline, Resolution};
-use crate::style::{Locale, Style, VerbTreatment};
+use crate::style::VerbTreatment;
 
-use super::{Document, RenderOptions, Writer};
+use super::Writer;
+use super::prepare::{Block, Inline, Prepared};
 
 /// Writes UTF-8 plain text.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TextWriter;
 
 impl Writer for TextWriter {
-    fn render(
-        &self,
-        doc: Document<'_>,
-        style: &Style,
-        _: &RenderOptions,
-    ) -> DiagResult<Warned<Vec<u8>>> {
+    fn render(&self, doc: &Prepared<'_>) -> DiagResult<Warned<Vec<u8>>> {
         Ok(Warned {
-            output: to_text(doc.resolution, style).into_bytes(),
+            output: to_text(doc).into_bytes(),
             warnings: Vec::new(),
         })
     }
 }
 
 /// The resolution as plain text, one paragraph a line, with the style's
-/// labels and numbering.
-pub fn to_text(res: &Resolution, style: &Style) -> String {
-    let locale = style.locale(&res.meta.language);
-    let mut out = Text {
-        locale,
-        notes: Vec::new(),
-        lines: Vec::new(),
-        verbs: style.verbs.preamble,
-    };
-    let meta = &res.meta;
-    out.lines.push(meta.organisation.name.clone());
-    if let Some(body) = &meta.body {
+/// labels and numbering, and the notes at the end.
+pub fn to_text(doc: &Prepared<'_>) -> String {
+    let mut out = Text::default();
+    let head = &doc.head;
+    out.lines.push(head.organisation.clone());
+    if let Some(body) = &head.body {
         out.lines.push(body.clone());
     }
-    out.lines.push(locale.labels.title_for(&meta.number.0));
-    out.lines.push(meta.reference.0.clone());
-    if let Some(subject) = &meta.subject {
-        let text = out.inlines(&subject.content);
-        out.lines.push(format!("{} {text}", locale.labels.subject));
+    out.lines.push(head.title.clone());
+    out.lines.push(head.reference.clone());
+    if let Some(subject) = &head.subject {
+        let text = out.inlines(subject);
+        out.lines.push(format!("{} {text}", head.subject_label));
     }
-    if let Some(p) = &res.opening {
+    let body = &doc.body;
+    if let Some(p) = &body.opening {
         let text = out.inlines(&p.content);
         out.lines.push(text);
     }
-    out.verbs = style.verbs.preamble;
-    for clause in &res.preamble {
-        out.blocks(&clause.blocks, 0, None);
+    for clause in body.preamble.iter().chain(&body.operative.clauses) {
+        out.blocks(&clause.blocks, 0, clause.label.clone());
     }
-    out.verbs = style.verbs.operative;
-    for (i, clause) in res.operative.clauses.iter().enumerate() {
-        out.blocks(&clause.blocks, 0, res.operative.label(i));
-    }
-    if let Some(p) = &res.closing {
+    if let Some(p) = &body.closing {
         let text = out.inlines(&p.content);
         out.lines.push(text);
     }
-    let adoption = match &res.adoption {
-        Some(p) => out.inlines(&p.content),
-        None => locale.labels.status(meta.status.kind).to_string(),
-    };
+    let adoption = out.inlines(&body.adoption.content);
     out.lines.push(adoption);
-    out.verbs = VerbTreatment::AsWritten;
-    for annex in &res.annexes {
-        for p in annex.label.iter().chain(annex.title.iter()) {
-            let text = out.inlines(&p.content);
-            out.lines.push(text);
+    for annex in &body.annexes {
+        let label = out.inlines(&annex.label);
+        out.lines.push(label);
+        if let Some(title) = &annex.title {
+            let title = out.inlines(title);
+            out.lines.push(title);
         }
         out.blocks(&annex.blocks, 0, None);
     }
     if !out.notes.is_empty() {
-        out.lines.push(locale.labels.notes.clone());
+        out.lines.push(doc.locale.labels.notes.clone());
         let notes = std::mem::take(&mut out.notes);
-        for (i, note) in notes.iter().enumerate() {
-            out.lines.push(format!("[{}] {note}", i + 1));
-        }
+        out.lines.extend(notes);
     }
     let mut text = out.lines.join("\n");
     text.push('\n');
     text
 }
 
-/// Flattens inlines to text, with the locale's quotation marks; footnotes
-/// are left out. For titles and metadata.
-pub fn plain(inlines: &[Inline], locale: &Locale) -> String {
-    let mut t = Text {
-        locale,
-        notes: Vec::new(),
-        lines: Vec::new(),
-        verbs: VerbTreatment::AsWritten,
-    };
-    let mut out = String::new();
-    t.push_inlines(inlines, &mut out, 0, false);
-    out
-}
-
-struct Text<'a> {
-    locale: &'a Locale,
+#[derive(Default)]
+struct Text {
+    /// The notes, as printed lines: "[1] text".
     notes: Vec<String>,
     lines: Vec<String>,
-    verbs: VerbTreatment,
 }
 
-impl Text<'_> {
+impl Text {
     fn blocks(&mut self, blocks: &[Block], depth: usize, mut label: Option<String>) {
+        let indent = "  ".repeat(depth);
         for block in blocks {
             let prefix = label.take().map(|l| format!("{l} ")).unwrap_or_default();
-            let indent = "  ".repeat(depth);
             match block {
                 Block::Paragraph(p) => {
                     let text = self.inlines(&p.content);
@@ -130,8 +97,8 @@ impl Text<'_> {
                         // A numbered clause that is only a list keeps its label.
                         self.lines.push(format!("{indent}{}", prefix.trim_end()));
                     }
-                    for (i, item) in list.items.iter().enumerate() {
-                        self.blocks(&item.blocks, depth + 1, Some(list.label(i)));
+                    for item in &list.items {
+                        self.blocks(&item.blocks, depth + 1, Some(item.label.clone()));
                     }
                     if let Some(p) = &list.continuation {
                         let text = self.inlines(&p.content);
@@ -140,55 +107,49 @@ impl Text<'_> {
                 }
             }
         }
+        if let Some(label) = label {
+            self.lines.push(format!("{indent}{label}"));
+        }
     }
 
     fn inlines(&mut self, inlines: &[Inline]) -> String {
         let mut out = String::new();
-        self.push_inlines(inlines, &mut out, 0, true);
+        self.push(inlines, &mut out);
         out
     }
 
-    fn push_inlines(
-        &mut self,
-        inlines: &[Inline],
-        out: &mut String,
-        quote_depth: usize,
-        notes: bool,
-    ) {
+    fn push(&mut self, inlines: &[Inline], out: &mut String) {
         for inline in inlines {
             match inline {
                 Inline::Text(t) => out.push_str(t),
                 Inline::LineBreak => out.push(' '),
-                Inline::Verb(c) => {
+                Inline::Verb { treatment, content } => {
                     let mut verb = String::new();
-                    self.push_inlines(c, &mut verb, quote_depth, notes);
-                    if self.verbs == VerbTreatment::Uppercase {
+                    self.push(content, &mut verb);
+                    if *treatment == VerbTreatment::Uppercase {
                         verb = verb.to_uppercase();
                     }
                     out.push_str(&verb);
                 }
-                Inline::Quote(c) => {
-                    let q = &self.locale.quotes;
-                    let (open, close) = if quote_depth % 2 == 0 {
-                        (q.open.clone(), q.close.clone())
-                    } else {
-                        (q.inner_open.clone(), q.inner_close.clone())
-                    };
-                    out.push_str(&open);
-                    self.push_inlines(c, out, quote_depth + 1, notes);
-                    out.push_str(&close);
+                Inline::Quote {
+                    open,
+                    close,
+                    content,
+                } => {
+                    out.push_str(open);
+                    self.push(content, out);
+                    out.push_str(close);
                 }
-                Inline::Footnote(note) => {
-                    if notes {
-                        let mut text = String::new();
-                        self.push_inlines(&note.content, &mut text, 0, notes);
-                        self.notes.push(text);
-                        out.push_str(&format!("[{}]", self.notes.len()));
-                    }
+                Inline::Note(note) => {
+                    let mark = note.mark();
+                    out.push_str(&format!("[{mark}]"));
+                    let mut text = String::new();
+                    self.push(&note.content, &mut text);
+                    self.notes.push(format!("[{mark}] {text}"));
                 }
                 other => {
                     if let Some(c) = other.children() {
-                        self.push_inlines(c, out, quote_depth, notes);
+                        self.push(c, out);
                     }
                 }
             }

@@ -137,7 +137,6 @@ pub fn load(path: &Path) -> Result<SourceFile, (SourceText, Vec<Diagnostic>)> {
 }
 
 /// Reads and checks a source, choosing the reader by the root element.
-/// Typography rules of the document's language are applied to the result.
 pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
     if file.bytes.len() > MAX_SOURCE_BYTES {
         return Err(vec![
@@ -150,11 +149,9 @@ pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
             .with_hint("check that this is a resolution source and not another file"),
         ]);
     }
-    let mut warned = if akn::is_akn(&file.bytes) {
-        akn::read(file)?
+    if akn::is_akn(&file.bytes) {
+        akn::read(file)
     } else {
-        xml::read(file)?
-    };
-    crate::model::typography::apply(&mut warned.output);
-    Ok(warned)
+        xml::read(file)
+    }
 }

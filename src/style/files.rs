@@ -112,11 +112,45 @@ impl StyleFiles {
         }
     }
 
-    /// Reads a file the style names, relative to the style's folder. Paths
-    /// that would leave the folder are refused, so a style cannot make a
-    /// writer read arbitrary files. A built-in file is shared, not copied:
-    /// styles that name the same fonts hold the same bytes.
-    pub fn read_asset(&self, rel: &str) -> io::Result<FileBytes> {
+    /// The names of the files of folder `rel` (relative to the style's
+    /// folder) that end in `.ext`, sorted. Hidden files are left out.
+    pub fn list(&self, rel: &str, ext: &str) -> io::Result<Vec<String>> {
+        let rel = rel.trim_start_matches("./").trim_end_matches('/');
+        let suffix = format!(".{ext}");
+        let keep = |name: &str| {
+            name.ends_with(&suffix) && !name.starts_with('.') && name.len() > suffix.len()
+        };
+        let mut names: Vec<String> = match self {
+            StyleFiles::Builtin => {
+                let prefix = format!("{rel}/");
+                BUILTIN
+                    .iter()
+                    .filter_map(|f| f.path.strip_prefix(&prefix))
+                    .filter(|name| !name.contains('/') && keep(name))
+                    .map(str::to_string)
+                    .collect()
+            }
+            StyleFiles::Dir(dir) => {
+                // The folder itself is checked like any file the style
+                // names: it may not leave the style's folder.
+                self.check_inside(rel)?;
+                let mut names = Vec::new();
+                for entry in std::fs::read_dir(dir.join(rel))? {
+                    let entry = entry?;
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    if entry.file_type()?.is_file() && keep(&name) {
+                        names.push(name);
+                    }
+                }
+                names
+            }
+        };
+        names.sort();
+        Ok(names)
+    }
+
+    /// Refuses a relative path that would leave the style's folder.
+    fn check_inside(&self, rel: &str) -> io::Result<()> {
         let path = Path::new(rel);
         let inside = path
             .components()
@@ -127,6 +161,15 @@ impl StyleFiles {
                 "the path leaves the style folder",
             ));
         }
+        Ok(())
+    }
+
+    /// Reads a file the style names, relative to the style's folder. Paths
+    /// that would leave the folder are refused, so a style cannot make a
+    /// writer read arbitrary files. A built-in file is shared, not copied:
+    /// styles that name the same fonts hold the same bytes.
+    pub fn read_asset(&self, rel: &str) -> io::Result<FileBytes> {
+        self.check_inside(rel)?;
         let rel = rel.trim_start_matches("./");
         match self {
             StyleFiles::Builtin => builtin_file(rel)

@@ -1,5 +1,12 @@
-//! Locale data: the words and marks a style prints around the text of a
-//! resolution in one language.
+//! Locale data: what respub knows of one language, and the words and marks
+//! a style prints around the text of a resolution in it.
+//!
+//! Every language fact lives in a locale file (`styles/locales/fr.toml`):
+//! its direction and script, the tags other formats know it by, its
+//! labels, quotation marks, apostrophe and spacing rules. Adding a language
+//! is adding a file; no code names a language.
+
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
@@ -16,10 +23,27 @@ pub struct Locale {
     /// Writing direction.
     #[serde(deserialize_with = "direction")]
     pub direction: Direction,
+    /// The script the language is written in (`latin`, `arabic`): the key
+    /// of the style's font for it under `[fonts.scripts]`; a script the
+    /// style gives no font is set in the body font.
+    pub script: String,
+    /// The tag Word's proofing tools expect for a bare language tag, with
+    /// the region whose conventions the organisations follow (`fr-FR`).
+    pub word_language: String,
+    /// The ISO 639-2/T code of the language, as Akoma Ntoso writes it
+    /// (`fra`).
+    #[serde(rename = "iso639-2")]
+    pub iso639_2: String,
+    /// Other ISO 639-2 codes that name the language (bibliographic `fre`).
+    #[serde(default, rename = "iso639-2-aliases")]
+    pub iso639_2_aliases: Vec<String>,
     /// Printed labels.
     pub labels: Labels,
     /// Quotation marks.
     pub quotes: Quotes,
+    /// Apostrophe and spacing rules.
+    #[serde(default)]
+    pub typography: Typography,
     /// Default label patterns of list levels, outermost first.
     #[serde(deserialize_with = "patterns")]
     pub list_patterns: Vec<LabelPattern>,
@@ -68,6 +92,11 @@ pub struct Labels {
     pub status_draft: String,
     /// "Retirée".
     pub status_withdrawn: String,
+    /// Alternative text of the emblem: "Emblème de {organisation}".
+    pub emblem: String,
+    /// Alternative text of the emblem of a document that names no
+    /// organisation: "Emblème".
+    pub emblem_alone: String,
 }
 
 impl Labels {
@@ -89,6 +118,62 @@ impl Labels {
     /// The page label for page `page` of `pages`.
     pub fn page_of(&self, page: &str, pages: &str) -> String {
         self.page.replace("{page}", page).replace("{pages}", pages)
+    }
+
+    /// The alternative text of the emblem of `organisation`.
+    pub fn emblem_for(&self, organisation: &str) -> String {
+        if organisation.trim().is_empty() {
+            self.emblem_alone.clone()
+        } else {
+            self.emblem.replace("{organisation}", organisation.trim())
+        }
+    }
+}
+
+/// How the language spaces its punctuation and writes its apostrophe.
+/// Rules only ever change spaces and the apostrophe, never a word.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Typography {
+    /// What a typed `'` after a letter becomes (`’`); unset, it stays.
+    pub apostrophe: Option<char>,
+    /// The space the language puts before a mark (`;` → narrow).
+    #[serde(default)]
+    pub space_before: BTreeMap<char, Space>,
+    /// The space the language puts after a mark (`«` → narrow, `¿` → none).
+    #[serde(default)]
+    pub space_after: BTreeMap<char, Space>,
+    /// Whether a space the rules call for is inserted where none was
+    /// typed (`mot;` → `mot ;`). Never between two letters or digits, so
+    /// times (`10:55`) and ratios stay as written.
+    #[serde(default)]
+    pub insert_missing: bool,
+    /// Abbreviations kept on the line of the number that follows them,
+    /// with a no-break space (`N° 16`, `No. 6`).
+    #[serde(default)]
+    pub bind_to_number: Vec<String>,
+}
+
+/// A space a typographic rule calls for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Space {
+    /// U+202F, the narrow no-break space.
+    Narrow,
+    /// U+00A0, the no-break space.
+    NoBreak,
+    /// No space at all.
+    None,
+}
+
+impl Space {
+    /// The character of the space, if it is one.
+    pub fn char(self) -> Option<char> {
+        match self {
+            Space::Narrow => Some('\u{202f}'),
+            Space::NoBreak => Some('\u{a0}'),
+            Space::None => None,
+        }
     }
 }
 

@@ -22,7 +22,7 @@ use crate::model::{Language, Meta, Span};
 
 pub use files::{BuiltinFile, FONT_HEAD, FileBytes, StyleFiles, builtin_file};
 pub use length::Length;
-pub use locale::{Labels, Locale, PageLabelPart, Quotes, page_label_parts};
+pub use locale::{Labels, Locale, PageLabelPart, Quotes, Space, Typography, page_label_parts};
 
 /// A loaded and checked house style.
 #[derive(Debug, Clone)]
@@ -116,23 +116,37 @@ pub struct Page {
 pub struct Fonts {
     /// Family of the body text ("Noto Serif").
     pub body: String,
-    /// Family used for Arabic script ("Noto Naskh Arabic").
-    pub arabic: String,
-    /// Families for the few characters the body and Arabic families lack
-    /// (the minus sign, white bullets …), tried in order.
+    /// Families of the scripts the body family does not set, by the
+    /// script names of the locales (`arabic` → "Noto Naskh Arabic").
+    pub scripts: BTreeMap<String, String>,
+    /// Families for the few characters the others lack (the minus sign,
+    /// white bullets …), tried in order.
     pub fallback: Vec<String>,
     /// The font files, in the order the style lists them.
     pub files: Vec<FontFile>,
 }
 
 impl Fonts {
-    /// The family that sets text in `lang`.
-    pub fn family_for(&self, lang: &Language) -> &str {
-        if lang.primary() == "ar" {
-            &self.arabic
-        } else {
-            &self.body
+    /// The family that sets text written in `script` (a locale's
+    /// `script`): the script's own family, else the body's.
+    pub fn family_for(&self, script: &str) -> &str {
+        self.scripts.get(script).unwrap_or(&self.body)
+    }
+
+    /// Every family of the style in the order text looks for a glyph:
+    /// the family of `script` first, then the body, the other scripts'
+    /// families and the fallbacks.
+    pub fn search_order(&self, script: &str) -> Vec<&str> {
+        let mut order = vec![self.family_for(script)];
+        let rest = std::iter::once(self.body.as_str())
+            .chain(self.scripts.values().map(String::as_str))
+            .chain(self.fallback.iter().map(String::as_str));
+        for family in rest {
+            if !order.contains(&family) {
+                order.push(family);
+            }
         }
+        order
     }
 }
 
@@ -231,6 +245,8 @@ pub struct Title {
     /// Where the reference goes: `top-end` (top right in Latin scripts) or
     /// `below-title`.
     pub reference_position: ReferencePosition,
+    /// Height of the emblem in the title block.
+    pub emblem_height: Length,
 }
 
 /// Where the reference is printed.
@@ -326,10 +342,25 @@ fn default_locales() -> toml::Spanned<String> {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct FontsToml {
     body: toml::Spanned<String>,
-    arabic: toml::Spanned<String>,
+    #[serde(default)]
+    scripts: BTreeMap<String, toml::Spanned<String>>,
     #[serde(default)]
     fallback: Vec<toml::Spanned<String>>,
     files: Vec<toml::Spanned<String>>,
+}
+
+/// The locales compiled into the binary (`styles/locales/*.toml`), as
+/// the built-in styles have them.
+pub fn builtin_locales() -> Vec<Locale> {
+    let files = StyleFiles::Builtin;
+    let names = files.list("locales", "toml").unwrap_or_default();
+    names
+        .iter()
+        .filter_map(|name| {
+            let bytes = files.read_asset(&format!("locales/{name}")).ok()?;
+            Locale::parse(&bytes, None).ok()
+        })
+        .collect()
 }
 
 /// The names of the styles compiled into the binary, the default first.
@@ -343,9 +374,6 @@ pub fn choose<'a>(styles: &'a [Style], meta: &Meta) -> &'a Style {
         .find(|s| s.applies_to.matches(meta))
         .unwrap_or(&styles[0])
 }
-
-/// The languages for which a locale file is looked up.
-pub const LANGUAGES: [&str; 4] = ["en", "fr", "es", "ar"];
 
 /// Why a style could not be loaded: the diagnostics and the text of the
 /// file they point into.
@@ -478,8 +506,8 @@ impl Style {
                 ),
             }
         }
-        for family in [&raw.fonts.body, &raw.fonts.arabic]
-            .into_iter()
+        for family in std::iter::once(&raw.fonts.body)
+            .chain(raw.fonts.scripts.values())
             .chain(&raw.fonts.fallback)
         {
             if !fonts.is_empty() && !fonts.iter().any(|f| f.family == *family.get_ref()) {
@@ -499,12 +527,45 @@ impl Style {
         }
 
         let mut locales = BTreeMap::new();
-        for lang in LANGUAGES {
-            let rel = format!("{}/{lang}.toml", raw.locales.get_ref());
+        let locale_span = Span::new(raw.locales.span().start, raw.locales.span().end);
+        let names = match files.list(raw.locales.get_ref(), "toml") {
+            Ok(names) if !names.is_empty() => names,
+            Ok(_) => {
+                errors.push(
+                    Diagnostic::error(format!(
+                        "the locale folder `{}` holds no `LANG.toml` file",
+                        raw.locales.get_ref()
+                    ))
+                    .at(locale_span)
+                    .with_hint("a style needs at least one locale, such as `locales/en.toml`"),
+                );
+                Vec::new()
+            }
+            Err(e) => {
+                errors.push(
+                    Diagnostic::error(format!(
+                        "cannot read the locale folder `{}`: {e}",
+                        raw.locales.get_ref()
+                    ))
+                    .at(locale_span),
+                );
+                Vec::new()
+            }
+        };
+        for name in &names {
+            let lang = name.trim_end_matches(".toml");
+            let rel = format!("{}/{name}", raw.locales.get_ref());
             match files.read_asset(&rel) {
                 Ok(bytes) => {
                     let overrides = raw.labels.get(lang).map(|t| t.get_ref());
                     match Locale::parse(&bytes, overrides) {
+                        Ok(locale) if locale.language != lang => errors.push(
+                            Diagnostic::error(format!(
+                                "the locale `{rel}` says it is `{}`; a locale file is named after its language",
+                                locale.language
+                            ))
+                            .at(locale_span),
+                        ),
                         Ok(locale) => {
                             locales.insert(lang.to_string(), locale);
                         }
@@ -518,7 +579,7 @@ impl Style {
                 }
                 Err(e) => errors.push(
                     Diagnostic::error(format!("cannot read the locale `{rel}`: {e}"))
-                        .at(Span::new(raw.locales.span().start, raw.locales.span().end)),
+                        .at(locale_span),
                 ),
             }
         }
@@ -531,7 +592,12 @@ impl Style {
             page: raw.page,
             fonts: Fonts {
                 body: raw.fonts.body.into_inner(),
-                arabic: raw.fonts.arabic.into_inner(),
+                scripts: raw
+                    .fonts
+                    .scripts
+                    .into_iter()
+                    .map(|(k, v)| (k, v.into_inner()))
+                    .collect(),
                 fallback: raw
                     .fonts
                     .fallback

@@ -64,10 +64,10 @@ impl<'a> Body<'a> {
             self.out.nl()?;
         }
         if let Some(distribution) = &meta.distribution {
-            let label = match meta.language.primary().as_str() {
-                "fr" | "es" => format!("Distr. {distribution}"),
-                _ => format!("Distr.: {distribution}"),
-            };
+            let label = locale
+                .labels
+                .distribution
+                .replace("{distribution}", distribution);
             self.out.start("p", &[])?;
             self.out
                 .element("docStatus", &[("refersTo", "#generalDistribution")], &label)?;

@@ -3,8 +3,8 @@
 
 use std::io::Result;
 
+use crate::akn::PROPRIETARY_SOURCE;
 use crate::model::{Date, Resolution, StatusKind, Tally};
-use crate::source::akn::{PROPRIETARY_SOURCE, akn_language};
 
 use super::xml::Out;
 
@@ -29,7 +29,7 @@ pub struct Ids {
 
 impl Ids {
     /// The names of `res`, dated by its status or by `timestamp`.
-    pub fn new(res: &Resolution, timestamp: i64) -> Ids {
+    pub fn new(res: &Resolution, timestamp: i64, language: &str) -> Ids {
         let meta = &res.meta;
         let made = date_of(timestamp);
         let (work_date, work_date_name) = match meta.status.date {
@@ -68,7 +68,7 @@ impl Ids {
         };
         Ids {
             work: format!("/akn/{country}/statement/{kind}/{author}/{work_date}/{number}"),
-            language: akn_language(&meta.language),
+            language: language.to_string(),
             work_date,
             work_date_name,
             made,

@@ -32,14 +32,20 @@ pub struct FontTable {
     pub fonts: Vec<Part>,
 }
 
-/// Builds the font table for `families` (in the order given); every face
-/// of each family that the style provides is embedded.
-pub fn font_table(fonts: &Fonts, families: &[&str]) -> FontTable {
+/// Builds the font table of the body family and the families of `faces`,
+/// embedding `faces` (the prepared document's: those the text needs).
+pub fn font_table(fonts: &Fonts, faces: &[&FontFile]) -> FontTable {
+    let mut families: Vec<&str> = vec![&fonts.body];
+    for face in faces {
+        if !families.contains(&face.family.as_str()) {
+            families.push(&face.family);
+        }
+    }
     let mut rels = Relationships::new();
     let mut parts = Vec::new();
     let mut xml = Xml::new();
     xml.start("w:fonts", &[("xmlns:w", NS_W), ("xmlns:r", NS_R)]);
-    for family in families {
+    for family in &families {
         let mut embedded = Vec::new();
         // Schema order: regular, bold, italic, bold italic.
         for (element, bold, italic) in [
@@ -48,8 +54,7 @@ pub fn font_table(fonts: &Fonts, families: &[&str]) -> FontTable {
             ("w:embedItalic", false, true),
             ("w:embedBoldItalic", true, true),
         ] {
-            let Some(face) = fonts
-                .files
+            let Some(face) = faces
                 .iter()
                 .find(|f| f.family == *family && f.bold == bold && f.italic == italic)
             else {
@@ -67,9 +72,11 @@ pub fn font_table(fonts: &Fonts, families: &[&str]) -> FontTable {
             embedded.push(Embedded { element, rid, key });
         }
         xml.start("w:font", &[("w:name", family)]);
-        // B2 is the Arabic character set; Word picks fallbacks by it.
-        let charset = if *family == fonts.arabic { "B2" } else { "00" };
-        xml.empty("w:charset", &[("w:val", charset)]);
+        // The ANSI character set marks a Latin family; a script's family
+        // leaves Word to read its character set from the font itself.
+        if !fonts.scripts.values().any(|f| f == family) {
+            xml.empty("w:charset", &[("w:val", "00")]);
+        }
         xml.empty("w:family", &[("w:val", "roman")]);
         xml.empty("w:pitch", &[("w:val", "variable")]);
         for e in &embedded {

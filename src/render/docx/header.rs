@@ -6,8 +6,7 @@
 //! with live `PAGE` and `NUMPAGES` fields, so the count stays right when
 //! the text is edited.
 
-use crate::model::Resolution;
-use crate::style::{Locale, PageLabelPart, Style, page_label_parts};
+use crate::render::prepare::{PagePart, Prepared};
 
 use super::Lang;
 use super::document::{RunFmt, element_run, text_runs};
@@ -16,21 +15,21 @@ use super::xml::{NS_R, NS_W, PPR_ORDER, Prop, Xml};
 
 /// A header with the organisation at the start of the line and the title
 /// and reference at its end.
-pub fn header(res: &Resolution, locale: &Locale, style: &Style, lang: &Lang) -> Vec<u8> {
+pub fn header(doc: &Prepared<'_>, lang: &Lang) -> Vec<u8> {
     let mut xml = start("w:hdr", id::HEADER);
     let fmt = RunFmt::default();
-    let mut organisation = res.meta.organisation.name.clone();
-    if style.title.organisation_uppercase {
+    let head = &doc.head;
+    let mut organisation = head.organisation.clone();
+    if doc.style.title.organisation_uppercase {
         organisation = organisation.to_uppercase();
     }
     text_runs(&mut xml, lang, &fmt, &organisation);
     element_run(&mut xml, lang, &fmt, "w:tab", &[]);
-    let title = locale.labels.title_for(&res.meta.number.0);
     text_runs(
         &mut xml,
         lang,
         &fmt,
-        &format!("{title} · {}", res.meta.reference),
+        &format!("{} · {}", head.title, head.reference),
     );
     finish(xml, "w:hdr")
 }
@@ -44,12 +43,12 @@ pub fn empty_header() -> Vec<u8> {
 
 /// A footer with the reference at the start of the line and the page
 /// label at its end, its numbers live fields.
-pub fn footer(res: &Resolution, locale: &Locale, lang: &Lang) -> Vec<u8> {
+pub fn footer(doc: &Prepared<'_>, lang: &Lang) -> Vec<u8> {
     let mut xml = start("w:ftr", id::FOOTER);
     let fmt = RunFmt::default();
-    text_runs(&mut xml, lang, &fmt, res.meta.reference.as_str());
+    text_runs(&mut xml, lang, &fmt, &doc.head.reference);
     element_run(&mut xml, lang, &fmt, "w:tab", &[]);
-    for piece in page_label(&locale.labels.page) {
+    for piece in page_label(&doc.head.page_label) {
         match piece {
             Piece::Text(text) => {
                 text_runs(&mut xml, lang, &fmt, text);
@@ -68,14 +67,14 @@ enum Piece<'a> {
     Field(&'static str, &'static str),
 }
 
-/// The page label as text and fields (the locale splits it).
-fn page_label(label: &str) -> Vec<Piece<'_>> {
-    page_label_parts(label)
-        .into_iter()
+/// The page label as text and fields.
+fn page_label(label: &[PagePart]) -> Vec<Piece<'_>> {
+    label
+        .iter()
         .map(|part| match part {
-            PageLabelPart::Text(text) => Piece::Text(text),
-            PageLabelPart::Page => Piece::Field("PAGE", "1"),
-            PageLabelPart::Pages => Piece::Field("NUMPAGES", "1"),
+            PagePart::Text(text) => Piece::Text(text),
+            PagePart::Page => Piece::Field("PAGE", "1"),
+            PagePart::Pages => Piece::Field("NUMPAGES", "1"),
         })
         .collect()
 }
@@ -121,8 +120,14 @@ mod tests {
 
     #[test]
     fn page_label_becomes_text_and_fields() {
+        let label = [
+            PagePart::Text("page ".into()),
+            PagePart::Page,
+            PagePart::Text(" / ".into()),
+            PagePart::Pages,
+        ];
         assert_eq!(
-            page_label("page {page} / {pages}"),
+            page_label(&label),
             vec![
                 Piece::Text("page "),
                 Piece::Field("PAGE", "1"),
@@ -130,6 +135,5 @@ mod tests {
                 Piece::Field("NUMPAGES", "1"),
             ]
         );
-        assert_eq!(page_label("{x} {page}")[0], Piece::Text("{"));
     }
 }

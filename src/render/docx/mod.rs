@@ -8,10 +8,11 @@
 //! ([`package`]) and zipped with fixed timestamps, so two builds of the
 //! same source give the same bytes.
 //!
-//! The emblem is left out: Word needs a bitmap fallback for SVG images,
-//! and the letterhead of a covering letter carries it anyway.
+//! The emblem is in the title block ([`emblem`]), as a PNG drawn from the
+//! style's SVG with the SVG alongside for Word.
 
 mod document;
+mod emblem;
 mod fonts;
 mod header;
 mod numbering;
@@ -24,13 +25,12 @@ mod xml;
 use std::collections::BTreeSet;
 
 use crate::diag::{DiagResult, Diagnostic, Warned};
-use crate::model::{Language, Resolution};
-use crate::render::text::plain;
-use crate::style::Style;
+use crate::model::Direction;
 
+use super::Writer;
+use super::prepare::Prepared;
 use super::zip::{ZipBuilder, ZipError};
-use super::{Document, RenderOptions, Writer};
-use document::Section;
+use document::{EmblemRef, Section};
 use numbering::{Level, Numbering, representable};
 use package::{CoreProperties, Part, Relationships, content_type as ct, rel};
 use styles::OperativeLayout;
@@ -42,20 +42,18 @@ pub use fonts::obfuscate;
 pub struct DocxWriter;
 
 impl Writer for DocxWriter {
-    fn render(
-        &self,
-        doc: Document<'_>,
-        style: &Style,
-        options: &RenderOptions,
-    ) -> DiagResult<Warned<Vec<u8>>> {
-        let (parts, warnings) = parts(doc.resolution, style, options);
-        let output = zip(&parts, options.timestamp).map_err(|e| {
+    fn render(&self, doc: &Prepared<'_>) -> DiagResult<Warned<Vec<u8>>> {
+        let parts = parts(doc)?;
+        let output = zip(&parts, doc.timestamp).map_err(|e| {
             vec![
                 Diagnostic::error(format!("cannot assemble the DOCX package: {e}"))
                     .with_hint("this is a bug in respub; please report it with the source file"),
             ]
         })?;
-        Ok(Warned { output, warnings })
+        Ok(Warned {
+            output,
+            warnings: Vec::new(),
+        })
     }
 }
 
@@ -68,6 +66,9 @@ pub struct Lang {
     pub tag: String,
     /// Whether the text runs right to left.
     pub rtl: bool,
+    /// The family Word sets complex-script text in: the document's own
+    /// for right-to-left text, else the style's first script family.
+    pub cs_font: String,
     /// For right-to-left text: the characters the complex-script font
     /// covers, and the font that sets the others.
     pub cs_fallback: Option<CsFallback>,
@@ -93,41 +94,33 @@ impl CsFallback {
 }
 
 impl Lang {
-    /// The Word tag for `language`: tags with a region are kept; a bare
-    /// language gets the region whose conventions the organisations use.
-    pub fn of(language: &Language) -> Self {
-        let raw = language.as_str().replace('_', "-");
-        let tag = if raw.contains('-') {
-            raw
+    /// The language of `doc`, set in its style's fonts.
+    pub fn of(doc: &Prepared<'_>) -> Self {
+        let style = doc.style;
+        let rtl = doc.meta.direction == Direction::Rtl;
+        let cs_font = if rtl {
+            doc.fonts.main
         } else {
-            match language.primary().as_str() {
-                "fr" => "fr-FR".into(),
-                "en" => "en-GB".into(),
-                "es" => "es-ES".into(),
-                "ar" => "ar-SA".into(),
-                "ru" => "ru-RU".into(),
-                "zh" => "zh-CN".into(),
-                "pt" => "pt-PT".into(),
-                "de" => "de-DE".into(),
-                other => other.to_string(),
-            }
+            style
+                .fonts
+                .scripts
+                .values()
+                .next()
+                .unwrap_or(&style.fonts.body)
         };
-        Lang {
-            tag,
-            rtl: language.direction() == crate::model::Direction::Rtl,
+        let mut lang = Lang {
+            tag: doc.meta.word_language.clone(),
+            rtl,
+            cs_font: cs_font.to_string(),
             cs_fallback: None,
-        }
-    }
-
-    /// The language of `language` set in `style`'s fonts.
-    pub fn in_style(language: &Language, style: &Style) -> Self {
-        let mut lang = Lang::of(language);
-        if lang.rtl {
+        };
+        if rtl {
+            let family = doc.fonts.main;
             let regular = style
                 .fonts
                 .files
                 .iter()
-                .filter(|f| f.family == style.fonts.arabic)
+                .filter(|f| f.family == family)
                 .min_by_key(|f| (f.bold, f.italic));
             if let Some(face) = regular.and_then(|f| ttf_parser::Face::parse(&f.data, 0).ok()) {
                 let mut covered = BTreeSet::new();
@@ -151,9 +144,9 @@ impl Lang {
 }
 
 /// Every part of the package, in the order they are zipped.
-fn parts(res: &Resolution, style: &Style, options: &RenderOptions) -> (Vec<Part>, Vec<Diagnostic>) {
-    let lang = Lang::in_style(&res.meta.language, style);
-    let locale = style.locale(&res.meta.language);
+fn parts(doc: &Prepared<'_>) -> DiagResult<Vec<Part>> {
+    let style = doc.style;
+    let lang = Lang::of(doc);
 
     let mut rels = Relationships::new();
     rels.add(rel::STYLES, "styles.xml");
@@ -170,7 +163,7 @@ fn parts(res: &Resolution, style: &Style, options: &RenderOptions) -> (Vec<Part>
         running.push(Part::new(
             "word/header1.xml",
             ct::HEADER,
-            header::header(res, locale, style, &lang),
+            header::header(doc, &lang),
         ));
         running.push(Part::new(
             "word/header2.xml",
@@ -179,7 +172,7 @@ fn parts(res: &Resolution, style: &Style, options: &RenderOptions) -> (Vec<Part>
         ));
     }
     if style.running.footer {
-        let footer = header::footer(res, locale, &lang);
+        let footer = header::footer(doc, &lang);
         section.footer = Some(rels.add(rel::FOOTER, "footer1.xml"));
         running.push(Part::new("word/footer1.xml", ct::FOOTER, footer.clone()));
         if section.first_header.is_some() {
@@ -188,29 +181,50 @@ fn parts(res: &Resolution, style: &Style, options: &RenderOptions) -> (Vec<Part>
         }
     }
 
+    let mut media = Vec::new();
+    let emblem = match &doc.emblem {
+        Some(e) => {
+            let image = emblem::images(e, style.title.emblem_height.pt()).map_err(|message| {
+                vec![Diagnostic::error(message).with_hint("check the style's `emblem` file")]
+            })?;
+            let png = rels.add(rel::IMAGE, "media/emblem.png");
+            media.push(Part::by_extension(
+                "word/media/emblem.png",
+                image.png.to_vec(),
+            ));
+            let svg = image.svg.clone().map(|svg| {
+                media.push(Part::by_extension("word/media/emblem.svg", svg));
+                rels.add(rel::IMAGE, "media/emblem.svg")
+            });
+            Some(EmblemRef { image, png, svg })
+        }
+        None => None,
+    };
+
     let mut numbering = Numbering::new();
-    let operative = operative_layout(res, style, &mut numbering);
-    let written = document::write(
-        res, style, locale, &lang, numbering, rels, operative, &section,
-    );
+    let operative = operative_layout(doc, &mut numbering);
+    let written = document::write(doc, &lang, numbering, rels, operative, &section, emblem);
 
-    let mut families = vec![style.fonts.body.as_str()];
-    if written.uses_arabic && style.fonts.arabic != style.fonts.body {
-        families.push(style.fonts.arabic.as_str());
-    }
-    let fonts = fonts::font_table(&style.fonts, &families);
+    // A DOCX is edited: every face of the families the text uses is
+    // embedded, so italics typed by a recipient are in the house font too.
+    let faces: Vec<_> = style
+        .fonts
+        .files
+        .iter()
+        .filter(|f| doc.fonts.uses(&f.family))
+        .collect();
+    let fonts = fonts::font_table(&style.fonts, &faces);
 
-    let title = locale.labels.title_for(&res.meta.number.0);
-    let subject = res.meta.subject.as_ref().map(|s| plain(&s.content, locale));
+    let meta = &doc.meta;
     let core = CoreProperties {
-        description: subject.as_ref().map(|s| format!("{title} — {s}")),
-        title,
-        subject,
-        creator: res.meta.organisation.name.clone(),
-        keywords: res.meta.keywords.clone(),
-        identifier: res.meta.reference.0.clone(),
-        language: lang.tag.clone(),
-        timestamp: options.timestamp,
+        title: meta.title.clone(),
+        subject: meta.subject.clone(),
+        description: meta.subject.clone(),
+        creator: meta.author.clone(),
+        keywords: meta.keywords.clone(),
+        identifier: meta.identifier.clone(),
+        language: meta.language.as_str().to_string(),
+        timestamp: doc.timestamp,
     };
 
     let mut root_rels = Relationships::new();
@@ -228,7 +242,7 @@ fn parts(res: &Resolution, style: &Style, options: &RenderOptions) -> (Vec<Part>
         Part::new(
             "docProps/app.xml",
             ct::EXTENDED,
-            package::app_properties(&res.meta.organisation.name),
+            package::app_properties(&meta.author),
         ),
         Part::new("word/document.xml", ct::DOCUMENT, written.document),
         Part::by_extension("word/_rels/document.xml.rels", written.rels.to_xml()),
@@ -240,9 +254,7 @@ fn parts(res: &Resolution, style: &Style, options: &RenderOptions) -> (Vec<Part>
         Part::new(
             "word/numbering.xml",
             ct::NUMBERING,
-            written
-                .numbering
-                .to_xml(style, locale, res.meta.reference.as_str()),
+            written.numbering.to_xml(style, doc.locale, &meta.reference),
         ),
         Part::new(
             "word/settings.xml",
@@ -251,7 +263,11 @@ fn parts(res: &Resolution, style: &Style, options: &RenderOptions) -> (Vec<Part>
         ),
         Part::new("word/fontTable.xml", ct::FONT_TABLE, fonts.table),
         Part::new("word/footnotes.xml", ct::FOOTNOTES, written.footnotes),
-        Part::new("word/theme/theme1.xml", ct::THEME, theme::theme_xml(style)),
+        Part::new(
+            "word/theme/theme1.xml",
+            ct::THEME,
+            theme::theme_xml(style, &lang),
+        ),
     ];
     if !written.note_rels.is_empty() {
         parts.push(Part::by_extension(
@@ -260,6 +276,7 @@ fn parts(res: &Resolution, style: &Style, options: &RenderOptions) -> (Vec<Part>
         ));
     }
     parts.extend(running);
+    parts.extend(media);
     if let Some(font_rels) = fonts.rels {
         parts.push(Part::by_extension(
             "word/_rels/fontTable.xml.rels",
@@ -272,26 +289,28 @@ fn parts(res: &Resolution, style: &Style, options: &RenderOptions) -> (Vec<Part>
         ("rels", ct::RELATIONSHIPS),
         ("xml", ct::XML),
         ("odttf", ct::OBFUSCATED_FONT),
+        ("png", ct::PNG),
+        ("svg", ct::SVG),
     ];
     let types = Part::by_extension(
         "[Content_Types].xml",
         package::content_types(&parts, &defaults),
     );
     parts.insert(0, types);
-    (parts, written.warnings)
+    Ok(parts)
 }
 
 /// Whether Word numbers the operative clauses, and whether they carry
 /// labels at all. Word numbers them when the part has a numbering and no
 /// clause overrides its label ("1 bis."); otherwise the labels are typed.
-fn operative_layout(res: &Resolution, style: &Style, numbering: &mut Numbering) -> OperativeLayout {
-    let operative = &res.operative;
-    let labelled =
-        operative.numbering.is_some() || operative.clauses.iter().any(|c| c.label.is_some());
-    let regular = operative.clauses.iter().all(|c| c.label.is_none());
-    let num = match &operative.numbering {
-        Some(pattern) if regular && representable(pattern) && !operative.clauses.is_empty() => {
-            let width = style.lists.operative_label_width.twips();
+fn operative_layout(doc: &Prepared<'_>, numbering: &mut Numbering) -> OperativeLayout {
+    let operative = &doc.body.operative;
+    let labelled = operative.labelled();
+    let num = match &operative.pattern {
+        Some(pattern)
+            if operative.regular && representable(pattern) && !operative.clauses.is_empty() =>
+        {
+            let width = doc.style.lists.operative_label_width.twips();
             let num = numbering.new_list(width, Some(styles::id::OPERATIVE));
             numbering.define(
                 num,
@@ -318,18 +337,4 @@ fn zip(parts: &[Part], timestamp: i64) -> Result<Vec<u8>, ZipError> {
         zip.deflated(&part.name, &part.content)?;
     }
     zip.finish()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_language_tags() {
-        assert_eq!(Lang::of(&Language("fr".into())).tag, "fr-FR");
-        assert_eq!(Lang::of(&Language("fr-CH".into())).tag, "fr-CH");
-        let ar = Lang::of(&Language("ar".into()));
-        assert!(ar.rtl);
-        assert_eq!(ar.tag, "ar-SA");
-    }
 }

@@ -48,6 +48,9 @@ pub mod rel {
     /// The Office theme.
     pub const THEME: &str =
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme";
+    /// An image.
+    pub const IMAGE: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
     /// A hyperlink target outside the package.
     pub const HYPERLINK: &str =
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
@@ -90,6 +93,10 @@ pub mod content_type {
     /// Extended properties.
     pub const EXTENDED: &str =
         "application/vnd.openxmlformats-officedocument.extended-properties+xml";
+    /// A PNG image.
+    pub const PNG: &str = "image/png";
+    /// An SVG image.
+    pub const SVG: &str = "image/svg+xml";
     /// An obfuscated embedded font (ISO/IEC 29500-1 §17.8.1).
     pub const OBFUSCATED_FONT: &str =
         "application/vnd.openxmlformats-officedocument.obfuscatedFont";

@@ -17,6 +17,8 @@ use super::xml::{NS_W, PPR_ORDER, Prop, RPR_ORDER, Xml};
 pub mod id {
     /// The base paragraph style.
     pub const NORMAL: &str = "Normal";
+    /// The paragraph that holds the emblem.
+    pub const EMBLEM: &str = "ResolutionEmblem";
     /// The organisation's name above the title.
     pub const ORGANISATION: &str = "ResolutionOrganisation";
     /// The adopting body under the organisation.
@@ -55,11 +57,17 @@ pub mod id {
     pub const FOOTNOTE_TEXT: &str = "FootnoteText";
     /// Footnote reference mark (character style).
     pub const FOOTNOTE_REFERENCE: &str = "FootnoteReference";
-    /// The leading verb or participle (character style).
+    /// The leading verb or participle, as written (character style); the
+    /// verbs set otherwise have styles based on it.
     pub const VERB: &str = "ResolutionVerb";
-    /// The leading verb of operative clauses when the style sets it
-    /// differently from the preamble's (character style).
-    pub const OPERATIVE_VERB: &str = "OperativeVerb";
+    /// A verb in capitals.
+    pub const VERB_CAPS: &str = "ResolutionVerbCaps";
+    /// A verb in small capitals.
+    pub const VERB_SMALL_CAPS: &str = "ResolutionVerbSmallCaps";
+    /// A verb in italics.
+    pub const VERB_ITALIC: &str = "ResolutionVerbItalic";
+    /// A verb in bold.
+    pub const VERB_BOLD: &str = "ResolutionVerbBold";
     /// The label before the subject line (character style).
     pub const SUBJECT_LABEL: &str = "SubjectLabel";
     /// Emphasis (character style).
@@ -83,16 +91,26 @@ pub fn annex_heading(level: u8) -> String {
     format!("AnnexHeading{}", level.clamp(1, ANNEX_HEADING_LEVELS))
 }
 
-/// The character style of the leading verb in the preamble or the
-/// operative part. Verbs always carry one, even when the style sets them
-/// as written, so that a Word user can find and restyle them.
-pub fn verb_style(style: &Style, operative: bool) -> &'static str {
-    if operative && style.verbs.operative != style.verbs.preamble {
-        id::OPERATIVE_VERB
-    } else {
-        id::VERB
+/// The character style of a leading verb set as `treatment`. Verbs always
+/// carry one, even when set as written, so that a Word user can find and
+/// restyle them.
+pub fn verb_style(treatment: VerbTreatment) -> &'static str {
+    match treatment {
+        VerbTreatment::AsWritten => id::VERB,
+        VerbTreatment::Uppercase => id::VERB_CAPS,
+        VerbTreatment::SmallCaps => id::VERB_SMALL_CAPS,
+        VerbTreatment::Italic => id::VERB_ITALIC,
+        VerbTreatment::Bold => id::VERB_BOLD,
     }
 }
+
+/// Every way a verb can be set, with its style's name.
+const VERB_STYLES: [(VerbTreatment, &str); 4] = [
+    (VerbTreatment::Uppercase, "Resolution Verb Caps"),
+    (VerbTreatment::SmallCaps, "Resolution Verb Small Caps"),
+    (VerbTreatment::Italic, "Resolution Verb Italic"),
+    (VerbTreatment::Bold, "Resolution Verb Bold"),
+];
 
 /// The frame that puts the reference in the top corner where lines end,
 /// beside the organisation, when the style puts it there. The reference
@@ -277,7 +295,7 @@ pub fn lang_prop(lang: &Lang) -> Prop {
 /// `word/styles.xml`.
 pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec<u8> {
     let body = &style.fonts.body;
-    let cs = &style.fonts.arabic;
+    let cs = &lang.cs_font;
     let text_size = style.text.size.half_points();
     let para_space = style.text.paragraph_spacing.twips();
     // The PDF sets lines `line-height` × size apart; "at least" that much
@@ -362,6 +380,21 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
                 ("w:color", &accent),
             ],
         )],
+    );
+    // The emblem's line is as tall as the picture: no exact line height.
+    defs.push(
+        Def::para(id::EMBLEM, "Resolution Emblem")
+            .p(Prop::flag("w:keepNext"))
+            .p(Prop::new(
+                "w:spacing",
+                &[
+                    ("w:before", "0"),
+                    ("w:after", "0"),
+                    ("w:line", "240"),
+                    ("w:lineRule", "auto"),
+                ],
+            ))
+            .p(jc(Align::Start)),
     );
     let organisation_size = style.title.organisation_size.half_points();
     let mut organisation = Def::para(id::ORGANISATION, "Resolution Organisation")
@@ -578,11 +611,11 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
     );
 
     // Character styles.
-    defs.push(Def::chr(id::VERB, "Resolution Verb").r(verb_props(style.verbs.preamble)));
-    if style.verbs.operative != style.verbs.preamble {
-        defs.push(
-            Def::chr(id::OPERATIVE_VERB, "Operative Verb").r(verb_props(style.verbs.operative)),
-        );
+    defs.push(Def::chr(id::VERB, "Resolution Verb"));
+    for (treatment, name) in VERB_STYLES {
+        let mut def = Def::chr(verb_style(treatment), name).r(verb_props(treatment));
+        def.based_on = Some(id::VERB);
+        defs.push(def);
     }
     defs.push(Def::chr(id::EMPHASIS, "Emphasis").r(italic()));
     defs.push(Def::chr(id::STRONG, "Strong").r(bold()));

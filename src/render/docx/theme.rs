@@ -6,12 +6,13 @@
 
 use crate::style::Style;
 
+use super::Lang;
 use super::xml::Xml;
 
 const NS_A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
 
 /// The theme part.
-pub fn theme_xml(style: &Style) -> Vec<u8> {
+pub fn theme_xml(style: &Style, lang: &Lang) -> Vec<u8> {
     let mut xml = Xml::new();
     xml.start("a:theme", &[("xmlns:a", NS_A), ("name", &style.name)]);
     xml.start("a:themeElements", &[]);
@@ -46,7 +47,7 @@ pub fn theme_xml(style: &Style) -> Vec<u8> {
         xml.start(slot, &[]);
         xml.empty("a:latin", &[("typeface", &style.fonts.body)]);
         xml.empty("a:ea", &[("typeface", "")]);
-        xml.empty("a:cs", &[("typeface", &style.fonts.arabic)]);
+        xml.empty("a:cs", &[("typeface", &lang.cs_font)]);
         xml.end(slot);
     }
     xml.end("a:fontScheme");

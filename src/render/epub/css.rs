@@ -10,16 +10,38 @@
 
 use std::fmt::Write;
 
-use crate::model::{Direction, Language};
-use crate::style::{Length, ReferencePosition, Style, VerbTreatment};
+use crate::model::Direction;
+use crate::render::prepare::Prepared;
+use crate::style::{Length, ReferencePosition, VerbTreatment};
 
 use super::EmbeddedFont;
 
-/// The stylesheet of a book in `lang` that embeds `fonts`.
-pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'_>]) -> String {
+/// Every way a verb can be set: the stylesheet has a class for each.
+const TREATMENTS: [VerbTreatment; 5] = [
+    VerbTreatment::AsWritten,
+    VerbTreatment::Uppercase,
+    VerbTreatment::SmallCaps,
+    VerbTreatment::Italic,
+    VerbTreatment::Bold,
+];
+
+/// The class of a verb set as `treatment`.
+pub(super) fn verb_class(treatment: VerbTreatment) -> &'static str {
+    match treatment {
+        VerbTreatment::AsWritten => "verb",
+        VerbTreatment::Uppercase => "verb uppercase",
+        VerbTreatment::SmallCaps => "verb small-caps",
+        VerbTreatment::Italic => "verb italic",
+        VerbTreatment::Bold => "verb bold",
+    }
+}
+
+/// The stylesheet of `doc`'s book, which embeds `fonts`.
+pub(super) fn stylesheet(doc: &Prepared<'_>, fonts: &[EmbeddedFont<'_>]) -> String {
+    let style = doc.style;
     let base = style.text.size;
     let em = |length: Length| em(length, base);
-    let (start, end) = match lang.direction() {
+    let (start, end) = match doc.meta.direction {
         Direction::Ltr => ("left", "right"),
         Direction::Rtl => ("right", "left"),
     };
@@ -50,10 +72,13 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
         );
     }
 
-    let mut families = vec![css_string(style.fonts.family_for(lang))];
-    if style.fonts.family_for(lang) != style.fonts.body {
-        families.push(css_string(&style.fonts.body));
-    }
+    let mut families: Vec<String> = doc
+        .fonts
+        .families
+        .iter()
+        .filter(|f| **f == doc.fonts.main || doc.fonts.uses(f))
+        .map(|f| css_string(f))
+        .collect();
     families.push("serif".into());
 
     rule(
@@ -94,11 +119,17 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
     // parts where reading systems support it, and elsewhere they simply
     // follow one another.
     let top_end = style.title.reference_position == ReferencePosition::TopEnd;
+    // The emblem, when there is one, takes a column of its own at the start.
+    let emblem = doc.emblem.is_some();
+    let (name_column, reference_column) = if emblem { ("2", "3") } else { ("1", "2") };
     rule(
         "header.masthead",
         &[
             d("display", "grid"),
-            d("grid-template-columns", "1fr auto"),
+            d(
+                "grid-template-columns",
+                if emblem { "auto 1fr auto" } else { "1fr auto" },
+            ),
             d("column-gap", "1em"),
             d("align-items", "center"),
             d("margin", "0 0 1.6em 0"),
@@ -113,8 +144,19 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
             d("hyphens", "manual"),
         ],
     );
+    if emblem {
+        rule(
+            "header.masthead img.emblem",
+            &[
+                d("grid-column", "1"),
+                d("grid-row", "1 / span 2"),
+                d("height", &em(style.title.emblem_height)),
+                d("width", "auto"),
+            ],
+        );
+    }
     let mut organisation = vec![
-        d("grid-column", "1"),
+        d("grid-column", name_column),
         d("grid-row", "1"),
         d("font-size", &em(style.title.organisation_size)),
         d("font-weight", "bold"),
@@ -133,7 +175,7 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
     rule(
         "header.masthead p.body",
         &[
-            d("grid-column", "1"),
+            d("grid-column", name_column),
             d("grid-row", "2"),
             d("font-size", &em(style.title.organisation_size)),
             d("color", &muted),
@@ -141,7 +183,7 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
     );
     let reference_place = if top_end {
         [
-            d("grid-column", "2"),
+            d("grid-column", reference_column),
             d("grid-row", "1 / span 2"),
             d("text-align", end),
         ]
@@ -206,13 +248,11 @@ pub(super) fn stylesheet(style: &Style, lang: &Language, fonts: &[EmbeddedFont<'
     rule(".subject-label", &[d("font-weight", "bold")]);
 
     // The body of the resolution.
-    for (part, treatment) in [
-        ("preamble", style.verbs.preamble),
-        ("operative", style.verbs.operative),
-    ] {
+    for treatment in TREATMENTS {
         let declarations = verb(treatment);
         if !declarations.is_empty() {
-            rule(&format!(".{part} .verb"), &declarations);
+            let class = verb_class(treatment).replace(' ', ".");
+            rule(&format!("span.{class}"), &declarations);
         }
     }
     rule(

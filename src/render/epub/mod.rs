@@ -21,53 +21,34 @@ mod xhtml;
 mod xml;
 
 use crate::diag::{DiagResult, Diagnostic, Warned};
-use crate::model::{Block, Direction, Inline, Language, Resolution};
-use crate::style::{FontFile, Style, VerbTreatment};
+use crate::model::Direction;
+use crate::style::FontFile;
 
+use super::Writer;
+use super::prepare::{ImageFormat, Prepared};
 use super::zip::{Content, ZipBuilder, ZipError};
-use super::{Document, RenderOptions, Writer};
 
 /// Writes EPUB 3 e-books.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EpubWriter;
 
 impl Writer for EpubWriter {
-    fn render(
-        &self,
-        doc: Document<'_>,
-        style: &Style,
-        options: &RenderOptions,
-    ) -> DiagResult<Warned<Vec<u8>>> {
-        let res = doc.resolution;
-        let lang = &res.meta.language;
-        check_language(lang)?;
-        let mut warnings = Vec::new();
-
-        let fonts = embedded_fonts(style, res);
-        if fonts.is_empty() {
-            warnings.push(
-                Diagnostic::warning("the style names no font for this language; the e-book will use the reader's fonts")
-                    .with_hint(format!("add the files of `{}` to `fonts.files` in the style", style.fonts.family_for(lang))),
-            );
-        }
-        let content = xhtml::documents(res, style);
-        warnings.extend(content.warnings);
-        let docs = content.output;
+    fn render(&self, doc: &Prepared<'_>) -> DiagResult<Warned<Vec<u8>>> {
+        let fonts = embedded_fonts(doc);
+        let docs = xhtml::documents(doc);
 
         let mut parts = vec![
             Part::new(CONTAINER, package::container(OPF)),
-            Part::new(
-                OPF,
-                package::package_document(res, style, options.timestamp, &docs, &fonts),
-            ),
-            Part::new(&in_root(NAV), nav::navigation(res, style, &docs)),
-            Part::new(
-                &in_root(CSS),
-                css::stylesheet(style, lang, &fonts).into_bytes(),
-            ),
+            Part::new(OPF, package::package_document(doc, &docs, &fonts)),
+            Part::new(&in_root(NAV), nav::navigation(doc, &docs)),
+            Part::new(&in_root(CSS), css::stylesheet(doc, &fonts).into_bytes()),
         ];
         for d in docs {
             parts.push(Part::new(&in_root(&d.href), d.bytes));
+        }
+        if let Some(emblem) = &doc.emblem {
+            let (href, _) = emblem_file(emblem.format);
+            parts.push(Part::new(&in_root(href), emblem.file.data.to_vec()));
         }
         for font in &fonts {
             parts.push(Part {
@@ -78,7 +59,7 @@ impl Writer for EpubWriter {
                 },
             });
         }
-        let bytes = zip(&parts, options.timestamp).map_err(|e| {
+        let bytes = zip(&parts, doc.timestamp).map_err(|e| {
             vec![
                 Diagnostic::error(format!("cannot assemble the EPUB container: {e}"))
                     .with_hint("this is a bug in respub; please report it with the source file"),
@@ -86,7 +67,7 @@ impl Writer for EpubWriter {
         })?;
         Ok(Warned {
             output: bytes,
-            warnings,
+            warnings: Vec::new(),
         })
     }
 }
@@ -101,6 +82,13 @@ const OPF: &str = "EPUB/package.opf";
 const NAV: &str = "nav.xhtml";
 /// The stylesheet, relative to [`ROOT`].
 const CSS: &str = "css/respub.css";
+/// The emblem's path relative to [`ROOT`], and its media type.
+fn emblem_file(format: ImageFormat) -> (&'static str, &'static str) {
+    match format {
+        ImageFormat::Svg => ("images/emblem.svg", "image/svg+xml"),
+        ImageFormat::Png => ("images/emblem.png", "image/png"),
+    }
+}
 
 fn in_root(href: &str) -> String {
     format!("{ROOT}/{href}")
@@ -131,97 +119,25 @@ struct EmbeddedFont<'a> {
     id: String,
 }
 
-/// The faces that set the book's text: the family of its language and, for
-/// Arabic, the Latin family too, for references and Latin names. Italic
-/// faces come only when the text has italics, which keeps the book small
-/// for the many resolutions without any. Faces are embedded as they are,
-/// not obfuscated: they are under the SIL Open Font License, and
-/// obfuscation would need `encryption.xml` for no gain.
-fn embedded_fonts<'a>(style: &'a Style, res: &Resolution) -> Vec<EmbeddedFont<'a>> {
-    let lang = &res.meta.language;
-    let mut families = vec![style.fonts.family_for(lang)];
-    if !families.contains(&style.fonts.body.as_str()) {
-        families.push(&style.fonts.body);
-    }
-    let italics = has_italics(res, style);
+/// The faces that set the book's text, as the prepared document lists
+/// them. Faces are embedded as they are, not obfuscated: they are under the
+/// SIL Open Font License, and obfuscation would need `encryption.xml` for
+/// no gain.
+fn embedded_fonts<'a>(doc: &Prepared<'a>) -> Vec<EmbeddedFont<'a>> {
     let mut fonts: Vec<EmbeddedFont<'a>> = Vec::new();
-    for family in families {
-        let faces = style
-            .fonts
-            .files
-            .iter()
-            .filter(|f| f.family == family && (italics || !f.italic));
-        for file in faces {
-            let name = safe_file_name(&file.path);
-            let mut href = format!("fonts/{name}");
-            if fonts.iter().any(|f| f.href == href) {
-                href = format!("fonts/{}-{name}", fonts.len() + 1);
-            }
-            fonts.push(EmbeddedFont {
-                file,
-                href,
-                id: format!("font-{}", fonts.len() + 1),
-            });
+    for &file in &doc.fonts.faces {
+        let name = safe_file_name(&file.path);
+        let mut href = format!("fonts/{name}");
+        if fonts.iter().any(|f| f.href == href) {
+            href = format!("fonts/{}-{name}", fonts.len() + 1);
         }
+        fonts.push(EmbeddedFont {
+            file,
+            href,
+            id: format!("font-{}", fonts.len() + 1),
+        });
     }
     fonts
-}
-
-/// Whether any text is set in italics: emphasis, or verbs when the style
-/// sets them so.
-fn has_italics(res: &Resolution, style: &Style) -> bool {
-    let italic_verbs =
-        [style.verbs.preamble, style.verbs.operative].contains(&VerbTreatment::Italic);
-    let paragraphs = res
-        .meta
-        .subject
-        .iter()
-        .chain(&res.opening)
-        .chain(&res.closing)
-        .chain(&res.adoption)
-        .chain(
-            res.annexes
-                .iter()
-                .flat_map(|a| a.label.iter().chain(&a.title)),
-        );
-    let clauses = res.preamble.iter().chain(&res.operative.clauses);
-    paragraphs
-        .into_iter()
-        .any(|p| run_has_italics(&p.content, italic_verbs))
-        || clauses
-            .into_iter()
-            .any(|c| blocks_have_italics(&c.blocks, italic_verbs))
-        || res
-            .annexes
-            .iter()
-            .any(|a| blocks_have_italics(&a.blocks, italic_verbs))
-}
-
-fn blocks_have_italics(blocks: &[Block], italic_verbs: bool) -> bool {
-    blocks.iter().any(|block| match block {
-        Block::Paragraph(p) => run_has_italics(&p.content, italic_verbs),
-        Block::Heading(h) => run_has_italics(&h.content, italic_verbs),
-        Block::List(list) => {
-            let around = list.intro.iter().chain(&list.continuation);
-            around
-                .into_iter()
-                .any(|p| run_has_italics(&p.content, italic_verbs))
-                || list
-                    .items
-                    .iter()
-                    .any(|i| blocks_have_italics(&i.blocks, italic_verbs))
-        }
-    })
-}
-
-fn run_has_italics(run: &[Inline], italic_verbs: bool) -> bool {
-    run.iter().any(|inline| match inline {
-        Inline::Emphasis(_) => true,
-        Inline::Verb(_) if italic_verbs => true,
-        other => other
-            .children()
-            .is_some_and(|c| run_has_italics(c, italic_verbs)),
-    })
 }
 
 /// The last component of `path` with only characters that every ZIP tool
@@ -246,32 +162,9 @@ fn safe_file_name(path: &str) -> String {
     }
 }
 
-/// Refuses a language tag that would make the package invalid: EPUB needs
-/// a well-formed BCP 47 tag in `dc:language` and in every `xml:lang`.
-fn check_language(lang: &Language) -> DiagResult<()> {
-    let tag = lang.as_str();
-    let mut subtags = tag.split('-');
-    let primary_ok = subtags
-        .next()
-        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    let rest_ok =
-        subtags.all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()));
-    if primary_ok && rest_ok {
-        Ok(())
-    } else {
-        Err(vec![
-            Diagnostic::error(format!(
-                "`{tag}` is not a language tag an e-book can declare"
-            ))
-            .at(None)
-            .with_hint("write a BCP 47 tag such as `fr`, `en`, `es-419` or `ar`"),
-        ])
-    }
-}
-
-/// The direction attribute value of `lang`.
-fn dir(lang: &Language) -> &'static str {
-    match lang.direction() {
+/// The direction attribute value of `direction`.
+fn dir(direction: Direction) -> &'static str {
+    match direction {
         Direction::Ltr => "ltr",
         Direction::Rtl => "rtl",
     }
@@ -293,16 +186,6 @@ fn zip(parts: &[Part], timestamp: i64) -> Result<Vec<u8>, ZipError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn language_tags_are_checked() {
-        for ok in ["fr", "en", "es-419", "ar", "zh-Hant-TW"] {
-            assert!(check_language(&Language(ok.into())).is_ok(), "{ok}");
-        }
-        for bad in ["", "f", "fr_FR", "fr-", "\"><x", "français"] {
-            assert!(check_language(&Language(bad.into())).is_err(), "{bad}");
-        }
-    }
 
     #[test]
     fn font_names_are_safe() {

@@ -2,18 +2,16 @@
 //! show as their menu, and the landmarks that let them jump to the start
 //! of the text.
 
-use crate::model::Resolution;
-use crate::style::Style;
+use crate::render::prepare::Prepared;
 
-use super::xhtml::{ContentDoc, TocEntry, title};
+use super::xhtml::{ContentDoc, TocEntry};
 use super::xml::Xml;
 use super::{CSS, dir};
 
 /// The navigation document of a book made of `docs`.
-pub(super) fn navigation(res: &Resolution, style: &Style, docs: &[ContentDoc]) -> Vec<u8> {
-    let locale = style.locale(&res.meta.language);
-    let lang = res.meta.language.as_str();
-    let contents = &locale.labels.contents;
+pub(super) fn navigation(doc: &Prepared<'_>, docs: &[ContentDoc]) -> Vec<u8> {
+    let lang = doc.meta.language.as_str();
+    let contents = &doc.locale.labels.contents;
     let mut xml = Xml::new();
     xml.doctype_html();
     xml.start(
@@ -23,7 +21,7 @@ pub(super) fn navigation(res: &Resolution, style: &Style, docs: &[ContentDoc]) -
             ("xmlns:epub", "http://www.idpf.org/2007/ops"),
             ("lang", lang),
             ("xml:lang", lang),
-            ("dir", dir(&res.meta.language)),
+            ("dir", dir(doc.meta.direction)),
         ],
     );
     xml.newline();
@@ -31,11 +29,7 @@ pub(super) fn navigation(res: &Resolution, style: &Style, docs: &[ContentDoc]) -
     xml.newline();
     xml.empty("meta", &[("charset", "utf-8")]);
     xml.newline();
-    xml.leaf(
-        "title",
-        &[],
-        &format!("{} – {contents}", title(res, locale)),
-    );
+    xml.leaf("title", &[], &format!("{} – {contents}", doc.head.title));
     xml.newline();
     xml.empty(
         "link",

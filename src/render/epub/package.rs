@@ -3,14 +3,12 @@
 //! order it is read (spine); and `META-INF/container.xml`, which points to
 //! it.
 
-use crate::model::Resolution;
-use crate::render::text::plain;
-use crate::style::Style;
-
-use super::xhtml::{ContentDoc, title};
-use super::xml::Xml;
-use super::{CSS, EmbeddedFont, NAV, dir};
+use crate::render::prepare::Prepared;
 use crate::render::time::w3cdtf;
+
+use super::xhtml::ContentDoc;
+use super::xml::Xml;
+use super::{CSS, EmbeddedFont, NAV, dir, emblem_file};
 
 /// `META-INF/container.xml`, naming the package document at `opf`.
 pub(super) fn container(opf: &str) -> Vec<u8> {
@@ -39,22 +37,6 @@ pub(super) fn container(opf: &str) -> Vec<u8> {
     xml.finish()
 }
 
-/// The book's identifier: a URN made from the organisation's reference and
-/// the language, so that every build of a resolution in a language carries
-/// the same one, and each language edition its own.
-pub(super) fn identifier(res: &Resolution) -> String {
-    let slug = res.meta.reference.slug();
-    let slug = if slug.is_empty() {
-        "resolution".to_string()
-    } else {
-        slug
-    };
-    format!(
-        "urn:respub:{slug}:{}",
-        res.meta.language.as_str().to_ascii_lowercase()
-    )
-}
-
 /// The accessibility features the content documents provide; each is true
 /// of every book this writer makes:
 ///
@@ -74,16 +56,12 @@ const FEATURES: [&str; 4] = [
 
 /// The package document.
 pub(super) fn package_document(
-    res: &Resolution,
-    style: &Style,
-    timestamp: i64,
+    doc: &Prepared<'_>,
     docs: &[ContentDoc],
     fonts: &[EmbeddedFont<'_>],
 ) -> Vec<u8> {
-    let meta = &res.meta;
-    let locale = style.locale(&meta.language);
+    let meta = &doc.meta;
     let lang = meta.language.as_str();
-    let title = title(res, locale);
     let mut xml = Xml::new();
     xml.start(
         "package",
@@ -92,7 +70,7 @@ pub(super) fn package_document(
             ("version", "3.0"),
             ("unique-identifier", "pub-id"),
             ("xml:lang", lang),
-            ("dir", dir(&meta.language)),
+            ("dir", dir(meta.direction)),
         ],
     );
     xml.newline();
@@ -110,63 +88,65 @@ pub(super) fn package_document(
         &mut xml,
         "dc:identifier",
         &[("id", "pub-id")],
-        &identifier(res),
+        &meta.identifier,
     );
-    if !meta.reference.0.trim().is_empty() {
+    if !meta.reference.trim().is_empty() {
         line(
             &mut xml,
             "dc:identifier",
             &[("id", "reference")],
-            meta.reference.as_str(),
+            &meta.reference,
         );
     }
-    line(&mut xml, "dc:title", &[("id", "title")], &title);
+    line(&mut xml, "dc:title", &[("id", "title")], &meta.title);
     line(&mut xml, "dc:language", &[], lang);
-    if let Some(body) = &meta.body {
+    if let Some(body) = &meta.creator {
         line(&mut xml, "dc:creator", &[], body);
     }
-    if !meta.organisation.name.trim().is_empty() {
-        line(&mut xml, "dc:publisher", &[], &meta.organisation.name);
+    if !meta.author.trim().is_empty() {
+        line(&mut xml, "dc:publisher", &[], &meta.author);
     }
     if let Some(subject) = &meta.subject {
-        line(
-            &mut xml,
-            "dc:subject",
-            &[],
-            &plain(&subject.content, locale),
-        );
+        line(&mut xml, "dc:subject", &[], subject);
+        line(&mut xml, "dc:description", &[], subject);
     }
-    for keyword in meta.keywords.iter().filter(|k| !k.trim().is_empty()) {
+    for keyword in &meta.keywords {
         line(&mut xml, "dc:subject", &[], keyword);
     }
-    let date = meta
-        .status
-        .date
-        .or_else(|| meta.session.as_ref().and_then(|s| s.end.or(s.start)));
-    if let Some(date) = date {
+    if let Some(date) = meta.date {
         line(&mut xml, "dc:date", &[], &date.to_string());
     }
     line(
         &mut xml,
         "meta",
         &[("property", "dcterms:modified")],
-        &w3cdtf(timestamp),
+        &w3cdtf(doc.timestamp),
     );
 
-    // EPUB Accessibility 1.1: the book is text only, with no hazards.
+    // EPUB Accessibility 1.1: the book is text, with no hazards; the
+    // emblem, when there is one, is an image with its alternative text.
     line(
         &mut xml,
         "meta",
         &[("property", "schema:accessMode")],
         "textual",
     );
+    if doc.emblem.is_some() {
+        line(
+            &mut xml,
+            "meta",
+            &[("property", "schema:accessMode")],
+            "visual",
+        );
+    }
     line(
         &mut xml,
         "meta",
         &[("property", "schema:accessModeSufficient")],
         "textual",
     );
-    for feature in FEATURES {
+    let alt = doc.emblem.as_ref().map(|_| "alternativeText");
+    for feature in FEATURES.into_iter().chain(alt) {
         line(
             &mut xml,
             "meta",
@@ -180,12 +160,11 @@ pub(super) fn package_document(
         &[("property", "schema:accessibilityHazard")],
         "none",
     );
-    let summary = locale.labels.summary.replace("{title}", &title);
     line(
         &mut xml,
         "meta",
         &[("property", "schema:accessibilitySummary")],
-        &summary,
+        &meta.summary,
     );
     line(
         &mut xml,
@@ -222,6 +201,13 @@ pub(super) fn package_document(
             &[("id", &doc.id), ("href", &doc.href), ("media-type", xhtml)],
         );
     }
+    if let Some(emblem) = &doc.emblem {
+        let (href, media) = emblem_file(emblem.format);
+        item(
+            &mut xml,
+            &[("id", "emblem"), ("href", href), ("media-type", media)],
+        );
+    }
     for font in fonts {
         let media = font_media_type(&font.file.data);
         item(
@@ -238,7 +224,7 @@ pub(super) fn package_document(
 
     xml.start(
         "spine",
-        &[("page-progression-direction", dir(&meta.language))],
+        &[("page-progression-direction", dir(meta.direction))],
     );
     xml.newline();
     // The navigation document is in the spine, out of the reading order,

@@ -9,13 +9,11 @@
 //! annexes are `doc-appendix` sections. Text from the source is always
 //! written as escaped character data.
 
-use crate::diag::{Diagnostic, Warned};
-use crate::model::{Annex, Block, Clause, Footnote, Inline, List, Paragraph, Resolution};
-use crate::render::text::plain;
-use crate::style::{Locale, Style};
+use crate::render::prepare::{Annex, Block, Clause, Inline, List, Note, Para, Prepared};
 
+use super::css::verb_class;
 use super::xml::Xml;
-use super::{CSS, dir};
+use super::{CSS, dir, emblem_file};
 
 /// One XHTML content document of the book.
 pub(super) struct ContentDoc {
@@ -41,95 +39,55 @@ pub(super) struct TocEntry {
     pub children: Vec<TocEntry>,
 }
 
-/// Writes every content document of `res`, in reading order. Footnotes are
-/// numbered through the whole book, as in the print version.
-pub(super) fn documents(res: &Resolution, style: &Style) -> Warned<Vec<ContentDoc>> {
-    let locale = style.locale(&res.meta.language);
-    let mut notes_seen = 0;
-    let mut warnings = Vec::new();
+/// Writes every content document of `doc`, in reading order.
+pub(super) fn documents(doc: &Prepared<'_>) -> Vec<ContentDoc> {
     let mut docs = Vec::new();
-
-    let mut page = Page::new(res, locale, "resolution", notes_seen);
+    let mut page = Page::new(doc, "resolution");
     let toc = page.resolution();
-    let (doc, seen) = page.finish("text/resolution.xhtml", toc, false, &mut warnings);
-    docs.push(doc);
-    notes_seen = seen;
-
-    for (i, annex) in res.annexes.iter().enumerate() {
+    docs.push(page.finish("text/resolution.xhtml", toc, false));
+    for (i, annex) in doc.body.annexes.iter().enumerate() {
         let id = format!("annex-{}", i + 1);
         let href = format!("text/{id}.xhtml");
-        let mut page = Page::new(res, locale, &id, notes_seen);
-        let toc = page.annex(annex, i, &href);
-        let (doc, seen) = page.finish(&href, toc, true, &mut warnings);
-        docs.push(doc);
-        notes_seen = seen;
+        let mut page = Page::new(doc, &id);
+        let toc = page.annex(annex, &href);
+        docs.push(page.finish(&href, toc, true));
     }
-    Warned {
-        output: docs,
-        warnings,
-    }
-}
-
-/// The document title shown in the reading system and the table of
-/// contents: the locale's title for the resolution number.
-pub(super) fn title(res: &Resolution, locale: &Locale) -> String {
-    locale.labels.title_for(&res.meta.number.0)
+    docs
 }
 
 /// One content document being written.
 struct Page<'a> {
-    res: &'a Resolution,
-    locale: &'a Locale,
+    doc: &'a Prepared<'a>,
     /// Manifest id, also the prefix of ids that must be unique in the book.
     id: String,
     xml: Xml,
     /// Footnotes anchored in this document, waiting for the notes section.
-    notes: Vec<PendingNote<'a>>,
-    /// Footnotes anchored so far in the book, this document included.
-    notes_before: usize,
-    /// Depth of quotations, to alternate outer and inner marks.
-    quote_depth: usize,
-    /// Whether an `a` element is open (links cannot nest in HTML).
-    in_link: bool,
+    notes: Vec<&'a Note>,
     /// The element level of the text's level-1 headings: 2 in the
     /// resolution, under its title, and 3 in an annex, under its heading.
     heading_base: usize,
-    warnings: Vec<Diagnostic>,
-}
-
-struct PendingNote<'a> {
-    /// Number of the note in the book, from 1: it makes the ids.
-    number: usize,
-    /// What the reference and the note show.
-    mark: String,
-    note: &'a Footnote,
 }
 
 impl<'a> Page<'a> {
-    fn new(res: &'a Resolution, locale: &'a Locale, id: &str, notes_before: usize) -> Self {
-        let lang = res.meta.language.as_str();
+    fn new(doc: &'a Prepared<'a>, id: &str) -> Self {
+        let lang = doc.meta.language.as_str();
         let mut xml = Xml::new();
         xml.doctype_html();
-        let mut html = vec![
+        let html = [
             ("xmlns", "http://www.w3.org/1999/xhtml"),
             ("xmlns:epub", "http://www.idpf.org/2007/ops"),
             ("lang", lang),
             ("xml:lang", lang),
+            ("dir", dir(doc.meta.direction)),
         ];
-        html.push(("dir", dir(&res.meta.language)));
         xml.start("html", &html);
         xml.newline();
         Page {
-            res,
-            locale,
+            doc,
             id: id.to_string(),
             xml,
             notes: Vec::new(),
-            notes_before,
-            quote_depth: 0,
-            in_link: false,
             heading_base: 2,
-            warnings: Vec::new(),
         }
     }
 
@@ -153,64 +111,61 @@ impl<'a> Page<'a> {
     /// The resolution itself: title block, opening, preamble, operative
     /// part, closing and adoption.
     fn resolution(&mut self) -> TocEntry {
-        let res = self.res;
-        let meta = &res.meta;
-        let title = title(res, self.locale);
+        let doc = self.doc;
+        let head = &doc.head;
+        let body = &doc.body;
         let href = "text/resolution.xhtml";
-        self.head(&title);
+        self.head(&doc.meta.title);
         self.xml.start("body", &[("epub:type", "bodymatter")]);
         self.xml.newline();
 
         self.xml.start("header", &[("class", "masthead")]);
         self.xml.newline();
-        if !meta.organisation.name.is_empty() {
-            self.xml
-                .leaf("p", &[("class", "organisation")], &meta.organisation.name);
-            self.xml.newline();
-        }
-        if let Some(body) = &meta.body {
-            self.xml.leaf("p", &[("class", "body")], body);
-            self.xml.newline();
-        }
-        self.xml.leaf("h1", &[("id", "title")], &title);
-        self.xml.newline();
-        if !meta.reference.0.is_empty() {
-            self.xml
-                .leaf("p", &[("class", "reference")], meta.reference.as_str());
-            self.xml.newline();
-        }
-        if let Some(subject) = &meta.subject {
-            self.xml.start("p", &[("class", "subject")]);
-            self.xml.leaf(
-                "span",
-                &[("class", "subject-label")],
-                &self.locale.labels.subject,
+        if let Some(emblem) = &doc.emblem {
+            let src = format!("../{}", emblem_file(emblem.format).0);
+            self.xml.empty(
+                "img",
+                &[("class", "emblem"), ("src", &src), ("alt", &emblem.alt)],
             );
+            self.xml.newline();
+        }
+        if !head.organisation.is_empty() {
+            self.xml
+                .leaf("p", &[("class", "organisation")], &head.organisation);
+            self.xml.newline();
+        }
+        if let Some(b) = &head.body {
+            self.xml.leaf("p", &[("class", "body")], b);
+            self.xml.newline();
+        }
+        self.xml.leaf("h1", &[("id", "title")], &head.title);
+        self.xml.newline();
+        if !head.reference.is_empty() {
+            self.xml
+                .leaf("p", &[("class", "reference")], &head.reference);
+            self.xml.newline();
+        }
+        if let Some(subject) = &head.subject {
+            self.xml.start("p", &[("class", "subject")]);
+            self.xml
+                .leaf("span", &[("class", "subject-label")], &head.subject_label);
             self.xml.text(" ");
-            self.inlines(&subject.content);
+            self.inlines(subject);
             self.xml.end("p");
             self.xml.newline();
         }
         self.xml.end("header");
         self.xml.newline();
 
-        if let Some(p) = &res.opening {
+        if let Some(p) = &body.opening {
             self.paragraph(p, "opening", None);
         }
         let mut children = Vec::new();
-        if !res.preamble.is_empty() {
-            let label = self.locale.labels.preamble.clone();
-            self.xml.start(
-                "section",
-                &[
-                    ("id", "preamble"),
-                    ("class", "preamble"),
-                    ("aria-label", &label),
-                ],
-            );
-            self.xml.newline();
-            for clause in &res.preamble {
-                self.clause(clause, None);
+        if !body.preamble.is_empty() {
+            let label = doc.locale.labels.preamble.clone();
+            self.section_start("preamble", &label);
+            for clause in &body.preamble {
+                self.clause(clause);
             }
             self.xml.end("section");
             self.xml.newline();
@@ -220,25 +175,16 @@ impl<'a> Page<'a> {
                 children: Vec::new(),
             });
         }
-        let operative = &res.operative;
+        let operative = &body.operative;
         if !operative.clauses.is_empty() {
-            let label = self.locale.labels.operative.clone();
-            self.xml.start(
-                "section",
-                &[
-                    ("id", "operative"),
-                    ("class", "operative"),
-                    ("aria-label", &label),
-                ],
-            );
-            self.xml.newline();
-            let numbered = (0..operative.clauses.len()).any(|i| operative.label(i).is_some());
-            if numbered {
+            let label = doc.locale.labels.operative.clone();
+            self.section_start("operative", &label);
+            if operative.labelled() {
                 self.xml.start("ol", &[("class", "clauses")]);
                 self.xml.newline();
-                for (i, clause) in operative.clauses.iter().enumerate() {
+                for clause in &operative.clauses {
                     self.xml.start("li", &[]);
-                    self.clause(clause, operative.label(i).as_deref());
+                    self.clause(clause);
                     self.xml.end("li");
                     self.xml.newline();
                 }
@@ -246,7 +192,7 @@ impl<'a> Page<'a> {
                 self.xml.newline();
             } else {
                 for clause in &operative.clauses {
-                    self.clause(clause, None);
+                    self.clause(clause);
                 }
             }
             self.xml.end("section");
@@ -257,38 +203,28 @@ impl<'a> Page<'a> {
                 children: Vec::new(),
             });
         }
-        if let Some(p) = &res.closing {
+        if let Some(p) = &body.closing {
             self.paragraph(p, "closing", None);
         }
-        match &res.adoption {
-            Some(p) => self.paragraph(p, "adoption", None),
-            None => {
-                let status = self.locale.labels.status(meta.status.kind);
-                self.xml.leaf("p", &[("class", "adoption")], status);
-                self.xml.newline();
-            }
-        }
+        self.paragraph(&body.adoption, "adoption", None);
         TocEntry {
-            label: title,
+            label: head.title.clone(),
             href: href.to_string(),
             children,
         }
     }
 
-    /// Annex `index` (from 0) as a `doc-appendix` section.
-    fn annex(&mut self, annex: &'a Annex, index: usize, href: &str) -> TocEntry {
-        let several = self.res.annexes.len() > 1;
-        let label = match &annex.label {
-            Some(p) => plain(&p.content, self.locale),
-            None if several => format!("{} {}", self.locale.labels.annex, index + 1),
-            None => self.locale.labels.annex.clone(),
-        };
-        let title = annex.title.as_ref().map(|p| plain(&p.content, self.locale));
-        let full = match &title {
-            Some(t) if !t.trim().is_empty() => format!("{label} – {t}"),
-            _ => label.clone(),
-        };
-        self.head(&full);
+    fn section_start(&mut self, id: &str, label: &str) {
+        self.xml.start(
+            "section",
+            &[("id", id), ("class", id), ("aria-label", label)],
+        );
+        self.xml.newline();
+    }
+
+    /// An annex as a `doc-appendix` section.
+    fn annex(&mut self, annex: &'a Annex, href: &str) -> TocEntry {
+        self.head(&annex.heading);
         self.heading_base = 3;
         self.xml.start("body", &[("epub:type", "backmatter")]);
         self.xml.newline();
@@ -307,16 +243,13 @@ impl<'a> Page<'a> {
         self.xml.newline();
         self.xml.start("h2", &[("id", &heading)]);
         self.xml.start("span", &[("class", "annex-label")]);
-        match &annex.label {
-            Some(p) => self.inlines(&p.content),
-            None => self.xml.text(&label),
-        }
+        self.inlines(&annex.label);
         self.xml.end("span");
-        if let Some(p) = &annex.title {
+        if let Some(title) = &annex.title {
             // A space keeps the words apart where styles are not applied.
             self.xml.text(" ");
             self.xml.start("span", &[("class", "annex-title")]);
-            self.inlines(&p.content);
+            self.inlines(title);
             self.xml.end("span");
         }
         self.xml.end("h2");
@@ -325,7 +258,7 @@ impl<'a> Page<'a> {
         self.xml.end("section");
         self.xml.newline();
         TocEntry {
-            label: full,
+            label: annex.heading.clone(),
             href: href.to_string(),
             children: Vec::new(),
         }
@@ -333,8 +266,8 @@ impl<'a> Page<'a> {
 
     /// A clause: its blocks, the first paragraph marked as the clause and
     /// carrying the label, if any.
-    fn clause(&mut self, clause: &'a Clause, label: Option<&str>) {
-        self.blocks(&clause.blocks, label, "clause");
+    fn clause(&mut self, clause: &'a Clause) {
+        self.blocks(&clause.blocks, clause.label.as_deref(), "clause");
     }
 
     /// Writes `blocks`; `label` goes at the start of the first paragraph
@@ -396,7 +329,7 @@ impl<'a> Page<'a> {
 
     /// A paragraph; one that carries a label is marked `labelled`, so
     /// that the stylesheet hangs the label in the margin.
-    fn paragraph(&mut self, p: &'a Paragraph, class: &str, label: Option<&str>) {
+    fn paragraph(&mut self, p: &'a Para, class: &str, label: Option<&str>) {
         let label = label.filter(|l| !l.trim().is_empty());
         let class = match (class, label) {
             ("", Some(_)) => "labelled".to_string(),
@@ -425,10 +358,9 @@ impl<'a> Page<'a> {
         }
         self.xml.start("ol", &[("class", "list")]);
         self.xml.newline();
-        for (i, item) in list.items.iter().enumerate() {
+        for item in &list.items {
             self.xml.start("li", &[]);
-            let label = list.label(i);
-            self.blocks(&item.blocks, Some(&label), "");
+            self.blocks(&item.blocks, Some(&item.label), "");
             self.xml.end("li");
             self.xml.newline();
         }
@@ -461,70 +393,40 @@ impl<'a> Page<'a> {
             // The verb keeps the words of the source; the stylesheet sets
             // it in capitals, small capitals or italics as the style says,
             // so screen readers read a word, not a string of letters.
-            Inline::Verb(c) => self.wrapped("span", Some("verb"), c),
+            Inline::Verb { treatment, content } => {
+                self.wrapped("span", Some(verb_class(*treatment)), content)
+            }
             Inline::Emphasis(c) => self.wrapped("em", None, c),
             Inline::Strong(c) => self.wrapped("strong", None, c),
             Inline::Superscript(c) => self.wrapped("sup", None, c),
             Inline::Subscript(c) => self.wrapped("sub", None, c),
-            Inline::Quote(c) => {
+            Inline::Quote {
+                open,
+                close,
+                content,
+            } => {
                 // The marks are text, as in print: `q` would leave them to
                 // each reading system's stylesheet.
-                let q = &self.locale.quotes;
-                let (open, close) = if self.quote_depth % 2 == 0 {
-                    (q.open.clone(), q.close.clone())
-                } else {
-                    (q.inner_open.clone(), q.inner_close.clone())
-                };
-                self.xml.text(&open);
-                self.quote_depth += 1;
-                self.inlines(c);
-                self.quote_depth -= 1;
-                self.xml.text(&close);
+                self.xml.text(open);
+                self.inlines(content);
+                self.xml.text(close);
             }
-            Inline::Link(link) => {
-                let href = link.href.as_deref().and_then(safe_href);
-                match href {
-                    Some(href) if !self.in_link => {
-                        self.xml.start("a", &[("href", href)]);
-                        self.in_link = true;
-                        self.inlines(&link.content);
-                        self.in_link = false;
-                        self.xml.end("a");
-                        // Notes anchored inside the link text are referenced
-                        // right after it: links cannot contain links.
-                        let mut notes = Vec::new();
-                        collect_footnotes(&link.content, &mut notes);
-                        for note in notes {
-                            self.noteref(note);
-                        }
-                    }
-                    _ => {
-                        if let Some(bad) = link.href.as_deref().filter(|h| safe_href(h).is_none()) {
-                            self.warnings.push(
-                                Diagnostic::warning(format!(
-                                    "the link address `{bad}` is not a web or mail address; the e-book shows the text without a link"
-                                ))
-                                .with_hint("write an absolute `https://…` or `mailto:` address"),
-                            );
-                        }
-                        self.inlines(&link.content);
-                    }
+            Inline::Link { href, content } => match href {
+                Some(href) => {
+                    self.xml.start("a", &[("href", href.as_str())]);
+                    self.inlines(content);
+                    self.xml.end("a");
                 }
-            }
-            Inline::Footnote(note) => {
-                if !self.in_link {
-                    self.noteref(note);
-                }
-            }
+                None => self.inlines(content),
+            },
+            Inline::Note(note) => self.noteref(note),
         }
     }
 
     /// The reference to a footnote, and the note queued for the notes
     /// section at the end of the document.
-    fn noteref(&mut self, note: &'a Footnote) {
-        self.notes_before += 1;
-        let number = self.notes_before;
-        let mark = note.mark.clone().unwrap_or_else(|| number.to_string());
+    fn noteref(&mut self, note: &'a Note) {
+        let number = note.number;
         let (id, target) = (format!("fnref-{number}"), format!("#fn-{number}"));
         self.xml.start("sup", &[("class", "noteref")]);
         self.xml.leaf(
@@ -535,14 +437,14 @@ impl<'a> Page<'a> {
                 ("epub:type", "noteref"),
                 ("role", "doc-noteref"),
             ],
-            &mark,
+            &note.mark(),
         );
         self.xml.end("sup");
-        self.notes.push(PendingNote { number, mark, note });
+        self.notes.push(note);
     }
 
     /// The notes of this document, each an EPUB footnote that links back
-    /// to its reference. Notes inside notes are numbered as they come.
+    /// to its reference.
     fn notes_section(&mut self) {
         if self.notes.is_empty() {
             return;
@@ -553,15 +455,13 @@ impl<'a> Page<'a> {
             &[("class", "footnotes"), ("aria-labelledby", &heading)],
         );
         self.xml.newline();
-        self.xml
-            .leaf("h2", &[("id", &heading)], &self.locale.labels.notes.clone());
+        let title = self.doc.locale.labels.notes.clone();
+        self.xml.leaf("h2", &[("id", &heading)], &title);
         self.xml.newline();
-        let mut i = 0;
-        while i < self.notes.len() {
-            let (number, mark, note) = {
-                let n = &self.notes[i];
-                (n.number, n.mark.clone(), n.note)
-            };
+        let notes = std::mem::take(&mut self.notes);
+        for note in notes {
+            let number = note.number;
+            let mark = note.mark();
             let id = format!("fn-{number}");
             self.xml.start(
                 "aside",
@@ -574,7 +474,7 @@ impl<'a> Page<'a> {
             );
             self.xml.start("p", &[]);
             let back = format!("#fnref-{number}");
-            let name = format!("{} {mark}", self.locale.labels.back_to_text);
+            let name = format!("{} {mark}", self.doc.locale.labels.back_to_text);
             self.xml.leaf(
                 "a",
                 &[
@@ -590,76 +490,23 @@ impl<'a> Page<'a> {
             self.xml.end("p");
             self.xml.end("aside");
             self.xml.newline();
-            i += 1;
         }
         self.xml.end("section");
         self.xml.newline();
     }
 
-    /// Closes the document after its notes; returns it with the number of
-    /// notes anchored so far in the book.
-    fn finish(
-        mut self,
-        href: &str,
-        toc: TocEntry,
-        annex: bool,
-        warnings: &mut Vec<Diagnostic>,
-    ) -> (ContentDoc, usize) {
+    /// Closes the document after its notes.
+    fn finish(mut self, href: &str, toc: TocEntry, annex: bool) -> ContentDoc {
         self.notes_section();
         self.xml.end("body");
         self.xml.newline();
         self.xml.end("html");
-        warnings.append(&mut self.warnings);
-        let doc = ContentDoc {
+        ContentDoc {
             id: self.id,
             href: href.to_string(),
             toc,
             annex,
             bytes: self.xml.finish(),
-        };
-        (doc, self.notes_before)
-    }
-}
-
-fn collect_footnotes<'a>(inlines: &'a [Inline], out: &mut Vec<&'a Footnote>) {
-    for inline in inlines {
-        match inline {
-            Inline::Footnote(note) => out.push(note),
-            other => {
-                if let Some(c) = other.children() {
-                    collect_footnotes(c, out);
-                }
-            }
         }
-    }
-}
-
-/// `href` if it is an absolute web or mail address with nothing a URL
-/// parser would reject; anything else (scripts, relative paths into the
-/// container, malformed text) is not linked.
-fn safe_href(href: &str) -> Option<&str> {
-    let lower = href.to_ascii_lowercase();
-    let scheme_ok = ["https://", "http://", "mailto:"]
-        .iter()
-        .any(|s| lower.starts_with(s));
-    let rest_len = href.len() - href.find(':').map_or(0, |i| i + 1);
-    let chars_ok = href.chars().all(|c| {
-        c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '`' | '{' | '}' | '|' | '\\' | '^')
-    });
-    (scheme_ok && chars_ok && rest_len > 2).then_some(href)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_web_and_mail_addresses_are_linked() {
-        assert!(safe_href("https://www.interpol.int/fr").is_some());
-        assert!(safe_href("mailto:info@example.org").is_some());
-        assert!(safe_href("javascript:alert(1)").is_none());
-        assert!(safe_href("../META-INF/container.xml").is_none());
-        assert!(safe_href("https://exa mple.org").is_none());
-        assert!(safe_href("https://").is_none());
     }
 }

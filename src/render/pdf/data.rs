@@ -1,18 +1,18 @@
-//! The model and the style as data for the Typst template.
+//! The prepared document and the style as data for the Typst template.
 //!
 //! The template reads one JSON file (`/data.json`). Every word of the
 //! resolution travels in it as a JSON string, so the text is never parsed
 //! as Typst markup: `#read(…)`, `*`, `$` or `<label>` in a clause print as
-//! written. Everything the template should not have to know is worked out
-//! here: labels in the document's language, list and paragraph labels,
-//! quotation marks, verb treatment, writing direction, lengths in points.
+//! written. Everything was decided when the document was prepared —
+//! labels, quotation marks, notes, links, verb treatment, direction — and
+//! is only translated here into the shapes the template reads, with
+//! lengths in points.
 
 use serde::Serialize;
 
-use crate::diag::Diagnostic;
-use crate::model::{Block, Direction, Inline, Paragraph, Resolution};
-use crate::render::text::plain;
-use crate::style::{Locale, PageLabelPart, Style, VerbTreatment, page_label_parts};
+use crate::model::Direction;
+use crate::render::prepare::{Block, Clause, Inline, PagePart, Prepared};
+use crate::style::{Style, VerbTreatment};
 
 /// Everything the template prints, and how.
 #[derive(Debug, Serialize)]
@@ -31,7 +31,7 @@ pub struct Data {
     /// Words printed around the text, in the document's language.
     pub labels: LabelData,
     /// The title block.
-    pub head: Head,
+    pub head: HeadData,
     /// The emblem, when the style has one.
     pub emblem: Option<Emblem>,
     /// The source file attached to the PDF.
@@ -102,6 +102,8 @@ pub struct StyleData {
     pub subject_size: f64,
     /// `top-end` or `below-title`.
     pub reference_position: &'static str,
+    /// Height of the emblem.
+    pub emblem_height: f64,
     /// List indent per level.
     pub list_indent: f64,
     /// Width of list labels.
@@ -139,7 +141,7 @@ pub struct LabelData {
     /// "Objet :".
     pub subject: String,
     /// The page label split around its placeholders.
-    pub page: Vec<PagePart>,
+    pub page: Vec<PageNode>,
     /// Numbering pattern of page numbers (`1` or `١`).
     pub page_digits: &'static str,
 }
@@ -147,7 +149,7 @@ pub struct LabelData {
 /// A piece of the page label: text, or the page number, or the page count.
 #[derive(Debug, Serialize)]
 #[serde(tag = "t", content = "v", rename_all = "kebab-case")]
-pub enum PagePart {
+pub enum PageNode {
     /// Printed as is.
     Text(String),
     /// The current page.
@@ -159,7 +161,7 @@ pub enum PagePart {
 /// The title block.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub struct Head {
+pub struct HeadData {
     /// The organisation's name.
     pub organisation: String,
     /// The adopting body.
@@ -318,174 +320,84 @@ pub enum Node {
     Br,
 }
 
-/// Builds the template's data for a resolution, with warnings for content
-/// that had to be adapted to print.
-pub fn build(res: &Resolution, style: &Style, source_name: &str) -> (Data, Vec<Diagnostic>) {
-    let locale = style.locale(&res.meta.language);
-    let meta = &res.meta;
-    let mut b = Builder {
-        locale,
-        verbs: VerbTreatment::AsWritten,
-        warnings: Vec::new(),
-        note_depth: 0,
-        base_heading: 1,
-        last_heading: 1,
-    };
-
-    let title = locale.labels.title_for(&meta.number.0);
-    let subject_text = meta.subject.as_ref().map(|p| plain(&p.content, locale));
-    let doc_title = match &subject_text {
-        Some(s) if !s.trim().is_empty() => format!("{title} – {}", s.trim()),
-        _ => title.clone(),
-    };
-    let mut keywords = vec![meta.reference.0.clone()];
-    keywords.extend(
-        meta.keywords
-            .iter()
-            .filter(|k| !keywords.contains(k))
-            .cloned()
-            .collect::<Vec<_>>(),
-    );
-
-    let direction = meta.language.direction();
-    let lang = meta.language.primary();
-    let region = meta
-        .language
-        .0
-        .split(['-', '_'])
-        .nth(1)
-        .filter(|r| r.len() == 2 && r.chars().all(|c| c.is_ascii_alphabetic()))
-        .map(str::to_ascii_uppercase);
-
-    let head = Head {
-        organisation: meta.organisation.name.clone(),
-        body: meta.body.clone(),
-        reference: meta.reference.0.clone(),
-        subject: meta.subject.as_ref().map(|p| b.inlines(&p.content)),
-        distribution: meta
-            .distribution
-            .as_ref()
-            .map(|d| locale.labels.distribution.replace("{distribution}", d)),
-        date: meta.status.date.map(|d| locale.format_date(d)),
-    };
-    let opening = res.opening.as_ref().map(|p| b.inlines(&p.content));
-
-    b.verbs = style.verbs.preamble;
-    let preamble = res
-        .preamble
-        .iter()
-        .map(|c| ClauseData {
-            label: c.label.clone(),
-            blocks: b.blocks(&c.blocks, 0),
-        })
-        .collect();
-
-    b.verbs = style.verbs.operative;
-    let operative: Vec<_> = res
-        .operative
-        .clauses
-        .iter()
-        .enumerate()
-        .map(|(i, c)| ClauseData {
-            label: res.operative.label(i),
-            blocks: b.blocks(&c.blocks, 0),
-        })
-        .collect();
-    let operative_numbered = operative.iter().any(|c| c.label.is_some());
-
-    b.verbs = VerbTreatment::AsWritten;
-    let closing = res.closing.as_ref().map(|p| b.inlines(&p.content));
-    let adoption = match &res.adoption {
-        Some(p) => b.inlines(&p.content),
-        None => vec![Node::Text {
-            v: locale.labels.status(meta.status.kind).to_string(),
-        }],
-    };
-
-    let many = res.annexes.len() > 1;
-    let annexes = res
-        .annexes
-        .iter()
-        .enumerate()
-        .map(|(i, annex)| {
-            // Headings in an annex sit under the annex's own, of level 2.
-            b.base_heading = 2;
-            b.last_heading = 2;
-            let label = match &annex.label {
-                Some(p) => b.inlines(&p.content),
-                None if many => text(format!("{} {}", locale.labels.annex, i + 1)),
-                None => text(locale.labels.annex.clone()),
-            };
-            AnnexData {
-                label,
-                title: annex.title.as_ref().map(|p| b.inlines(&p.content)),
-                blocks: b.blocks(&annex.blocks, 0),
-            }
-        })
-        .collect();
-
-    let emblem = style.emblem.as_ref().map(|e| Emblem {
-        path: super::world::emblem_path(&e.path),
-        alt: meta.organisation.name.clone(),
-    });
-
-    let data = Data {
-        lang,
-        region,
-        dir: match direction {
+/// The template's data for a prepared document; `source_name` is the name
+/// the source is attached under.
+/// `style` is the document's, or the same style with a setting changed for
+/// a second attempt at the layout.
+pub fn build(doc: &Prepared<'_>, style: &Style, source_name: &str) -> Data {
+    let meta = &doc.meta;
+    let head = &doc.head;
+    let body = &doc.body;
+    let operative: Vec<_> = body.operative.clauses.iter().map(clause).collect();
+    Data {
+        lang: meta.language.primary(),
+        region: meta.language.region(),
+        dir: match meta.direction {
             Direction::Ltr => "ltr",
             Direction::Rtl => "rtl",
         },
-        style: style_data(style, &meta.language),
+        style: style_data(style, &doc.fonts.families),
         document: DocumentData {
-            title: doc_title,
-            author: meta.organisation.name.clone(),
-            description: subject_text.filter(|s| !s.trim().is_empty()),
-            keywords,
+            title: meta.title.clone(),
+            author: meta.author.clone(),
+            description: meta.subject.clone(),
+            keywords: meta.keywords.clone(),
         },
         labels: LabelData {
-            title,
-            subject: locale.labels.subject.clone(),
-            page: page_parts(&locale.labels.page),
-            page_digits: if locale.arabic_indic_digits {
+            title: head.title.clone(),
+            subject: head.subject_label.clone(),
+            page: head
+                .page_label
+                .iter()
+                .map(|p| match p {
+                    PagePart::Text(t) => PageNode::Text(t.clone()),
+                    PagePart::Page => PageNode::Page,
+                    PagePart::Pages => PageNode::Pages,
+                })
+                .collect(),
+            page_digits: if doc.locale.arabic_indic_digits {
                 "١"
             } else {
                 "1"
             },
         },
-        head,
-        emblem,
+        head: HeadData {
+            organisation: head.organisation.clone(),
+            body: head.body.clone(),
+            reference: head.reference.clone(),
+            subject: head.subject.as_deref().map(inlines),
+            distribution: head.distribution.clone(),
+            date: head.date.clone(),
+        },
+        emblem: doc.emblem.as_ref().map(|e| Emblem {
+            path: super::world::emblem_path(&e.file.path),
+            alt: e.alt.clone(),
+        }),
         attachment: Attachment {
             name: source_name.to_string(),
             path: super::world::SOURCE_PATH.to_string(),
             description: format!("{} ({})", meta.reference, meta.language),
         },
-        opening,
-        preamble,
+        opening: body.opening.as_ref().map(|p| inlines(&p.content)),
+        preamble: body.preamble.iter().map(clause).collect(),
+        operative_numbered: body.operative.labelled(),
         operative,
-        operative_numbered,
-        closing,
-        adoption,
-        annexes,
-    };
-    (data, b.warnings)
-}
-
-fn text(v: String) -> Vec<Node> {
-    vec![Node::Text { v }]
-}
-
-fn style_data(style: &Style, lang: &crate::model::Language) -> StyleData {
-    let main = style.fonts.family_for(lang).to_string();
-    let mut fonts = vec![main];
-    for family in [&style.fonts.body, &style.fonts.arabic]
-        .into_iter()
-        .chain(&style.fonts.fallback)
-    {
-        if !fonts.contains(family) {
-            fonts.push(family.clone());
-        }
+        closing: body.closing.as_ref().map(|p| inlines(&p.content)),
+        adoption: inlines(&body.adoption.content),
+        annexes: body
+            .annexes
+            .iter()
+            .map(|annex| AnnexData {
+                label: inlines(&annex.label),
+                title: annex.title.as_deref().map(inlines),
+                // Headings in an annex sit under the annex's own, of level 2.
+                blocks: blocks(&annex.blocks, 2),
+            })
+            .collect(),
     }
+}
+
+fn style_data(style: &Style, families: &[&str]) -> StyleData {
     let colour = |c: crate::style::Colour| format!("#{}", c.hex());
     StyleData {
         page_width: style.page.width.pt(),
@@ -494,7 +406,7 @@ fn style_data(style: &Style, lang: &crate::model::Language) -> StyleData {
         margin_bottom: style.page.margin_bottom.pt(),
         margin_start: style.page.margin_start.pt(),
         margin_end: style.page.margin_end.pt(),
-        fonts,
+        fonts: families.iter().map(|f| f.to_string()).collect(),
         size: style.text.size.pt(),
         line_height: style.text.line_height,
         paragraph_spacing: style.text.paragraph_spacing.pt(),
@@ -514,6 +426,7 @@ fn style_data(style: &Style, lang: &crate::model::Language) -> StyleData {
             crate::style::ReferencePosition::TopEnd => "top-end",
             crate::style::ReferencePosition::BelowTitle => "below-title",
         },
+        emblem_height: style.title.emblem_height.pt(),
         list_indent: style.lists.indent.pt(),
         list_label_width: style.lists.label_width.pt(),
         operative_label_width: style.lists.operative_label_width.pt(),
@@ -523,182 +436,75 @@ fn style_data(style: &Style, lang: &crate::model::Language) -> StyleData {
     }
 }
 
-/// The page label as the template's parts (the locale splits it), with
-/// neighbouring text merged.
-fn page_parts(pattern: &str) -> Vec<PagePart> {
-    let mut parts = Vec::new();
-    for part in page_label_parts(pattern) {
-        match part {
-            PageLabelPart::Text(text) => push_text(&mut parts, text),
-            PageLabelPart::Page => parts.push(PagePart::Page),
-            PageLabelPart::Pages => parts.push(PagePart::Pages),
-        }
-    }
-    parts
-}
-
-fn push_text(parts: &mut Vec<PagePart>, text: &str) {
-    if text.is_empty() {
-        return;
-    }
-    match parts.last_mut() {
-        Some(PagePart::Text(t)) => t.push_str(text),
-        _ => parts.push(PagePart::Text(text.to_string())),
+fn clause(c: &Clause) -> ClauseData {
+    ClauseData {
+        label: c.label.clone(),
+        // Headings in the text sit under the title, of level 1.
+        blocks: blocks(&c.blocks, 1),
     }
 }
 
-struct Builder<'a> {
-    locale: &'a Locale,
-    verbs: VerbTreatment,
-    warnings: Vec<Diagnostic>,
-    /// How many footnotes enclose the inlines being converted.
-    note_depth: usize,
-    /// Level of the heading that encloses the part being converted: the
-    /// title (1) or an annex's heading (2).
-    base_heading: u8,
-    /// Level of the last heading, so that levels never skip (PDF/UA).
-    last_heading: u8,
-}
-
-impl Builder<'_> {
-    fn blocks(&mut self, blocks: &[Block], depth: usize) -> Vec<BlockData> {
-        blocks
-            .iter()
-            .map(|block| self.block(block, depth))
-            .collect()
-    }
-
-    fn block(&mut self, block: &Block, depth: usize) -> BlockData {
-        match block {
+/// The blocks of a part whose own heading has level `base`.
+fn blocks(list: &[Block], base: u8) -> Vec<BlockData> {
+    list.iter()
+        .map(|block| match block {
             Block::Paragraph(p) => BlockData::Par {
-                c: self.inlines(&p.content),
+                c: inlines(&p.content),
             },
-            Block::Heading(h) => {
-                let wanted = self.base_heading.saturating_add(h.level.max(1));
-                let level = wanted.min(self.last_heading + 1);
-                if level != wanted {
-                    self.warnings.push(
-                        Diagnostic::warning(format!(
-                            "this heading of level {} skips a level; it is printed at level {}",
-                            h.level,
-                            level - self.base_heading
-                        ))
-                        .at(h.span)
-                        .with_hint("headings must not skip levels, so that assistive technology can navigate them"),
-                    );
-                }
-                self.last_heading = level;
-                BlockData::Heading {
-                    level,
-                    c: self.inlines(&h.content),
-                }
-            }
-            Block::List(list) => {
-                let items = list
+            Block::Heading(h) => BlockData::Heading {
+                level: base.saturating_add(h.level),
+                c: inlines(&h.content),
+            },
+            Block::List(list) => BlockData::List {
+                intro: list.intro.as_ref().map(|p| inlines(&p.content)),
+                items: list
                     .items
                     .iter()
-                    .enumerate()
-                    .map(|(i, item)| ItemData {
-                        label: list.label(i),
-                        blocks: self.blocks(&item.blocks, depth + 1),
+                    .map(|item| ItemData {
+                        label: item.label.clone(),
+                        blocks: blocks(&item.blocks, base),
                     })
-                    .collect();
-                BlockData::List {
-                    intro: list.intro.as_ref().map(|p| self.paragraph(p)),
-                    items,
-                    continuation: list.continuation.as_ref().map(|p| self.paragraph(p)),
-                }
-            }
-        }
-    }
-
-    fn paragraph(&mut self, p: &Paragraph) -> Vec<Node> {
-        self.inlines(&p.content)
-    }
-
-    fn inlines(&mut self, inlines: &[Inline]) -> Vec<Node> {
-        self.inlines_at(inlines, 0)
-    }
-
-    fn inlines_at(&mut self, inlines: &[Inline], quotes: usize) -> Vec<Node> {
-        inlines
-            .iter()
-            .map(|inline| self.inline(inline, quotes))
-            .collect()
-    }
-
-    fn inline(&mut self, inline: &Inline, quotes: usize) -> Node {
-        match inline {
-            Inline::Text(v) => Node::Text { v: v.clone() },
-            Inline::LineBreak => Node::Br,
-            Inline::Verb(c) => Node::Verb {
-                how: verb_name(self.verbs),
-                c: self.inlines_at(c, quotes),
+                    .collect(),
+                continuation: list.continuation.as_ref().map(|p| inlines(&p.content)),
             },
-            Inline::Emphasis(c) => Node::Emph {
-                c: self.inlines_at(c, quotes),
-            },
-            Inline::Strong(c) => Node::Strong {
-                c: self.inlines_at(c, quotes),
-            },
-            Inline::Superscript(c) => Node::Sup {
-                c: self.inlines_at(c, quotes),
-            },
-            Inline::Subscript(c) => Node::Sub {
-                c: self.inlines_at(c, quotes),
-            },
-            Inline::Quote(c) => {
-                let q = &self.locale.quotes;
-                let (open, close) = if quotes % 2 == 0 {
-                    (q.open.clone(), q.close.clone())
-                } else {
-                    (q.inner_open.clone(), q.inner_close.clone())
-                };
-                Node::Quote {
-                    open,
-                    close,
-                    c: self.inlines_at(c, quotes + 1),
-                }
-            }
-            Inline::Link(link) => Node::Link {
-                href: link.href.clone().filter(|h| followable(h)),
-                c: self.inlines_at(&link.content, quotes),
-            },
-            Inline::Footnote(note) => {
-                if self.note_depth > 0 {
-                    // A note cannot anchor inside another note's text on a
-                    // printed page; keep its words, in parentheses.
-                    self.warnings.push(
-                        Diagnostic::warning(
-                            "a footnote inside a footnote is printed in parentheses",
-                        )
-                        .at(note.span)
-                        .with_hint("move the inner note's text into the outer note"),
-                    );
-                    let mut c = vec![Node::Text { v: " (".into() }];
-                    c.extend(self.inlines_at(&note.content, quotes));
-                    c.push(Node::Text { v: ")".into() });
-                    return Node::Emph { c };
-                }
-                self.note_depth += 1;
-                let c = self.inlines_at(&note.content, 0);
-                self.note_depth -= 1;
-                Node::Note {
-                    mark: note.mark.clone(),
-                    c,
-                }
-            }
-        }
-    }
+        })
+        .collect()
 }
 
-/// Whether a link address is one a PDF reader may open: web and mail
-/// addresses only, so that a source cannot plant other actions.
-fn followable(href: &str) -> bool {
-    let lower = href.trim().to_ascii_lowercase();
-    ["https://", "http://", "mailto:"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+fn inlines(list: &[Inline]) -> Vec<Node> {
+    list.iter().map(inline).collect()
+}
+
+fn inline(inline: &Inline) -> Node {
+    match inline {
+        Inline::Text(v) => Node::Text { v: v.clone() },
+        Inline::LineBreak => Node::Br,
+        Inline::Verb { treatment, content } => Node::Verb {
+            how: verb_name(*treatment),
+            c: inlines(content),
+        },
+        Inline::Emphasis(c) => Node::Emph { c: inlines(c) },
+        Inline::Strong(c) => Node::Strong { c: inlines(c) },
+        Inline::Superscript(c) => Node::Sup { c: inlines(c) },
+        Inline::Subscript(c) => Node::Sub { c: inlines(c) },
+        Inline::Quote {
+            open,
+            close,
+            content,
+        } => Node::Quote {
+            open: open.clone(),
+            close: close.clone(),
+            c: inlines(content),
+        },
+        Inline::Link { href, content } => Node::Link {
+            href: href.as_ref().map(|h| h.as_str().to_string()),
+            c: inlines(content),
+        },
+        Inline::Note(note) => Node::Note {
+            mark: note.custom_mark.clone(),
+            c: inlines(&note.content),
+        },
+    }
 }
 
 fn verb_name(v: VerbTreatment) -> &'static str {
@@ -708,38 +514,5 @@ fn verb_name(v: VerbTreatment) -> &'static str {
         VerbTreatment::SmallCaps => "small-caps",
         VerbTreatment::Italic => "italic",
         VerbTreatment::Bold => "bold",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn page_label_is_split_around_placeholders() {
-        let parts = page_parts("page {page} / {pages}");
-        let json = serde_json::to_string(&parts).unwrap();
-        assert_eq!(
-            json,
-            r#"[{"t":"text","v":"page "},{"t":"page"},{"t":"text","v":" / "},{"t":"pages"}]"#
-        );
-        let parts = page_parts("{pages}{page}");
-        assert_eq!(
-            serde_json::to_string(&parts).unwrap(),
-            r#"[{"t":"pages"},{"t":"page"}]"#
-        );
-        let parts = page_parts("{x} {page}");
-        assert_eq!(
-            serde_json::to_string(&parts).unwrap(),
-            r#"[{"t":"text","v":"{x} "},{"t":"page"}]"#
-        );
-    }
-
-    #[test]
-    fn only_web_and_mail_links_are_followable() {
-        assert!(followable("https://www.interpol.int"));
-        assert!(followable("mailto:a@b.c"));
-        assert!(!followable("javascript:alert(1)"));
-        assert!(!followable("file:///etc/passwd"));
     }
 }

@@ -18,11 +18,10 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diag::{DiagResult, Diagnostic, Warned};
-use crate::source::SourceFile;
 use crate::style::Style;
 
 use super::time::UtcTime;
-use super::{Document, RenderOptions, Writer};
+use super::{Prepared, Writer};
 use world::{DocumentWorld, StyleAssets};
 
 /// How many documents a memoised Typst result may go unused before it is
@@ -35,14 +34,10 @@ const CACHE_AGE: usize = 2;
 pub struct PdfWriter;
 
 impl Writer for PdfWriter {
-    fn render(
-        &self,
-        doc: Document<'_>,
-        style: &Style,
-        options: &RenderOptions,
-    ) -> DiagResult<Warned<Vec<u8>>> {
+    fn render(&self, doc: &Prepared<'_>) -> DiagResult<Warned<Vec<u8>>> {
+        let style = doc.style;
         let attempt = isolated(|| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(doc, style, options)))
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(doc, style)))
         })?;
         let result = match attempt {
             Ok(result) => result,
@@ -53,7 +48,7 @@ impl Writer for PdfWriter {
             Err(panic) if style.text.hyphenate => {
                 let mut plain = style.clone();
                 plain.text.hyphenate = false;
-                isolated(|| render(doc, &plain, options))?.map(|mut warned| {
+                isolated(|| render(doc, &plain))?.map(|mut warned| {
                     warned.warnings.push(
                         Diagnostic::warning(format!(
                             "Typst could not lay out this document with hyphenation ({}); it was set without",
@@ -112,13 +107,11 @@ fn isolated<T: Send>(f: impl FnOnce() -> T + Send) -> DiagResult<T> {
     })
 }
 
-fn render(
-    doc: Document<'_>,
-    style: &Style,
-    options: &RenderOptions,
-) -> DiagResult<Warned<Vec<u8>>> {
-    let res = doc.resolution;
-    let (data, mut warnings) = data::build(res, style, &attachment_name(doc.source, res));
+/// Lays out `doc` in `style` (the document's own, or the same without
+/// hyphenation) and exports the PDF.
+fn render(doc: &Prepared<'_>, style: &Style) -> DiagResult<Warned<Vec<u8>>> {
+    let data = data::build(doc, style, &attachment_name(doc));
+    let mut warnings = Vec::new();
     let json = serde_json::to_vec(&data).map_err(|e| {
         vec![Diagnostic::error(format!(
             "cannot prepare the PDF's data: {e}"
@@ -131,7 +124,7 @@ fn render(
         assets.clone(),
         json,
         doc.source.bytes.clone(),
-        options.timestamp,
+        doc.timestamp,
     );
     let convert = |diags: &[SourceDiagnostic]| {
         diagnostics::convert(diags, assets.template(), &style.template.path)
@@ -146,7 +139,7 @@ fn render(
     warnings.extend(typst_warnings);
     let document = compiled.output.map_err(|errors| convert(&errors[..]))?;
 
-    let pdf_options = pdf_options(res, options)?;
+    let pdf_options = pdf_options(doc)?;
     let bytes = typst_pdf::pdf(&document, &pdf_options).map_err(|errors| convert(&errors[..]))?;
     Ok(Warned {
         output: bytes,
@@ -154,28 +147,28 @@ fn render(
     })
 }
 
-/// The options of the PDF export: the standards, a document identifier
-/// from the reference and language, and the recorded date.
-fn pdf_options(res: &crate::model::Resolution, options: &RenderOptions) -> DiagResult<PdfOptions> {
+/// The options of the PDF export: the standards, the document's
+/// identifier, and the recorded date.
+fn pdf_options(doc: &Prepared<'_>) -> DiagResult<PdfOptions> {
     let standards = PdfStandards::new(&[PdfStandard::A_3a, PdfStandard::Ua_1]).map_err(|e| {
         vec![Diagnostic::error(format!(
             "cannot combine PDF/A-3a and PDF/UA-1: {}",
             e.message()
         ))]
     })?;
-    let when = UtcTime::from_unix(options.timestamp)
+    let when = UtcTime::from_unix(doc.timestamp)
         .and_then(|t| Datetime::from_ymd_hms(t.year, t.month, t.day, t.hour, t.minute, t.second))
         .ok_or_else(|| {
             vec![
                 Diagnostic::error(format!(
                     "the date {} (seconds since 1970) cannot be recorded in a PDF",
-                    options.timestamp
+                    doc.timestamp
                 ))
                 .with_hint("give a date between the years 1 and 9999 (SOURCE_DATE_EPOCH or the status date)"),
             ]
         })?;
     Ok(PdfOptions {
-        ident: Smart::Custom(format!("{}|{}", res.meta.reference, res.meta.language)),
+        ident: Smart::Custom(doc.meta.identifier.clone()),
         creator: Smart::Custom(Some(format!("respub {}", env!("CARGO_PKG_VERSION")))),
         timestamp: Some(Timestamp::new_utc(when)),
         standards,
@@ -185,8 +178,9 @@ fn pdf_options(res: &crate::model::Resolution, options: &RenderOptions) -> DiagR
 
 /// The name the source is attached under: its file name, or one made from
 /// the reference when the file name cannot be used.
-fn attachment_name(source: &SourceFile, res: &crate::model::Resolution) -> String {
-    let name = source
+fn attachment_name(doc: &Prepared<'_>) -> String {
+    let name = doc
+        .source
         .path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -199,6 +193,7 @@ fn attachment_name(source: &SourceFile, res: &crate::model::Resolution) -> Strin
     if usable {
         name
     } else {
+        let res = doc.resolution;
         format!("{}.{}.xml", res.meta.reference.slug(), res.meta.language)
     }
 }

@@ -122,7 +122,7 @@ impl Ctx {
                 let href = e
                     .attr("href")
                     // Real files write addresses with spaces ("…/S/RES/2216 (2015)").
-                    .map(|h| h.trim().replace(' ', "%20"))
+                    .map(|h| h.trim().to_string())
                     .filter(|h| !h.is_empty());
                 let reference = e
                     .has_class("reference")
@@ -133,6 +133,7 @@ impl Ctx {
                     href,
                     reference,
                     content: self.raw_of(e),
+                    span: Some(e.span),
                 }));
             }
             "ref" => {
@@ -141,6 +142,7 @@ impl Ctx {
                     href: None,
                     reference,
                     content: self.raw_of(e),
+                    span: Some(e.span),
                 }));
             }
             "authorialNote" | "note" => {

@@ -9,18 +9,14 @@
 //! related documents with their relation), read first when present.
 
 use crate::model::{
-    Date, Language, Meta, Paragraph, Reference, RelatedDocument, ResolutionNumber, Session, Status,
+    Date, Meta, Paragraph, Reference, RelatedDocument, ResolutionNumber, Session, Status,
     StatusKind, Tally, Vote,
 };
 
 use super::Ctx;
 use super::tree::Element;
 
-/// The namespace of respub's `proprietary` metadata.
-pub const RESPUB_NS: &str = "urn:x-respub:akn:1";
-
-/// The `source` of respub's `proprietary` block.
-pub const PROPRIETARY_SOURCE: &str = "#respub";
+use crate::akn::{PROPRIETARY_SOURCE, RESPUB_NS, language_of_code as language};
 
 /// What the cover page and preface give besides [`Meta`].
 #[derive(Debug, Default)]
@@ -197,8 +193,7 @@ impl Ctx {
                     ("docNumber", "symbol") => meta.reference = Reference(child.clean_text()),
                     ("docStatus", _) => {
                         let text = child.clean_text();
-                        let rest = text.strip_prefix("Distr.").unwrap_or(&text);
-                        let rest = rest.trim_start_matches([':', ' ']).trim();
+                        let rest = crate::akn::distribution_of(&text);
                         meta.distribution = Some(rest.to_string()).filter(|d| !d.is_empty());
                     }
                     ("docTitle", "resolutionNumber") => {
@@ -294,38 +289,4 @@ fn vote(voting: &Element) -> Vote {
         }
     }
     vote
-}
-
-/// The BCP 47 tag for an AKN language code (ISO 639-2, as AKN writes it).
-pub fn language(code: &str) -> Language {
-    let code = code.trim();
-    let tag = match code.to_ascii_lowercase().as_str() {
-        "eng" => "en",
-        "fra" | "fre" => "fr",
-        "spa" => "es",
-        "ara" => "ar",
-        "rus" => "ru",
-        "zho" | "chi" => "zh",
-        "deu" | "ger" => "de",
-        "por" => "pt",
-        "ita" => "it",
-        _ => code,
-    };
-    Language(tag.to_string())
-}
-
-/// The AKN language code (ISO 639-2) for a BCP 47 tag.
-pub fn akn_language(lang: &Language) -> String {
-    match lang.primary().as_str() {
-        "en" => "eng".into(),
-        "fr" => "fra".into(),
-        "es" => "spa".into(),
-        "ar" => "ara".into(),
-        "ru" => "rus".into(),
-        "zh" => "zho".into(),
-        "de" => "deu".into(),
-        "pt" => "por".into(),
-        "it" => "ita".into(),
-        other => other.to_string(),
-    }
 }

@@ -12,8 +12,7 @@ mod labels;
 mod meta;
 mod tree;
 
-pub use meta::{PROPRIETARY_SOURCE, RESPUB_NS, akn_language, language};
-pub use tree::AKN_NS;
+use crate::akn::NAMESPACE as AKN_NS;
 
 use crate::diag::{DiagResult, Diagnostic, Warned};
 use crate::model::{Clause, Paragraph, Resolution, Span};

@@ -1025,6 +1025,7 @@ impl Reader {
                 href: self.text_attribute(el, "href"),
                 reference: self.text_attribute(el, "doc").map(Reference),
                 content,
+                span: Some(el.span),
             }),
             _ => Inline::Footnote(Footnote {
                 mark: self.text_attribute(el, "mark"),
