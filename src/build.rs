@@ -63,7 +63,8 @@ pub enum DiscoverError {
 }
 
 /// Lists the sources named by `inputs` (files, or folders searched
-/// recursively for `*.xml`) with their output stems under `out`. Folders'
+/// recursively for the files some reader reads) with their output stems
+/// under `out`. Folders'
 /// sub-folders are mirrored under `out`.
 pub fn discover(inputs: &[PathBuf], out: &Path) -> Result<Vec<Job>, DiscoverError> {
     let mut jobs = Vec::new();
@@ -116,10 +117,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), DiscoverError> {
         let kind = entry.file_type().map_err(unreadable)?;
         if kind.is_dir() {
             walk(&path, files)?;
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
-        {
+        } else if crate::source::is_source_name(&path) {
             files.push(path);
         }
     }

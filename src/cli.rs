@@ -130,7 +130,11 @@ fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
 fn jobs(paths: Vec<PathBuf>, out: &std::path::Path) -> Result<Vec<Job>, u8> {
     match build::discover(&default_paths(paths), out) {
         Ok(jobs) if jobs.is_empty() => {
-            eprintln!("error: no sources found (respub reads *.xml files)");
+            let names: Vec<String> = respub_extensions();
+            eprintln!(
+                "error: no sources found (respub reads {} files)",
+                names.join(", ")
+            );
             Err(EXIT_INPUT)
         }
         Ok(jobs) => Ok(jobs),
@@ -350,4 +354,18 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
+}
+
+/// The file names the readers take, for messages: `*.xml`.
+fn respub_extensions() -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for reader in crate::source::READERS {
+        for ext in reader.extensions {
+            let name = format!("*.{ext}");
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
 }

@@ -1,10 +1,16 @@
 //! The readers: from an input file to a checked [`Resolution`].
 //!
 //! A reader parses, validates and keeps source positions; it reports every
-//! problem it can find in one pass. The reader is chosen by the file's root
-//! element, so `respub` takes any supported format without being told.
+//! problem it can find in one pass. The readers are a table ([`READERS`]):
+//! each says what files it reads, by extension, and how to recognise its
+//! input by content, so `respub` takes any supported format without being
+//! told, and folder discovery takes exactly the files some reader reads.
+//! Readers of XML formats share one decoder ([`decode`]) and one safe
+//! element tree ([`tree`]).
 
 pub mod akn;
+pub mod decode;
+pub mod tree;
 pub mod xml;
 
 use std::path::{Path, PathBuf};
@@ -136,7 +142,85 @@ pub fn load(path: &Path) -> Result<SourceFile, (SourceText, Vec<Diagnostic>)> {
     Err((SourceText { name, text }, vec![diag]))
 }
 
-/// Reads and checks a source, choosing the reader by the root element.
+/// A reader of one input format.
+#[derive(Debug)]
+pub struct Reader {
+    /// The format's name, for messages: "respub XML".
+    pub name: &'static str,
+    /// The extensions (lower case, without the dot) of the files it reads;
+    /// folder discovery takes files with these.
+    pub extensions: &'static [&'static str],
+    /// Whether a file is in this format, judged by its content.
+    pub recognises: fn(&SourceFile) -> bool,
+    /// Reads and checks the file.
+    pub read: fn(&SourceFile) -> DiagResult<Warned<Resolution>>,
+}
+
+/// Every reader. A file goes to the first that recognises its content,
+/// else to the first that reads its extension: respub XML for an `.xml`
+/// file that is no known XML, since it is respub's own format.
+pub static READERS: &[Reader] = &[
+    Reader {
+        name: "respub XML",
+        extensions: &["xml"],
+        recognises: xml::recognises,
+        read: xml::read,
+    },
+    Reader {
+        name: "Akoma Ntoso",
+        extensions: &["xml"],
+        recognises: akn::recognises,
+        read: akn::read,
+    },
+];
+
+/// The reader of `file`: the first that recognises its content, else the
+/// first that reads its extension (which then explains what is wrong
+/// with it), else the respub XML reader.
+pub fn reader_for(file: &SourceFile) -> &'static Reader {
+    READERS
+        .iter()
+        .find(|r| (r.recognises)(file))
+        .or_else(|| READERS.iter().find(|r| reads_extension(r, &file.path)))
+        .unwrap_or(&READERS[0])
+}
+
+/// Whether some reader reads files named like `path`: what folder
+/// discovery takes.
+pub fn is_source_name(path: &Path) -> bool {
+    READERS.iter().any(|r| reads_extension(r, path))
+}
+
+fn reads_extension(reader: &Reader, path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    reader
+        .extensions
+        .iter()
+        .any(|ext| name.len() > ext.len() + 1 && name.ends_with(&format!(".{ext}")))
+}
+
+/// The local name of the root element of an XML file, if it has one: what
+/// XML readers recognise their input by. Reads only up to the root's
+/// start tag.
+pub fn root_element(bytes: &[u8]) -> Option<String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::reader::Reader::from_reader(bytes);
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(tag) | Event::Empty(tag)) => {
+                return Some(tag.local_name().as_ref().to_string());
+            }
+            Ok(Event::Eof) | Err(_) => return None,
+            Ok(_) => buf.clear(),
+        }
+    }
+}
+
+/// Reads and checks a source with its reader.
 pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
     if file.bytes.len() > MAX_SOURCE_BYTES {
         return Err(vec![
@@ -149,9 +233,5 @@ pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
             .with_hint("check that this is a resolution source and not another file"),
         ]);
     }
-    if akn::is_akn(&file.bytes) {
-        akn::read(file)
-    } else {
-        xml::read(file)
-    }
+    (reader_for(file).read)(file)
 }

@@ -84,7 +84,7 @@ impl Ctx {
     fn raw_children(&mut self, el: &Element, out: &mut Vec<Inline>) {
         for child in &el.children {
             match child {
-                Node::Text(t) => out.push(Inline::Text(t.clone())),
+                Node::Text(t) => out.push(Inline::Text(t.text.clone())),
                 Node::Element(e) => self.raw_inline(e, out),
             }
         }
@@ -193,7 +193,7 @@ impl Ctx {
     fn flatten_blocks(&mut self, e: &Element, out: &mut Vec<Inline>) {
         for child in &e.children {
             match child {
-                Node::Text(t) => out.push(Inline::Text(t.clone())),
+                Node::Text(t) => out.push(Inline::Text(t.text.clone())),
                 Node::Element(c) if c.name == "p" => {
                     out.push(Inline::LineBreak);
                     self.raw_children(c, out);

@@ -236,10 +236,7 @@ impl Ctx {
 
     fn proprietary(&mut self, p: &Element, meta: &mut Meta) {
         meta.related.clear();
-        for e in p
-            .elements()
-            .filter(|e| e.namespace.as_deref() == Some(RESPUB_NS))
-        {
+        for e in p.elements().filter(|e| e.in_namespace(RESPUB_NS)) {
             let text = |name: &str| e.attr(name).map(str::to_string);
             let date = |name: &str| e.attr(name).and_then(Date::parse_iso);
             match e.name.as_str() {

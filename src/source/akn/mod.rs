@@ -10,59 +10,49 @@ mod body;
 mod inline;
 mod labels;
 mod meta;
-mod tree;
 
 use crate::akn::NAMESPACE as AKN_NS;
 
 use crate::diag::{DiagResult, Diagnostic, Warned};
-use crate::model::{Clause, Paragraph, Resolution, Span};
+use crate::model::{Clause, Paragraph, Resolution};
 
 use super::SourceFile;
-use tree::Element;
+use super::decode::decode;
+use super::tree::{self, Element, Root};
 
 /// Document types whose structure the reader knows.
 const DOCUMENTS: &[&str] = &["statement", "doc", "act", "bill"];
 
+/// What an Akoma Ntoso file is, for messages about a file that is not one.
+const ROOT: Root = Root {
+    name: "akomaNtoso",
+    hint: "an Akoma Ntoso document is one `<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">` element",
+};
+
 /// Whether the file's root element is `akomaNtoso`, so that it should be
 /// read by this reader.
-pub fn is_akn(bytes: &[u8]) -> bool {
-    use quick_xml::events::Event;
-    let mut reader = quick_xml::reader::Reader::from_reader(bytes);
-    let mut buf = Vec::new();
-    loop {
-        match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(tag) | Event::Empty(tag)) => {
-                return tag.local_name().as_ref() == "akomaNtoso";
-            }
-            Ok(Event::Eof) | Err(_) => return false,
-            Ok(_) => buf.clear(),
-        }
-    }
+pub fn recognises(file: &SourceFile) -> bool {
+    super::root_element(&file.bytes).is_some_and(|name| name == "akomaNtoso")
 }
 
 /// Reads an Akoma Ntoso file.
 pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
-    let text = std::str::from_utf8(&file.bytes).map_err(|e| {
-        let at = e.valid_up_to();
-        vec![
-            Diagnostic::error("the file is not valid UTF-8")
-                .at(Span::new(at, at + 1))
-                .with_label("this byte is not UTF-8")
-                .with_hint("save the file as UTF-8; Akoma Ntoso files are always UTF-8 in respub"),
-        ]
-    })?;
-    let root = tree::parse(text).map_err(|d| vec![d])?;
+    let (text, base) = decode(&file.bytes, ROOT.hint).map_err(|d| vec![d])?;
+    let (root, parse_warnings) = tree::parse(text, base, ROOT)?;
     if root.name != "akomaNtoso" {
         return Err(vec![
             Diagnostic::error(format!(
                 "the root element is `{}`, not `akomaNtoso`",
                 root.name
             ))
-            .at(root.span),
+            .at(root.name_span()),
         ]);
     }
-    let mut ctx = Ctx::default();
-    if !root.is_akn() {
+    let mut ctx = Ctx {
+        warnings: parse_warnings,
+        ..Ctx::default()
+    };
+    if !root.in_namespace(AKN_NS) {
         ctx.warn(
             &root,
             format!(

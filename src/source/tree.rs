@@ -1,4 +1,5 @@
-//! A small element tree read safely from untrusted XML.
+//! A small element tree read safely from untrusted XML, for every reader
+//! of an XML format (respub XML, Akoma Ntoso).
 //!
 //! This is the only place that sees raw XML. It refuses what respub never
 //! needs and what makes XML dangerous — DOCTYPEs, entity declarations and
@@ -79,6 +80,31 @@ impl Text {
     }
 }
 
+impl Name {
+    /// The local part, which is what readers match on.
+    pub fn as_str(&self) -> &str {
+        &self.local
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        self.local == other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        self.local == *other
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.qualified)
+    }
+}
+
 /// An element with its attributes and children.
 #[derive(Debug, Clone)]
 pub struct Element {
@@ -108,6 +134,86 @@ impl Element {
         let start = self.tag.start + 1;
         Span::new(start, start + self.name.qualified.len())
     }
+
+    /// The value of the attribute written `name` (with its prefix, if any).
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|a| a.name.qualified == name)
+            .map(|a| a.value.as_str())
+    }
+
+    /// Whether the element is in namespace `uri`.
+    pub fn in_namespace(&self, uri: &str) -> bool {
+        self.name.namespace.as_deref() == Some(uri)
+    }
+
+    /// The child elements.
+    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|n| match n {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
+        })
+    }
+
+    /// The first child element named `name` (local name).
+    pub fn child(&self, name: &str) -> Option<&Element> {
+        self.elements().find(|e| e.name == name)
+    }
+
+    /// The first descendant element named `name`, depth first.
+    pub fn find(&self, name: &str) -> Option<&Element> {
+        self.elements().find_map(|e| {
+            if e.name == name {
+                Some(e)
+            } else {
+                e.find(name)
+            }
+        })
+    }
+
+    /// All descendant elements named `name`, in document order.
+    pub fn find_all<'a>(&'a self, name: &str, out: &mut Vec<&'a Element>) {
+        for e in self.elements() {
+            if e.name == name {
+                out.push(e);
+            }
+            e.find_all(name, out);
+        }
+    }
+
+    /// Whether the class attribute contains the token `token`.
+    pub fn has_class(&self, token: &str) -> bool {
+        self.attr("class").is_some_and(|c| {
+            c.split_ascii_whitespace()
+                .any(|t| t.eq_ignore_ascii_case(token))
+        })
+    }
+
+    /// All the text inside the element, concatenated.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        self.push_text(&mut out);
+        out
+    }
+
+    fn push_text(&self, out: &mut String) {
+        for child in &self.children {
+            match child {
+                Node::Text(t) => out.push_str(&t.text),
+                Node::Element(e) => e.push_text(out),
+            }
+        }
+    }
+
+    /// The text inside the element with runs of white space collapsed and
+    /// the ends trimmed.
+    pub fn clean_text(&self) -> String {
+        self.text()
+            .split_ascii_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 /// The XML whitespace characters (not the no-break space, which is text).
@@ -115,11 +221,27 @@ pub fn is_xml_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r')
 }
 
-/// Parses `text` (which starts at byte `base` of the file) into a tree.
-/// On failure, returns the diagnostics; well-formedness errors stop the
-/// parse, so there is then exactly one.
-pub fn parse(text: &str, base: usize) -> Result<(Element, Vec<Diagnostic>), Vec<Diagnostic>> {
+/// What a format's root element is, for messages about a file that lacks
+/// one or has two.
+#[derive(Debug, Clone, Copy)]
+pub struct Root {
+    /// The root element's name: `resolution`, `akomaNtoso`.
+    pub name: &'static str,
+    /// What a file of the format is: "a respub source is one
+    /// `<resolution xmlns=…>` element".
+    pub hint: &'static str,
+}
+
+/// Parses `text` (which starts at byte `base` of the file) into a tree
+/// whose root should be `root`. On failure, returns the diagnostics;
+/// well-formedness errors stop the parse, so there is then exactly one.
+pub fn parse(
+    text: &str,
+    base: usize,
+    root: Root,
+) -> Result<(Element, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut parser = Parser {
+        root_kind: root,
         reader: Reader::from_str(text),
         text,
         base,
@@ -141,13 +263,17 @@ pub fn parse(text: &str, base: usize) -> Result<(Element, Vec<Diagnostic>), Vec<
         None => Err(vec![
             Diagnostic::error("the file has no root element")
                 .at(Span::new(base + text.len(), base + text.len()))
-                .with_label("expected `<resolution …>` before the end of the file")
-                .with_hint("a respub source is one `<resolution xmlns=\"urn:respub:resolution:1\">` element"),
+                .with_label(format!(
+                    "expected `<{} …>` before the end of the file",
+                    root.name
+                ))
+                .with_hint(root.hint),
         ]),
     }
 }
 
 struct Parser<'a> {
+    root_kind: Root,
     reader: Reader<&'a [u8]>,
     text: &'a str,
     base: usize,
@@ -259,9 +385,10 @@ impl<'a> Parser<'a> {
             return Err(Diagnostic::error("a second root element")
                 .at(span)
                 .with_label("after the end of the root element")
-                .with_hint(
-                    "a source holds one `<resolution>`; put each resolution in its own file",
-                ));
+                .with_hint(format!(
+                    "a source holds one `<{}>`; put each resolution in its own file",
+                    self.root_kind.name
+                )));
         }
         if self.stack.len() >= MAX_DEPTH {
             return Err(Diagnostic::error(format!(
@@ -374,9 +501,12 @@ impl<'a> Parser<'a> {
             None if content.chars().all(is_xml_space) => Ok(()),
             None => {
                 let (message, label) = if self.root.is_some() {
-                    ("text after the root element", "after `</resolution>`")
+                    (
+                        "text after the root element",
+                        format!("after `</{}>`", self.root_kind.name),
+                    )
                 } else {
-                    ("text before the root element", "outside any element")
+                    ("text before the root element", "outside any element".into())
                 };
                 let offset = content.len() - content.trim_start_matches(is_xml_space).len();
                 let at = self.base + start + offset.min(end - start);
