@@ -2,6 +2,7 @@
 
 mod akn;
 mod cli;
+mod consistency;
 mod docx;
 mod epub;
 mod pdf;

@@ -161,3 +161,22 @@ pub fn text_of(res: &respub::model::Resolution, style: &respub::style::Style) ->
         .unwrap_or_else(|e| panic!("the text writer failed: {e:?}"));
     String::from_utf8(text.output).expect("text output is UTF-8")
 }
+
+/// Copies the built-in style folder (`styles/`, with its templates, fonts
+/// and locales) to `dest`, for tests that change a style on disk.
+pub fn style_copy(dest: &Path) -> PathBuf {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let path = entry.unwrap().path();
+            let target = to.join(path.file_name().unwrap());
+            if path.is_dir() {
+                copy(&path, &target);
+            } else {
+                std::fs::copy(&path, &target).unwrap();
+            }
+        }
+    }
+    copy(&repo_path("styles"), dest);
+    dest.to_path_buf()
+}

@@ -106,9 +106,16 @@ impl RunFmt {
     }
 }
 
-/// Whether `c` belongs to a right-to-left script.
+/// Whether `c` is a strong right-to-left character (Unicode bidirectional
+/// class R or AL: Hebrew, Arabic, Syriac, Thaana …).
 fn is_rtl_char(c: char) -> bool {
-    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+    use unicode_bidi::BidiClass;
+    matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL)
+}
+
+/// Whether `c` is a strong left-to-right character (class L).
+fn is_ltr_char(c: char) -> bool {
+    unicode_bidi::bidi_class(c) == unicode_bidi::BidiClass::L
 }
 
 /// Splits `text` where its direction changes: runs of right-to-left script
@@ -123,7 +130,7 @@ pub fn direction_runs(text: &str, base_rtl: bool) -> Vec<(&str, bool)> {
     for (at, c) in text.char_indices() {
         let strong = if is_rtl_char(c) {
             Some(true)
-        } else if c.is_alphabetic() {
+        } else if is_ltr_char(c) {
             Some(false)
         } else {
             None
