@@ -2,8 +2,8 @@
 //! the writer against the OASIS schema, and the round trip between them.
 //!
 //! The fixtures are a few UN documents copied into `tests/fixtures/akn/`;
-//! the corpus test reads a fixed sample of the whole corpus from the folder
-//! named by `RESPUB_CORPUS`, and says plainly when it did not run.
+//! the corpus tests read a fixed sample of the whole corpus, copied into
+//! `tests/fixtures/corpus/`, and fail if any file of it is missing.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -19,6 +19,22 @@ use respub::source::{self, SourceFile};
 use respub::style::Style;
 
 const FIXTURES: &str = "tests/fixtures/akn";
+
+/// Where the sample of the corpus is.
+const CORPUS: &str = "tests/fixtures/corpus";
+
+/// The folder of the corpus sample, every file of [`SAMPLE`] checked to be
+/// there: a missing file fails the test, it never shortens it.
+fn corpus() -> PathBuf {
+    let dir = repo(CORPUS);
+    let missing: Vec<_> = SAMPLE.iter().filter(|f| !dir.join(f).is_file()).collect();
+    assert!(
+        missing.is_empty(),
+        "the corpus sample lacks {missing:?} under {}",
+        dir.display()
+    );
+    dir
+}
 
 /// A fixed, varied sample of the corpus: every language, the longest
 /// files, annexes, footnotes, not-adopted drafts and vetoes, the four files
@@ -736,12 +752,7 @@ fn hostile_files_are_refused_cleanly() {
 
 #[test]
 fn corpus_sample_builds_and_validates() {
-    let Some(corpus) = std::env::var_os("RESPUB_CORPUS").map(PathBuf::from) else {
-        eprintln!(
-            "NOTE: the corpus test did not run: set RESPUB_CORPUS to the unsc-akn corpus folder"
-        );
-        return;
-    };
+    let corpus = corpus();
     assert!(SAMPLE.len() >= 40);
     let dir = tempfile::tempdir().unwrap();
     let mut outputs = Vec::new();
@@ -831,12 +842,7 @@ fn zip_text(bytes: &[u8]) -> String {
 
 #[test]
 fn corpus_sample_makes_valid_epub_and_docx() {
-    let Some(corpus) = std::env::var_os("RESPUB_CORPUS").map(PathBuf::from) else {
-        eprintln!(
-            "NOTE: the corpus EPUB and DOCX test did not run: set RESPUB_CORPUS to the unsc-akn corpus folder"
-        );
-        return;
-    };
+    let corpus = corpus();
     let dir = tempfile::tempdir().unwrap();
     for (i, rel) in SAMPLE.iter().enumerate() {
         let (file, res) = read(&corpus.join(rel));
@@ -865,12 +871,7 @@ fn corpus_sample_makes_valid_epub_and_docx() {
 
 #[test]
 fn corpus_sample_prints_as_valid_tagged_pdf() {
-    let Some(corpus) = std::env::var_os("RESPUB_CORPUS").map(PathBuf::from) else {
-        eprintln!(
-            "NOTE: the corpus PDF test did not run: set RESPUB_CORPUS to the unsc-akn corpus folder"
-        );
-        return;
-    };
+    let corpus = corpus();
     let dir = tempfile::tempdir().unwrap();
     for (i, rel) in SAMPLE.iter().enumerate() {
         let (file, res) = read(&corpus.join(rel));
