@@ -19,6 +19,7 @@
 pub mod build;
 pub mod cli;
 pub mod diag;
+pub mod file;
 pub mod model;
 pub mod render;
 pub mod source;
