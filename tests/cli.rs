@@ -560,10 +560,16 @@ fn source_date_epoch_dates_the_files_but_never_names_the_document() {
         let entry = |ext: &str, name: &str| {
             let mut zip = zip::ZipArchive::new(fs::File::open(path(ext)).unwrap()).unwrap();
             let text = std::io::read_to_string(zip.by_name(name).unwrap()).unwrap();
-            text.lines()
-                .filter(|l| l.contains("dc:identifier"))
-                .collect::<Vec<_>>()
-                .join("\n")
+            // Every `<dc:identifier …>…</dc:identifier>`.
+            let ids: Vec<&str> = text
+                .match_indices("<dc:identifier")
+                .map(|(at, _)| {
+                    let end = text[at..].find("</dc:identifier>").unwrap();
+                    &text[at..at + end]
+                })
+                .collect();
+            assert!(!ids.is_empty(), "{name} has no dc:identifier");
+            ids.join("\n")
         };
         // The trailer's `/ID[(document)(instance)]`: the instance is this
         // file, and changes with its date; the document does not.
