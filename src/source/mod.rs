@@ -12,12 +12,12 @@ use std::path::{Path, PathBuf};
 use crate::diag::{DiagResult, Diagnostic, SourceText, Warned};
 use crate::model::{Resolution, Span};
 
-/// Inputs larger than this (2 MB) are refused before parsing. The largest
+/// Inputs larger than this (1 MB) are refused before parsing. The largest
 /// real resolution of the UN corpus is 258 KB; a source at the limit, with
 /// at most [`xml::tree::MAX_ELEMENTS`] elements and [`MAX_NOTES`] notes, makes
 /// its PDF in a few seconds and a few hundred MB: the PDF's layout costs
-/// about 2 s and 270 MB per MB of text.
-pub const MAX_SOURCE_BYTES: usize = 2_000_000;
+/// 2 to 5 s of CPU and 250 MB per MB of text, more for long paragraphs.
+pub const MAX_SOURCE_BYTES: usize = 1_000_000;
 
 /// The most footnotes accepted in one source. Real resolutions have a
 /// handful (4 at most in the UN corpus); the PDF's layout of footnotes
@@ -223,8 +223,8 @@ mod tests {
     fn sizes_are_given_to_one_decimal_never_below_the_real_size() {
         assert_eq!(
             super::too_large(17_400_000),
-            "the file is 17.4 MB; respub reads sources of at most 2 MB"
+            "the file is 17.4 MB; respub reads sources of at most 1 MB"
         );
-        assert!(super::too_large(2_000_001).starts_with("the file is 2.1 MB"));
+        assert!(super::too_large(1_000_001).starts_with("the file is 1.1 MB"));
     }
 }
