@@ -40,10 +40,18 @@ impl Job {
 #[derive(Debug, Error)]
 pub enum DiscoverError {
     /// A named path does not exist.
-    #[error("`{0}` does not exist; name a source file or a folder of sources")]
+    #[error("`{}` does not exist; name a source file or a folder of sources", shown(.0))]
     Missing(PathBuf),
+    /// A named path is neither a file nor a folder.
+    #[error("`{}` is {what}, not a file; name a source file or a folder of sources", shown(.path))]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is: `a FIFO`, `a socket`, `a device`.
+        what: &'static str,
+    },
     /// A folder could not be read.
-    #[error("cannot read the folder `{path}`: {error}")]
+    #[error("cannot read the folder `{}`: {error}", shown(.path))]
     Unreadable {
         /// The folder.
         path: PathBuf,
@@ -51,7 +59,7 @@ pub enum DiscoverError {
         error: std::io::Error,
     },
     /// Two sources would write the same output file.
-    #[error("`{first}` and `{second}` would both be written to `{stem}.*`; rename one of them")]
+    #[error("`{}` and `{}` would both be written to `{}.*`; rename one of them", shown(.first), shown(.second), shown(.stem))]
     Collision {
         /// The first source.
         first: PathBuf,
@@ -62,36 +70,92 @@ pub enum DiscoverError {
     },
 }
 
+fn shown(path: &Path) -> String {
+    crate::diag::path(path)
+}
+
+/// The sources of a run, and what discovery passed over.
+#[derive(Debug, Default)]
+pub struct Sources {
+    /// One job per source, in the order given, folders sorted.
+    pub jobs: Vec<Job>,
+    /// Files found in folders that looked like sources but are not regular
+    /// files (a FIFO, a socket, a device), skipped with a warning.
+    pub skipped: Vec<Skipped>,
+    /// The sources that were found in a folder rather than named.
+    found: std::collections::HashSet<PathBuf>,
+}
+
+/// A file discovery passed over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The file.
+    pub path: PathBuf,
+    /// What it is: `a FIFO`, `a socket`, `a device`.
+    pub what: &'static str,
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "skipped `{}`: it is {}, not a file",
+            shown(&self.path),
+            self.what
+        )
+    }
+}
+
 /// Lists the sources named by `inputs` (files, or folders searched
 /// recursively for the files some reader reads) with their output stems
-/// under `out`. Folders'
-/// sub-folders are mirrored under `out`.
-pub fn discover(inputs: &[PathBuf], out: &Path) -> Result<Vec<Job>, DiscoverError> {
-    let mut jobs = Vec::new();
+/// under `out`. Folders' sub-folders are mirrored under `out`. Only regular
+/// files are taken (see [`may_read`]).
+pub fn discover(inputs: &[PathBuf], out: &Path) -> Result<Sources, DiscoverError> {
+    let mut sources = Sources::default();
     for input in inputs {
-        if input.is_dir() {
+        let meta = match std::fs::metadata(input) {
+            Ok(meta) => meta,
+            Err(_) if input.symlink_metadata().is_err() => {
+                return Err(DiscoverError::Missing(input.clone()));
+            }
+            // A broken link, or a path we may not look at: the reader says
+            // which when it fails to open it.
+            Err(_) => {
+                let name = input.file_name().map(PathBuf::from).unwrap_or_default();
+                sources.jobs.push(Job {
+                    stem: out.join(stem_of(&name)),
+                    source: input.clone(),
+                });
+                continue;
+            }
+        };
+        if meta.is_dir() {
             let mut files = Vec::new();
-            walk(input, &mut files)?;
+            walk(input, &mut files, &mut sources.skipped)?;
             files.sort();
             for file in files {
                 let rel = file.strip_prefix(input).unwrap_or(&file);
-                jobs.push(Job {
+                sources.found.insert(file.clone());
+                sources.jobs.push(Job {
                     stem: out.join(stem_of(rel)),
                     source: file,
                 });
             }
-        } else if input.is_file() {
+        } else if meta.is_file() {
             let name = input.file_name().map(PathBuf::from).unwrap_or_default();
-            jobs.push(Job {
+            sources.jobs.push(Job {
                 stem: out.join(stem_of(&name)),
                 source: input.clone(),
             });
         } else {
-            return Err(DiscoverError::Missing(input.clone()));
+            return Err(DiscoverError::NotAFile {
+                path: input.clone(),
+                what: crate::file::kind(&meta),
+            });
         }
     }
     let mut seen = std::collections::HashMap::new();
-    for job in &jobs {
+    for job in &sources.jobs {
         if let Some(first) = seen.insert(job.stem.clone(), job.source.clone()) {
             if first != job.source {
                 return Err(DiscoverError::Collision {
@@ -102,11 +166,15 @@ pub fn discover(inputs: &[PathBuf], out: &Path) -> Result<Vec<Job>, DiscoverErro
             }
         }
     }
-    jobs.dedup();
-    Ok(jobs)
+    sources.jobs.dedup();
+    Ok(sources)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), DiscoverError> {
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    skipped: &mut Vec<Skipped>,
+) -> Result<(), DiscoverError> {
     let unreadable = |error| DiscoverError::Unreadable {
         path: dir.to_path_buf(),
         error,
@@ -116,12 +184,33 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), DiscoverError> {
         let path = entry.path();
         let kind = entry.file_type().map_err(unreadable)?;
         if kind.is_dir() {
-            walk(&path, files)?;
+            walk(&path, files, skipped)?;
         } else if crate::source::is_source_name(&path) {
-            files.push(path);
+            match may_read(&path) {
+                Ok(()) => files.push(path),
+                Err(what) => skipped.push(Skipped { path, what }),
+            }
         }
     }
     Ok(())
+}
+
+/// Whether `path` is a file respub may read: a regular file, or a
+/// symbolic link to one. Otherwise what it is (`a FIFO`, `a socket`, `a
+/// device`, `a folder`). The file is never opened, so a FIFO or a device
+/// cannot block here. A path that cannot be looked at counts as a file:
+/// reading it then says why it cannot be read.
+pub fn may_read(path: &Path) -> Result<(), &'static str> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(crate::file::kind(&meta)),
+        _ => Ok(()),
+    }
+}
+
+/// Whether a folder search would take `path` as a source: a name that
+/// discovery reads, a file it may read, and not respub's own output.
+fn discoverable(path: &Path) -> bool {
+    crate::source::is_source_name(path) && may_read(path).is_ok() && !is_own_output(path)
 }
 
 /// `sub/GA-2017-86-RES-06.fr.xml` → `sub/GA-2017-86-RES-06.fr`.
@@ -129,6 +218,161 @@ fn stem_of(rel: &Path) -> PathBuf {
     let mut stem = rel.to_path_buf();
     stem.set_extension("");
     stem
+}
+
+/// Why a build would not be safe to start. Nothing has been written.
+#[derive(Debug, Error)]
+pub enum OutputError {
+    /// `--out` names something that is not a folder.
+    #[error("the output folder `{}` is {what}; name a folder with --out, or move the file away", shown(.out))]
+    NotAFolder {
+        /// The `--out` path.
+        out: PathBuf,
+        /// What it is: `a file`, `a FIFO` …
+        what: &'static str,
+    },
+    /// An output would replace a source.
+    #[error(
+        "the {format} output of `{}` would be written to `{}`, which is {}; nothing was written. Choose an output folder apart from the sources with --out, or rename one of the files",
+        shown(.of), shown(.output), .what
+    )]
+    ReplacesSource {
+        /// The output path.
+        output: PathBuf,
+        /// The source the output is made from.
+        of: PathBuf,
+        /// The format.
+        format: Format,
+        /// What the output would replace: "the source `x`", "a source".
+        what: String,
+    },
+}
+
+/// Every output of the run: each job's path for each format, in order.
+pub fn outputs_of_run<'a>(
+    jobs: &'a [Job],
+    formats: &'a [Format],
+) -> impl Iterator<Item = (&'a Job, Format, PathBuf)> + 'a {
+    jobs.iter()
+        .flat_map(move |job| formats.iter().map(move |&f| (job, f, job.output(f))))
+}
+
+/// Where a path's file is: its folder resolved (symbolic links, `..`),
+/// and its name as given, since an output is renamed onto the name itself.
+/// `None` when the folder does not exist.
+fn location(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?;
+    Some(folder_of(path).canonicalize().ok()?.join(name))
+}
+
+/// The identity of the file at `path`, following symbolic links: device
+/// and inode on Unix (so hard links are the same file), the resolved path
+/// elsewhere.
+fn identity(path: &Path) -> Option<(u64, u64, PathBuf)> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino(), PathBuf::new()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some((0, 0, path.canonicalize().ok()?))
+    }
+}
+
+/// Whether `path` holds respub's own Akoma Ntoso output: the FRBR
+/// manifestation that respub writes names respub as its author. Files of
+/// other formats respub writes are never sources.
+fn is_own_output(path: &Path) -> bool {
+    use std::io::Read;
+    let lower = path.to_string_lossy().to_ascii_lowercase();
+    if !lower.ends_with(&format!(".{}", Format::Akn.extension())) {
+        return false;
+    }
+    let mut head = Vec::new();
+    let read = crate::file::open_regular(path)
+        .and_then(|(file, _)| file.take(8 * 1024).read_to_end(&mut head));
+    if read.is_err() {
+        return false;
+    }
+    let head = String::from_utf8_lossy(&head);
+    let Some(start) = head.find("<FRBRManifestation>") else {
+        return false;
+    };
+    let manifestation = &head[start..];
+    let end = manifestation
+        .find("</FRBRManifestation>")
+        .unwrap_or(manifestation.len());
+    manifestation[..end].contains(r##"<FRBRauthor href="#respub"/>"##)
+}
+
+/// The build's sources: [`discover`], less respub's own outputs found in
+/// the folders searched (`X.akn.xml` beside `X.xml` when the output folder
+/// is the source folder), so that building into the source folder again
+/// does not read the last build's outputs as sources.
+pub fn discover_for_build(inputs: &[PathBuf], out: &Path) -> Result<Sources, DiscoverError> {
+    let mut sources = discover(inputs, out)?;
+    let slots: std::collections::HashSet<PathBuf> = outputs_of_run(&sources.jobs, &Format::ALL)
+        .filter(|(job, ..)| sources.found.contains(&job.source))
+        .filter_map(|(.., path)| location(&path))
+        .collect();
+    if slots.is_empty() {
+        return Ok(sources);
+    }
+    let found = &sources.found;
+    sources.jobs.retain(|job| {
+        !(found.contains(&job.source)
+            && location(&job.source).is_some_and(|l| slots.contains(&l))
+            && is_own_output(&job.source))
+    });
+    Ok(sources)
+}
+
+/// Checks, before anything is written, that the output folder can be one
+/// and that no output of the run is, or resolves to (through symbolic
+/// links, `..` or a hard link), a source of the run or a file a folder
+/// search would take as a source.
+pub fn check_outputs(sources: &Sources, out: &Path, formats: &[Format]) -> Result<(), OutputError> {
+    if let Ok(meta) = std::fs::metadata(out) {
+        if !meta.is_dir() {
+            return Err(OutputError::NotAFolder {
+                out: out.to_path_buf(),
+                what: crate::file::kind(&meta),
+            });
+        }
+    }
+    let by_identity: std::collections::HashMap<_, _> = sources
+        .jobs
+        .iter()
+        .filter_map(|job| Some((identity(&job.source)?, &job.source)))
+        .collect();
+    for (job, format, output) in outputs_of_run(&sources.jobs, formats) {
+        if output.symlink_metadata().is_err() {
+            continue;
+        }
+        let replaced = identity(&output)
+            .and_then(|id| by_identity.get(&id))
+            .map(|source| format!("the source `{}`", shown(source)))
+            .or_else(|| {
+                let target = output.canonicalize().ok();
+                [Some(output.clone()), target]
+                    .into_iter()
+                    .flatten()
+                    .any(|p| discoverable(&p))
+                    .then(|| "a source respub would read from that folder".to_string())
+            });
+        if let Some(what) = replaced {
+            return Err(OutputError::ReplacesSource {
+                output,
+                of: job.source.clone(),
+                format,
+                what,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The moment recorded in the outputs of `res`: `override_epoch` (from
@@ -155,6 +399,9 @@ pub struct Report {
     pub written: Vec<(Format, PathBuf)>,
     /// The formats that failed.
     pub failed: Vec<Format>,
+    /// Whether an output could not be written (an error of the output
+    /// folder or the disk, not of the source).
+    pub unwritten: bool,
 }
 
 impl Report {
@@ -197,6 +444,7 @@ pub fn check(path: &Path, settings: &Settings<'_>) -> Report {
         diagnostics,
         written: Vec::new(),
         failed: Vec::new(),
+        unwritten: false,
     }
 }
 
@@ -223,6 +471,7 @@ pub fn build(job: &Job, settings: &Settings<'_>) -> Report {
         diagnostics,
         written: Vec::new(),
         failed: settings.formats.clone(),
+        unwritten: false,
     };
     let (file, resolution, mut diagnostics) = match read {
         Ok(read) => read,
@@ -245,16 +494,10 @@ pub fn build(job: &Job, settings: &Settings<'_>) -> Report {
         .par_iter()
         .map(|&format| {
             let rendered = render_guarded(format, &doc);
-            let result = rendered.and_then(|warned| {
+            let result = rendered.map_err(|e| (e, false)).and_then(|warned| {
                 let path = job.output(format);
-                write_atomic(&path, &warned.output).map_err(|e| {
-                    vec![
-                        Diagnostic::error(format!("cannot write `{}`: {e}", path.display()))
-                            .with_hint(
-                                "check that the output folder is writable and the disk is not full",
-                            ),
-                    ]
-                })?;
+                write_atomic(&path, &warned.output)
+                    .map_err(|e| (vec![write_error(&path, &e)], true))?;
                 Ok((path, warned.warnings))
             });
             (format, result)
@@ -262,15 +505,17 @@ pub fn build(job: &Job, settings: &Settings<'_>) -> Report {
         .collect();
     let mut written = Vec::new();
     let mut failed = Vec::new();
+    let mut unwritten = false;
     for (format, result) in results {
         match result {
             Ok((path, warnings)) => {
                 diagnostics.extend(warnings);
                 written.push((format, path));
             }
-            Err(errors) => {
+            Err((errors, io)) => {
                 diagnostics.extend(errors);
                 failed.push(format);
+                unwritten |= io;
             }
         }
     }
@@ -279,6 +524,7 @@ pub fn build(job: &Job, settings: &Settings<'_>) -> Report {
         diagnostics,
         written,
         failed,
+        unwritten,
     }
 }
 
@@ -299,22 +545,88 @@ fn render_guarded(format: Format, doc: &Prepared<'_>) -> crate::diag::DiagResult
     })
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder,
-/// renamed over `path` only once complete.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
+/// What an output could not be written for, said so that the user knows
+/// which path is at fault and what to do.
+pub fn write_error(path: &Path, error: &std::io::Error) -> Diagnostic {
+    use std::io::ErrorKind;
+    let dir = folder_of(path);
+    // A folder of the path that exists as something else.
+    let blocked = dir
+        .ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .find_map(|a| {
+            let meta = std::fs::metadata(a).ok()?;
+            (!meta.is_dir()).then(|| (a.to_path_buf(), crate::file::kind(&meta)))
+        });
+    let full = matches!(
+        error.kind(),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded
+    );
+    let head = format!("cannot write `{}`", shown(path));
+    if let Some((blocked, what)) = blocked {
+        Diagnostic::error(format!(
+            "{head}: `{}` is {what}, not a folder",
+            shown(&blocked)
+        ))
+        .with_hint("move it away, or choose another output folder with --out")
+    } else if full {
+        Diagnostic::error(format!("{head}: the disk is full ({error})")).with_hint(format!(
+            "free some space on the disk of `{}`, or choose another output folder with --out",
+            shown(dir)
+        ))
+    } else if matches!(
+        error.kind(),
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem
+    ) {
+        Diagnostic::error(format!(
+            "{head}: the folder `{}` is not writable ({error})",
+            shown(dir)
+        ))
+        .with_hint("choose an output folder you may write to with --out, or change its permissions")
+    } else {
+        Diagnostic::error(format!("{head}: {error}")).with_hint(format!(
+            "check that `{}` is a folder you may write to and that its disk is not full",
+            shown(dir)
+        ))
+    }
+}
+
+/// The temporary files of [`write_atomic`] are named `.respub-XXXXXX.tmp`,
+/// with six random letters and digits.
+const TEMP_PREFIX: &str = ".respub-";
+const TEMP_SUFFIX: &str = ".tmp";
+const TEMP_RANDOM: usize = 6;
+
+/// Whether `name` is that of a temporary file of [`write_atomic`].
+fn is_temp_name(name: &std::ffi::OsStr) -> bool {
+    let Some(name) = name.to_str() else {
+        return false;
     };
+    name.strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+        .is_some_and(|random| {
+            random.len() == TEMP_RANDOM && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder,
+/// forced to disk and then renamed over `path`: whatever happens, even a
+/// crash of the system, `path` holds either its old content or the new
+/// one, never a part. The rename itself is durable once the folder is
+/// synced: [`sync_folders`] does it once per folder at the end of a batch.
+///
+/// While it exists, the temporary file is locked, so that
+/// [`remove_stale_temporaries`] run by another build leaves it alone.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = folder_of(path);
     std::fs::create_dir_all(dir)?;
     let mut tmp = tempfile::Builder::new()
-        .prefix(".respub-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(TEMP_RANDOM)
         .tempfile_in(dir)?;
+    lock(tmp.as_file(), true)?;
     tmp.write_all(bytes)?;
-    // Not forced to disk: an output can always be built again from its
-    // source, and a batch would otherwise wait on the disk for every file.
-    // The rename alone ensures that no reader sees a half-written file.
     // Temporary files are private; an output is a publication.
     #[cfg(unix)]
     {
@@ -322,8 +634,139 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         tmp.as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o644))?;
     }
+    tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Forces to disk the entries of `folders`, where [`write_atomic`] renamed
+/// outputs, and of the folders above them up to `out`'s own folder, which
+/// hold the folders a build created: each folder once, however many
+/// outputs it received. Returns the first folder that failed.
+pub fn sync_folders<'a>(
+    folders: impl IntoIterator<Item = &'a Path>,
+    out: &Path,
+) -> Result<(), (PathBuf, std::io::Error)> {
+    let mut all = std::collections::BTreeSet::new();
+    for dir in folders {
+        all.insert(folder_of_dir(dir));
+        for above in dir.ancestors().skip(1) {
+            if !above.starts_with(out) {
+                break;
+            }
+            all.insert(folder_of_dir(above));
+        }
+    }
+    if let Some(parent) = out.parent() {
+        all.insert(folder_of_dir(parent));
+    }
+    for dir in &all {
+        sync_folder(dir).map_err(|e| (dir.clone(), e))?;
+    }
+    Ok(())
+}
+
+/// `dir`, or `.` for the empty path.
+fn folder_of_dir(dir: &Path) -> PathBuf {
+    if dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        dir.to_path_buf()
+    }
+}
+
+/// The folder `path` is in (`.` for a bare file name).
+pub fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
+fn sync_folder(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::fs::File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
+/// Takes an exclusive lock on `file`: waiting for it when `wait`, else
+/// failing at once when another process holds it.
+fn lock(file: &std::fs::File, wait: bool) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let flags = if wait {
+            libc::LOCK_EX
+        } else {
+            libc::LOCK_EX | libc::LOCK_NB
+        };
+        // SAFETY: flock on a descriptor we own, valid for the call.
+        if unsafe { libc::flock(file.as_raw_fd(), flags) } != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (file, wait);
+    Ok(())
+}
+
+/// How old a temporary file must be before another build may remove it:
+/// a writer locks its temporary file right after creating it, and this
+/// covers the moment between the two.
+/// Without locks (outside Unix), only much older files are taken as stale.
+#[cfg(unix)]
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
+#[cfg(not(unix))]
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the temporary files that killed builds left in `dir`: only
+/// files named as [`write_atomic`] names them, older than a few seconds,
+/// that no process holds locked (a live build holds each of its own). Not
+/// recursive, and symbolic links are never followed. Returns how many were
+/// removed; a file that cannot be examined is left alone.
+pub fn remove_stale_temporaries(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        if !is_temp_name(&entry.file_name()) {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(meta) = path.symlink_metadata() else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age >= STALE_AFTER);
+        if !meta.is_file() || !old {
+            continue;
+        }
+        let mut options = std::fs::OpenOptions::new();
+        options.read(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
+        let Ok(file) = options.open(&path) else {
+            continue;
+        };
+        if lock(&file, false).is_ok() && std::fs::remove_file(&path).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 #[cfg(test)]
@@ -341,6 +784,41 @@ mod tests {
             PathBuf::from("output/GA-2017-86-RES-06.fr.pdf")
         );
         assert_eq!(stem_of(Path::new("a b (1).xml")), PathBuf::from("a b (1)"));
+    }
+
+    #[test]
+    fn write_errors_name_the_path_and_what_to_do() {
+        use std::io::{Error, ErrorKind};
+        let path = Path::new("out/x.pdf");
+        let full = write_error(path, &Error::from(ErrorKind::StorageFull));
+        assert!(
+            full.message
+                .starts_with("cannot write `out/x.pdf`: the disk is full")
+        );
+        assert!(
+            full.hints[0].contains("free some space"),
+            "{:?}",
+            full.hints
+        );
+        let denied = write_error(path, &Error::from(ErrorKind::PermissionDenied));
+        assert!(
+            denied.message.contains("the folder `out` is not writable"),
+            "{}",
+            denied.message
+        );
+    }
+
+    #[test]
+    fn only_respub_s_own_temporary_names_are_recognised() {
+        for (name, ours) in [
+            (".respub-a1B2c3.tmp", true),
+            (".respub-a1B2c.tmp", false),
+            (".respub-a1B2c3.tmp.bak", false),
+            (".respub-a1-2c3.tmp", false),
+            ("respub-a1B2c3.tmp", false),
+        ] {
+            assert_eq!(is_temp_name(name.as_ref()), ours, "{name}");
+        }
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! messages and an exit code.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -18,8 +20,11 @@ use crate::style::Style;
 pub const EXIT_OK: u8 = 0;
 /// Exit code: an input has errors or an output failed.
 pub const EXIT_INPUT: u8 = 1;
-/// Exit code: bad usage, or respub itself failed.
+/// Exit code: bad usage, an output could not be written, or respub
+/// itself failed.
 pub const EXIT_USAGE: u8 = 2;
+/// Exit code: the build was interrupted (SIGINT; SIGTERM gives 143).
+pub const EXIT_INTERRUPTED: u8 = 130;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -29,7 +34,9 @@ Examples:
   respub build sources/GA-2017-86-RES-06.fr.xml --format pdf --out somewhere/
   respub build archive/ --style styles/official.toml
 
-Exit codes: 0 clean, 1 an input has errors, 2 usage or internal error.";
+Exit codes: 0 clean, 1 an input has errors, 2 usage error, an output that
+cannot be written (folder, permissions, disk) or internal error,
+130 interrupted.";
 
 /// Publishes official resolutions as PDF/A, EPUB 3 and DOCX from one
 /// structured source.
@@ -127,17 +134,35 @@ fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
     }
 }
 
-fn jobs(paths: Vec<PathBuf>, out: &std::path::Path) -> Result<Vec<Job>, u8> {
-    match build::discover(&default_paths(paths), out) {
-        Ok(jobs) if jobs.is_empty() => {
-            let names: Vec<String> = respub_extensions();
-            eprintln!(
-                "error: no sources found (respub reads {} files)",
-                names.join(", ")
-            );
-            Err(EXIT_INPUT)
+/// The jobs of a run. For a build (`out` and the formats given), respub's
+/// own outputs are not sources, and no output may replace a source.
+fn jobs(paths: Vec<PathBuf>, out: Option<(&Path, &[Format])>) -> Result<Vec<Job>, u8> {
+    let paths = default_paths(paths);
+    let found = match out {
+        Some((out, _)) => build::discover_for_build(&paths, out),
+        None => build::discover(&paths, Path::new("")),
+    };
+    match found {
+        Ok(sources) => {
+            for skipped in &sources.skipped {
+                eprintln!("warning: {skipped}");
+            }
+            if sources.jobs.is_empty() {
+                eprintln!(
+                    "error: no sources found (respub reads {} files)",
+                    respub_extensions().join(", ")
+                );
+                return Err(EXIT_INPUT);
+            }
+            if let Some((out, formats)) = out {
+                // Before anything is written: no output may replace a source.
+                if let Err(e) = build::check_outputs(&sources, out, formats) {
+                    eprintln!("error: {e}");
+                    return Err(EXIT_USAGE);
+                }
+            }
+            Ok(sources.jobs)
         }
-        Ok(jobs) => Ok(jobs),
         Err(e) => {
             eprintln!("error: {e}");
             Err(EXIT_INPUT)
@@ -154,7 +179,7 @@ fn check(args: CheckArgs, printer: &Printer) -> u8 {
         Ok(epoch) => epoch,
         Err(code) => return code,
     };
-    let jobs = match jobs(args.paths, std::path::Path::new("")) {
+    let jobs = match jobs(args.paths, None) {
         Ok(jobs) => jobs,
         Err(code) => return code,
     };
@@ -223,13 +248,27 @@ fn build(args: BuildArgs, printer: &Printer) -> u8 {
         Ok(epoch) => epoch,
         Err(code) => return code,
     };
-    let jobs = match jobs(args.paths, &args.out) {
-        Ok(jobs) => jobs,
-        Err(code) => return code,
-    };
     let mut formats = args.format;
     formats.sort();
     formats.dedup();
+    let jobs = match jobs(args.paths, Some((&args.out, &formats))) {
+        Ok(jobs) => jobs,
+        Err(code) => return code,
+    };
+    // Temporary files that killed builds left in the folders written to.
+    let folders: std::collections::BTreeSet<PathBuf> = build::outputs_of_run(&jobs, &formats)
+        .map(|(.., path)| build::folder_of(&path).to_path_buf())
+        .collect();
+    for folder in &folders {
+        build::remove_stale_temporaries(folder);
+    }
+    let stop = match Stop::install() {
+        Ok(stop) => stop,
+        Err(e) => {
+            eprintln!("error: cannot handle interruptions: {e}");
+            return EXIT_USAGE;
+        }
+    };
     let settings = Settings {
         styles: &styles,
         formats,
@@ -239,32 +278,111 @@ fn build(args: BuildArgs, printer: &Printer) -> u8 {
     let progress = Progress::new(jobs.len());
     // Each report is reduced to its printed messages as soon as its
     // document is done, so a batch does not hold every source in memory.
-    let outcomes: Vec<Outcome> = jobs
+    // Once interrupted, documents not yet started are not started; those
+    // under way are finished, so no temporary file is left behind.
+    let outcomes: Vec<Option<Outcome>> = jobs
         .par_iter()
         .map(|job| {
+            if stop.requested() {
+                return None;
+            }
             let report = build::build(job, &settings);
             progress.done(&report);
-            printer.outcome(&report)
+            Some(printer.outcome(&report))
         })
         .collect();
     progress.finish();
+    let skipped = outcomes.iter().filter(|o| o.is_none()).count();
+    let outcomes: Vec<Outcome> = outcomes.into_iter().flatten().collect();
+    // The renames of the outputs reach the disk before success is reported.
+    let written_to: std::collections::BTreeSet<&Path> = outcomes
+        .iter()
+        .flat_map(|o| o.folders.iter().map(PathBuf::as_path))
+        .collect();
+    let synced = build::sync_folders(written_to, &args.out);
     let failed = outcomes.iter().filter(|o| o.failed).count();
+    let unwritten = outcomes.iter().any(|o| o.unwritten);
     let outputs: usize = outcomes.iter().map(|o| o.written).sum();
     // In the order of the sources, whatever order they were built in.
     for outcome in &outcomes {
         eprint!("{}", outcome.messages);
     }
+    if let Err((folder, e)) = &synced {
+        eprintln!(
+            "error: cannot force the folder `{}` to disk: {e}",
+            diag::path(folder)
+        );
+        eprintln!("  = hint: check the disk, then build again");
+    }
+    let total = outcomes.len() + skipped;
     eprintln!(
         "built {} of {} source{} ({} file{} written), {} failed, in {:.2} s",
         outcomes.len() - failed,
-        outcomes.len(),
-        plural(outcomes.len()),
+        total,
+        plural(total),
         outputs,
         plural(outputs),
         failed,
         started.elapsed().as_secs_f64()
     );
-    if failed > 0 { EXIT_INPUT } else { EXIT_OK }
+    if let Some(code) = stop.exit_code() {
+        eprintln!(
+            "interrupted: {skipped} source{} not built; build again to finish",
+            plural(skipped)
+        );
+        return code;
+    }
+    if unwritten || synced.is_err() {
+        EXIT_USAGE
+    } else if failed > 0 {
+        EXIT_INPUT
+    } else {
+        EXIT_OK
+    }
+}
+
+/// SIGINT and SIGTERM during a build: the first asks the build to stop
+/// after the documents under way, a second ends respub at once.
+struct Stop {
+    interrupt: Arc<AtomicBool>,
+    terminate: Arc<AtomicBool>,
+}
+
+impl Stop {
+    fn install() -> std::io::Result<Stop> {
+        use signal_hook::consts::{SIGINT, SIGTERM};
+        use signal_hook::flag;
+        let stop = Stop {
+            interrupt: Arc::new(AtomicBool::new(false)),
+            terminate: Arc::new(AtomicBool::new(false)),
+        };
+        for (signal, code, own) in [
+            (SIGINT, EXIT_INTERRUPTED, &stop.interrupt),
+            (SIGTERM, 143, &stop.terminate),
+        ] {
+            // A second signal, of either kind, after a first: exit now.
+            for set in [&stop.interrupt, &stop.terminate] {
+                flag::register_conditional_shutdown(signal, i32::from(code), Arc::clone(set))?;
+            }
+            flag::register(signal, Arc::clone(own))?;
+        }
+        Ok(stop)
+    }
+
+    fn requested(&self) -> bool {
+        self.interrupt.load(Ordering::Relaxed) || self.terminate.load(Ordering::Relaxed)
+    }
+
+    /// 130 after SIGINT, 143 after SIGTERM, `None` when not stopped.
+    fn exit_code(&self) -> Option<u8> {
+        if self.interrupt.load(Ordering::Relaxed) {
+            Some(EXIT_INTERRUPTED)
+        } else if self.terminate.load(Ordering::Relaxed) {
+            Some(143)
+        } else {
+            None
+        }
+    }
 }
 
 fn plural(n: usize) -> &'static str {
@@ -284,6 +402,10 @@ struct Outcome {
     written: usize,
     /// Whether the source had errors or an output failed.
     failed: bool,
+    /// Whether an output could not be written.
+    unwritten: bool,
+    /// The folders written to.
+    folders: Vec<PathBuf>,
 }
 
 impl Printer {
@@ -292,6 +414,14 @@ impl Printer {
             messages: self.render(report),
             written: report.written.len(),
             failed: report.has_errors(),
+            unwritten: report.unwritten,
+            folders: report
+                .written
+                .iter()
+                .map(|(_, p)| build::folder_of(p).to_path_buf())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect(),
         }
     }
 
@@ -338,11 +468,7 @@ impl Progress {
                 bar.inc(1);
             }
             None if self.total > 0 => {
-                let outputs: Vec<_> = report
-                    .written
-                    .iter()
-                    .map(|(_, p)| p.display().to_string())
-                    .collect();
+                let outputs: Vec<_> = report.written.iter().map(|(_, p)| diag::path(p)).collect();
                 eprintln!("{status} {} -> {}", report.source.name, outputs.join(", "));
             }
             None => {}

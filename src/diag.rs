@@ -291,6 +291,36 @@ fn clamp(range: Range<usize>, len: usize) -> Range<usize> {
     start..range.end.clamp(start, len)
 }
 
+/// `path` for printing; see [`escape`].
+pub fn path(path: &std::path::Path) -> String {
+    escape(&path.display().to_string())
+}
+
+/// `text` (a file name) for printing on one line: control characters are
+/// escaped as `\n`, `\t`, `\r` or `\u{1b}`, and so are the invisible
+/// characters that reorder a line (U+202A–U+202E, U+2066–U+2069, U+200E,
+/// U+200F, U+061C), so that a file name can neither split a message nor
+/// send escape sequences to the terminal.
+pub fn escape(text: &str) -> String {
+    let reorders = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
+    if !text.chars().any(|c| c.is_control() || reorders(c)) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || reorders(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The 1-based line and column (in characters) of byte `offset` in `text`.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -305,4 +335,19 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
         .count()
         + 1;
     (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_in_file_names_are_escaped() {
+        assert_eq!(escape("a\u{1b}[31mb\nc\td"), "a\\u{1b}[31mb\\nc\\td");
+        assert_eq!(escape("x\u{202e}lmx.xml"), "x\\u{202e}lmx.xml");
+        assert_eq!(
+            escape("Session 86 (Beijing)/é.xml"),
+            "Session 86 (Beijing)/é.xml"
+        );
+    }
 }

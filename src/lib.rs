@@ -22,6 +22,7 @@ pub mod akn;
 pub mod build;
 pub mod cli;
 pub mod diag;
+pub mod file;
 pub mod model;
 pub mod render;
 pub mod source;

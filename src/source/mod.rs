@@ -18,9 +18,18 @@ use std::path::{Path, PathBuf};
 use crate::diag::{DiagResult, Diagnostic, SourceText, Warned};
 use crate::model::{Resolution, Span};
 
-/// Inputs larger than this are refused before parsing: no real resolution
-/// comes near it, and a hostile file must not exhaust memory.
-pub const MAX_SOURCE_BYTES: usize = 16 * 1024 * 1024;
+/// Inputs larger than this (1 MB) are refused before parsing. The largest
+/// real resolution of the UN corpus is 258 KB; a source at the limit, with
+/// at most [`xml::tree::MAX_ELEMENTS`] elements and [`MAX_NOTES`] notes, makes
+/// its PDF in a few seconds and a few hundred MB: the PDF's layout costs
+/// 2 to 5 s of CPU and 250 MB per MB of text, more for long paragraphs.
+pub const MAX_SOURCE_BYTES: usize = 1_000_000;
+
+/// The most footnotes accepted in one source. Real resolutions have a
+/// handful (4 at most in the UN corpus); the PDF's layout of footnotes
+/// grows with the square of their number in one paragraph (4,000 notes:
+/// 3.7 s and 740 MB; 10,000: 27 s and 4 GB).
+pub const MAX_NOTES: usize = 1_000;
 
 /// An input file as read from disk.
 #[derive(Debug, Clone)]
@@ -40,22 +49,24 @@ impl SourceFile {
         }
     }
 
-    /// Reads a file from disk.
+    /// Reads a file from disk. Only a regular file is read: a FIFO, socket
+    /// or device is refused without blocking (see [`crate::file`]).
     pub fn open(path: &Path) -> std::io::Result<Self> {
-        let len = std::fs::metadata(path)?.len();
-        if len > MAX_SOURCE_BYTES as u64 {
+        use std::io::Read;
+        let (file, meta) = crate::file::open_regular(path)?;
+        if meta.len() > MAX_SOURCE_BYTES as u64 {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
-                format!(
-                    "the file is {} MB; respub reads sources of at most {} MB",
-                    len / (1024 * 1024),
-                    MAX_SOURCE_BYTES / (1024 * 1024)
-                ),
+                too_large(meta.len()),
             ));
         }
+        // The file may grow after the check: never read past the limit.
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        file.take(MAX_SOURCE_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)?;
         Ok(SourceFile {
             path: path.to_path_buf(),
-            bytes: std::fs::read(path)?,
+            bytes,
         })
     }
 
@@ -95,7 +106,7 @@ impl SourceFile {
             text.truncate(end);
         }
         SourceText {
-            name: self.path.display().to_string(),
+            name: crate::diag::path(&self.path),
             text,
         }
     }
@@ -106,7 +117,7 @@ impl SourceFile {
 /// with an excerpt of its beginning so the user sees what it is.
 pub fn load(path: &Path) -> Result<SourceFile, (SourceText, Vec<Diagnostic>)> {
     use std::io::Read;
-    let name = path.display().to_string();
+    let name = crate::diag::path(path);
     let unreadable = |e: std::io::Error| {
         let text = SourceText {
             name: name.clone(),
@@ -119,27 +130,45 @@ pub fn load(path: &Path) -> Result<SourceFile, (SourceText, Vec<Diagnostic>)> {
             .with_hint("check that the file exists, that you may read it, and that it is a resolution source");
         (text, vec![diag])
     };
-    let len = std::fs::metadata(path).map_err(unreadable)?.len();
+    let (file, meta) = crate::file::open_regular(path).map_err(unreadable)?;
+    let len = meta.len();
     if len <= MAX_SOURCE_BYTES as u64 {
         return SourceFile::open(path).map_err(unreadable);
     }
     let mut head = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(200).read_to_end(&mut head))
-        .map_err(unreadable)?;
+    file.take(200).read_to_end(&mut head).map_err(unreadable)?;
     // The excerpt: the first line, control characters and invalid UTF-8
     // replaced as for any source.
     let mut text = SourceFile::new(path, head).text().text;
     text.truncate(text.find('\n').unwrap_or(text.len()));
-    let diag = Diagnostic::error(format!(
-        "the file is {} MB; respub reads sources of at most {} MB",
-        len / (1024 * 1024),
-        MAX_SOURCE_BYTES / (1024 * 1024)
-    ))
-    .at(Span::new(0, 0))
-    .with_label("file too large")
-    .with_hint("check that this is a resolution source and not another file");
+    let diag = Diagnostic::error(too_large(len))
+        .at(Span::new(0, 0))
+        .with_label("file too large")
+        .with_hint("check that this is a resolution source and not another file");
     Err((SourceText { name, text }, vec![diag]))
+}
+
+/// The message for a source of `len` bytes, over [`MAX_SOURCE_BYTES`]:
+/// sizes in megabytes of 10^6 bytes, the file's rounded up to one decimal
+/// so that a file just over the limit never reads as the limit itself.
+fn too_large(len: u64) -> String {
+    let tenths = len.div_ceil(100_000);
+    format!(
+        "the file is {}.{} MB; respub reads sources of at most {} MB",
+        tenths / 10,
+        tenths % 10,
+        format_limit()
+    )
+}
+
+/// [`MAX_SOURCE_BYTES`] in megabytes, with a decimal only when needed.
+fn format_limit() -> String {
+    let tenths = MAX_SOURCE_BYTES as u64 / 100_000;
+    if tenths % 10 == 0 {
+        format!("{}", tenths / 10)
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
 }
 
 /// A reader of one input format.
@@ -224,14 +253,56 @@ pub fn root_element(bytes: &[u8]) -> Option<String> {
 pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
     if file.bytes.len() > MAX_SOURCE_BYTES {
         return Err(vec![
-            Diagnostic::error(format!(
-                "the file is {} MB; respub reads sources of at most {} MB",
-                file.bytes.len() / (1024 * 1024),
-                MAX_SOURCE_BYTES / (1024 * 1024)
-            ))
-            .at(Span::new(0, 0))
-            .with_hint("check that this is a resolution source and not another file"),
+            Diagnostic::error(too_large(file.bytes.len() as u64))
+                .at(Span::new(0, 0))
+                .with_hint("check that this is a resolution source and not another file"),
         ]);
     }
-    (reader_for(file).read)(file)
+    let mut warned = (reader_for(file).read)(file)?;
+    if let Some(error) = too_many_notes(&mut warned.output) {
+        return Err(vec![error]);
+    }
+    Ok(warned)
+}
+
+/// The error for a resolution with more than [`MAX_NOTES`] footnotes, at
+/// the first note over the limit.
+fn too_many_notes(res: &mut Resolution) -> Option<Diagnostic> {
+    fn count(run: &[crate::model::Inline], seen: &mut usize, over: &mut Option<Option<Span>>) {
+        for inline in run {
+            if let crate::model::Inline::Footnote(note) = inline {
+                *seen += 1;
+                if *seen > MAX_NOTES && over.is_none() {
+                    *over = Some(note.span);
+                }
+            }
+            if let Some(children) = inline.children() {
+                count(children, seen, over);
+            }
+        }
+    }
+    let mut seen = 0;
+    let mut over = None;
+    crate::model::for_each_inline_run_mut(res, &mut |run| count(run, &mut seen, &mut over));
+    let span = over?;
+    Some(
+        Diagnostic::error(format!(
+            "the file has {seen} footnotes; respub reads sources of at most {MAX_NOTES}"
+        ))
+        .at(span.or(Some(Span::new(0, 0))))
+        .with_label(format!("note {}", MAX_NOTES + 1))
+        .with_hint("no resolution comes near this; check that this is a resolution source"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sizes_are_given_to_one_decimal_never_below_the_real_size() {
+        assert_eq!(
+            super::too_large(17_400_000),
+            "the file is 17.4 MB; respub reads sources of at most 1 MB"
+        );
+        assert!(super::too_large(1_000_001).starts_with("the file is 1.1 MB"));
+    }
 }

@@ -98,7 +98,7 @@ impl StyleFiles {
     pub fn display(&self, name: &str) -> String {
         match self {
             StyleFiles::Builtin => format!("<built-in>/styles/{name}"),
-            StyleFiles::Dir(dir) => dir.join(name).display().to_string(),
+            StyleFiles::Dir(dir) => crate::diag::path(&dir.join(name)),
         }
     }
 
@@ -108,7 +108,7 @@ impl StyleFiles {
             StyleFiles::Builtin => builtin_file(name)
                 .map(|f| f.data.to_vec())
                 .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no such built-in file")),
-            StyleFiles::Dir(dir) => std::fs::read(dir.join(name)),
+            StyleFiles::Dir(dir) => crate::file::read_regular(&dir.join(name)),
         }
     }
 
@@ -134,8 +134,9 @@ impl StyleFiles {
                 // The folder itself is checked like any file the style
                 // names: it may not leave the style's folder.
                 self.check_inside(rel)?;
+                let folder = inside(dir, rel)?;
                 let mut names = Vec::new();
-                for entry in std::fs::read_dir(dir.join(rel))? {
+                for entry in std::fs::read_dir(folder)? {
                     let entry = entry?;
                     let name = entry.file_name().to_string_lossy().into_owned();
                     if entry.file_type()?.is_file() && keep(&name) {
@@ -165,8 +166,9 @@ impl StyleFiles {
     }
 
     /// Reads a file the style names, relative to the style's folder. Paths
-    /// that would leave the folder are refused, so a style cannot make a
-    /// writer read arbitrary files. A built-in file is shared, not copied:
+    /// that would leave the folder are refused, by their components or
+    /// through a symbolic link, so a style cannot make a writer read
+    /// arbitrary files. A built-in file is shared, not copied:
     /// styles that name the same fonts hold the same bytes.
     pub fn read_asset(&self, rel: &str) -> io::Result<FileBytes> {
         self.check_inside(rel)?;
@@ -175,11 +177,37 @@ impl StyleFiles {
             StyleFiles::Builtin => builtin_file(rel)
                 .map(FileBytes::Builtin)
                 .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no such built-in file")),
-            StyleFiles::Dir(dir) => {
-                std::fs::read(dir.join(rel)).map(|d| FileBytes::Loaded(d.into()))
-            }
+            StyleFiles::Dir(dir) => read_inside(dir, rel).map(|d| FileBytes::Loaded(d.into())),
         }
     }
+}
+
+/// Reads `rel` in `dir` if the file it resolves to, symbolic links
+/// followed, is inside `dir` (itself resolved), and is a regular file.
+fn read_inside(dir: &Path, rel: &str) -> io::Result<Vec<u8>> {
+    crate::file::read_regular(&inside(dir, rel)?)
+}
+
+/// `rel` in `dir`, resolved, if it stays inside `dir` (itself resolved)
+/// once symbolic links are followed.
+fn inside(dir: &Path, rel: &str) -> io::Result<PathBuf> {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let root = dir.canonicalize()?;
+    let target = dir.join(rel).canonicalize()?;
+    if !target.starts_with(&root) {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "it is a symbolic link to `{}`, outside the style folder",
+                crate::diag::path(&target)
+            ),
+        ));
+    }
+    Ok(target)
 }
 
 /// The family name, boldness and slant of a font file, read from its

@@ -466,7 +466,7 @@ impl Style {
                     errors.push(
                         Diagnostic::error(format!(
                             "cannot read the {what} `{}`: {e}",
-                            path.get_ref()
+                            crate::diag::escape(path.get_ref())
                         ))
                         .at(Span::new(path.span().start, path.span().end))
                         .with_hint(

@@ -15,7 +15,9 @@ pub struct Ids {
     work: String,
     /// The AKN language code (`eng`).
     language: String,
-    /// The date of the work: the status date, else the timestamp's day.
+    /// The date of the work, from the document alone: the status date,
+    /// else the session's last (or first) day, else `0001-01-01`, the
+    /// date AKN4UN writes when it has none.
     work_date: String,
     /// What the work date is the date of.
     work_date_name: &'static str,
@@ -28,12 +30,16 @@ pub struct Ids {
 }
 
 impl Ids {
-    /// The names of `res`, dated by its status or by `timestamp`.
+    /// The names of `res`, whose language AKN names `language`. They come
+    /// from the document's own dates, never from `timestamp`
+    /// (`SOURCE_DATE_EPOCH` or the build's date), which dates only the
+    /// manifestation: the file, not the document.
     pub fn new(res: &Resolution, timestamp: i64, language: &str) -> Ids {
         let meta = &res.meta;
         let made = date_of(timestamp);
-        let (work_date, work_date_name) = match meta.status.date {
-            Some(d) => (
+        let session = meta.session.as_ref().and_then(|s| s.end.or(s.start));
+        let (work_date, work_date_name) = match (meta.status.date, session) {
+            (Some(d), _) => (
                 d.to_string(),
                 match meta.status.kind {
                     StatusKind::Adopted => "adoption",
@@ -42,7 +48,8 @@ impl Ids {
                     StatusKind::Draft => "submission",
                 },
             ),
-            None => (made.clone(), "generation"),
+            (None, Some(d)) => (d.to_string(), "session"),
+            (None, None) => ("0001-01-01".to_string(), "unknown"),
         };
         let org = meta
             .organisation
@@ -333,6 +340,25 @@ pub fn date_of(timestamp: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_timestamp_dates_the_file_never_the_document() {
+        use crate::model::{Date, Session};
+        let mut res = Resolution::default();
+        res.meta.number.0 = "6".into();
+        res.meta.session = Some(Session {
+            end: Date::new(2017, 9, 29),
+            ..Session::default()
+        });
+        for timestamp in [0, 1_700_000_000] {
+            let ids = Ids::new(&res, timestamp, "fra");
+            assert!(ids.work.ends_with("/2017-09-29/6"), "{}", ids.work);
+            assert_eq!(ids.work_date, "2017-09-29");
+            assert_eq!(ids.made, date_of(timestamp));
+        }
+        res.meta.session = None;
+        assert_eq!(Ids::new(&res, 0, "fra").work, Ids::new(&res, 1_700_000_000, "fra").work);
+    }
 
     #[test]
     fn dates_and_slugs() {
