@@ -183,6 +183,26 @@ pub struct Text {
     pub hyphenate: bool,
     /// Size of footnote text.
     pub footnote_size: Length,
+    /// Distance between the lines of a footnote, as a multiple of its size.
+    pub footnote_line_height: f64,
+}
+
+/// What Typst's leading leaves out of a line's height: it measures from a
+/// baseline to the top edge of the next line, which the templates take to
+/// be 0.72 em above that line's baseline.
+const TOP_EDGE: f64 = 0.72;
+
+impl Text {
+    /// The leading of body text, as a multiple of the size, that sets
+    /// baselines about `line-height` times the size apart in the PDF.
+    pub fn leading(&self) -> f64 {
+        self.line_height - TOP_EDGE
+    }
+
+    /// The leading of footnotes, as a multiple of their size.
+    pub fn footnote_leading(&self) -> f64 {
+        self.footnote_line_height - TOP_EDGE
+    }
 }
 
 /// Colours, as `#rrggbb`.
@@ -247,6 +267,24 @@ pub struct Title {
     pub reference_position: ReferencePosition,
     /// Height of the emblem in the title block.
     pub emblem_height: Length,
+    /// The arrangement of the title block, which the template sets in the
+    /// PDF and the DOCX writer follows.
+    pub layout: TitleLayout,
+}
+
+/// The arrangement of the title block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TitleLayout {
+    /// The emblem, the organisation and the body over a double rule, the
+    /// reference beside them or under the title, the title and the subject
+    /// centred, the adoption line after the text.
+    Official,
+    /// As United Nations documents: the organisation and the symbol on one
+    /// line, the emblem and the body in large type beside the distribution
+    /// and the date, then the number and the adoption line; no subject
+    /// line.
+    UnitedNations,
 }
 
 /// Where the reference is printed.

@@ -74,6 +74,8 @@ pub struct StyleData {
     pub size: f64,
     /// Line height as a multiple of the size.
     pub line_height: f64,
+    /// Leading of body text, as a multiple of the size.
+    pub leading: f64,
     /// Space between paragraphs.
     pub paragraph_spacing: f64,
     /// First-line indent of clauses.
@@ -84,6 +86,8 @@ pub struct StyleData {
     pub hyphenate: bool,
     /// Footnote size.
     pub footnote_size: f64,
+    /// Leading of footnotes, as a multiple of their size.
+    pub footnote_leading: f64,
     /// Body text colour, `#rrggbb`.
     pub text_colour: String,
     /// Accent colour.
@@ -409,11 +413,13 @@ fn style_data(style: &Style, families: &[&str]) -> StyleData {
         fonts: families.iter().map(|f| f.to_string()).collect(),
         size: style.text.size.pt(),
         line_height: style.text.line_height,
+        leading: style.text.leading(),
         paragraph_spacing: style.text.paragraph_spacing.pt(),
         first_line_indent: style.text.first_line_indent.pt(),
         justify: style.text.justify,
         hyphenate: style.text.hyphenate,
         footnote_size: style.text.footnote_size.pt(),
+        footnote_leading: style.text.footnote_leading(),
         text_colour: colour(style.colours.text),
         accent_colour: colour(style.colours.accent),
         muted_colour: colour(style.colours.muted),
