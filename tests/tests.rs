@@ -6,6 +6,7 @@ mod cli;
 mod consistency;
 mod docx;
 mod epub;
+mod page_parity;
 mod pdf;
 mod source;
 mod util;
