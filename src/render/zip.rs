@@ -254,14 +254,6 @@ struct Packed {
     tail_crc: crc32fast::Hasher,
 }
 
-/// The CRC-32 of the font `file`, as it is, from its packed form.
-pub fn font_crc(file: &FileBytes) -> u32 {
-    let mut crc = crc32fast::Hasher::new();
-    crc.update(&file[..FONT_HEAD.min(file.len())]);
-    crc.combine(&packed(file).tail_crc);
-    crc.finalize()
-}
-
 /// The packed form of `file`, made once per process. A built-in font's
 /// deflate stream was made when the binary was built.
 fn packed(file: &FileBytes) -> Arc<Packed> {
