@@ -4,11 +4,13 @@
 //! carries them. ISO/IEC 29500-1 §17.8.1 embeds a font as an "obfuscated"
 //! part: the first 32 bytes are XORed with a GUID whose text form is the
 //! `w:fontKey` of the `w:embedRegular` (… `w:embedBoldItalic`) element that
-//! points to it ([`super::obfuscation`]).
+//! points to it ([`super::obfuscation`]). The key depends on the font
+//! alone, so the obfuscated face was made once, as the font's own was
+//! compressed once: the package copies it ([`crate::render::zip`]).
 
-use crate::style::{FONT_HEAD, FontFile, Fonts};
+use crate::render::zip::font_key;
+use crate::style::{FontFile, Fonts};
 
-use super::obfuscation::{font_key, obfuscate};
 use super::package::{Part, Relationships, rel};
 use super::xml::{NS_R, NS_W, Xml};
 
@@ -63,12 +65,7 @@ pub fn font_table(fonts: &Fonts, faces: &[&FontFile]) -> FontTable {
             let key = font_key(&face.data);
             let name = format!("fonts/font{}.odttf", parts.len() + 1);
             let rid = rels.add(rel::FONT, name.clone());
-            let head = &face.data[..FONT_HEAD.min(face.data.len())];
-            parts.push(Part::font(
-                format!("word/{name}"),
-                face.data.clone(),
-                obfuscate(head, &key),
-            ));
+            parts.push(Part::font(format!("word/{name}"), face.data.clone()));
             embedded.push(Embedded { element, rid, key });
         }
         xml.start("w:font", &[("w:name", family)]);

@@ -4,7 +4,10 @@
 //!
 //! The GUID is a hash of the font's bytes, never drawn at random, so that
 //! two builds give the same package, and so that the obfuscated face
-//! depends on the font alone, like the font itself.
+//! depends on the font alone, like the font itself: it is compressed once
+//! for every package, by `build.rs` for the built-in fonts (with this
+//! very file, which is why it uses nothing but `std`) and once per
+//! process for a style's own (`src/render/zip.rs`).
 
 /// The GUID of `font`, `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}`: the
 /// 128-bit FNV-1a hash of its bytes, in hexadecimal.
