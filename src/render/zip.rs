@@ -109,9 +109,15 @@ impl ZipBuilder {
     /// with this package's time and mode.
     fn copy(&mut self, name: &str, archive: &[u8], index: usize) -> Result<(), ZipError> {
         let mut source = ZipArchive::new(Cursor::new(archive))?;
-        // The time and mode, into an archive of this entry alone...
-        let mut touched = ZipWriter::new(Cursor::new(Vec::new()));
-        touched.raw_copy_file_touch(source.by_index_raw(index)?, self.time, Some(MODE))?;
+        let entry = source.by_index_raw(index)?;
+        // The time and mode, into an archive of this entry alone, made
+        // large enough for its headers and bytes not to be moved as it
+        // grows...
+        let room = usize::try_from(entry.compressed_size()).unwrap_or(0)
+            + 2 * entry.name_raw().len()
+            + 256;
+        let mut touched = ZipWriter::new(Cursor::new(Vec::with_capacity(room)));
+        touched.raw_copy_file_touch(entry, self.time, Some(MODE))?;
         let mut touched = touched.finish_into_readable()?;
         // ...then the name, into the package.
         self.zip
