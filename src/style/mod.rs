@@ -20,7 +20,7 @@ use serde::Deserialize;
 use crate::diag::{Diagnostic, SourceText};
 use crate::model::{Language, Meta, Span};
 
-pub use files::{BuiltinFile, FONT_HEAD, FileBytes, StyleFiles, builtin_file};
+pub use files::{BUILTIN_FONTS, BuiltinFile, BuiltinFont, FileBytes, StyleFiles, builtin_file};
 pub use length::Length;
 pub use locale::{Labels, Locale, PageLabelPart, Quotes, Space, Typography, page_label_parts};
 

@@ -357,7 +357,10 @@ mod tests {
             assert_eq!(ids.made, date_of(timestamp));
         }
         res.meta.session = None;
-        assert_eq!(Ids::new(&res, 0, "fra").work, Ids::new(&res, 1_700_000_000, "fra").work);
+        assert_eq!(
+            Ids::new(&res, 0, "fra").work,
+            Ids::new(&res, 1_700_000_000, "fra").work
+        );
     }
 
     #[test]
