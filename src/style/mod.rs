@@ -22,7 +22,9 @@ use crate::model::{Language, Meta, Span};
 
 pub use files::{BuiltinFile, FONT_HEAD, FileBytes, StyleFiles, builtin_file};
 pub use length::Length;
-pub use locale::{Labels, Locale, PageLabelPart, Quotes, Space, Typography, page_label_parts};
+pub use locale::{
+    Labels, Locale, Ordinals, PageLabelPart, Quotes, Space, Typography, page_label_parts,
+};
 
 /// A loaded and checked house style.
 #[derive(Debug, Clone)]
