@@ -47,6 +47,8 @@ pub struct Style {
     pub lists: Lists,
     /// Running header and footer.
     pub running: Running,
+    /// The adoption line after the text.
+    pub adoption: Adoption,
     /// An optional emblem printed at the top of the first page.
     pub emblem: Option<Asset>,
     /// The Typst template used by the PDF writer.
@@ -249,6 +251,36 @@ pub struct Title {
     pub reference_position: ReferencePosition,
     /// Height of the emblem in the title block.
     pub emblem_height: Length,
+    /// Whether the title block shows the distribution line and the date
+    /// ("Distr.: General", "10 June 2024").
+    #[serde(default)]
+    pub distribution: bool,
+    /// Whether it shows the session's name and the agenda item
+    /// ("Eightieth session", "Agenda item 89").
+    #[serde(default)]
+    pub session: bool,
+    /// Whether it shows the locale's `adopted-by` line ("Resolution
+    /// adopted by the General Assembly on 3 November 2025").
+    #[serde(default)]
+    pub adopted_by: bool,
+    /// Whether it shows how the resolution came before the body ("[without
+    /// reference to a Main Committee (A/80/L.7)]").
+    #[serde(default)]
+    pub committee: bool,
+    /// Where the title is set: `center` (the default) or `start`.
+    #[serde(default)]
+    pub align: TitleAlign,
+}
+
+/// How the title is aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TitleAlign {
+    /// Centred.
+    #[default]
+    Center,
+    /// On the side where lines start.
+    Start,
 }
 
 /// Where the reference is printed.
@@ -312,6 +344,42 @@ pub struct Running {
     pub size: Length,
 }
 
+/// The adoption line after the text ("Adopted", "40th plenary meeting").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Adoption {
+    /// The side it is set on: `start` (the default) or `end`.
+    #[serde(default)]
+    pub align: Side,
+    /// Whether it is set in bold (the default).
+    #[serde(default = "yes")]
+    pub bold: bool,
+}
+
+impl Default for Adoption {
+    fn default() -> Self {
+        Adoption {
+            align: Side::Start,
+            bold: true,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A side of the line: where lines start (left in Latin scripts) or end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    /// Where lines start.
+    #[default]
+    Start,
+    /// Where lines end.
+    End,
+}
+
 /// The TOML form of a style, before its files are loaded.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -328,6 +396,8 @@ struct StyleToml {
     verbs: Verbs,
     lists: Lists,
     running: Running,
+    #[serde(default)]
+    adoption: Adoption,
     emblem: Option<toml::Spanned<String>>,
     /// Per-language overrides of locale labels.
     #[serde(default)]
@@ -614,6 +684,7 @@ impl Style {
             verbs: raw.verbs,
             lists: raw.lists,
             running: raw.running,
+            adoption: raw.adoption,
             emblem,
             template: template.expect("errors were returned above"),
             locales,

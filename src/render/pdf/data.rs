@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::model::Direction;
 use crate::render::prepare::{Block, Clause, Inline, PagePart, Prepared};
-use crate::style::{Style, VerbTreatment};
+use crate::style::{Side, Style, TitleAlign, VerbTreatment};
 
 /// Everything the template prints, and how.
 #[derive(Debug, Serialize)]
@@ -104,6 +104,8 @@ pub struct StyleData {
     pub reference_position: &'static str,
     /// Height of the emblem.
     pub emblem_height: f64,
+    /// `center` or `start`: where the title is set.
+    pub title_align: &'static str,
     /// List indent per level.
     pub list_indent: f64,
     /// Width of list labels.
@@ -116,6 +118,10 @@ pub struct StyleData {
     pub running_footer: bool,
     /// Size of header and footer.
     pub running_size: f64,
+    /// `start` or `end`: the side of the adoption line.
+    pub adoption_align: &'static str,
+    /// Whether the adoption line is bold.
+    pub adoption_bold: bool,
 }
 
 /// Document properties.
@@ -174,6 +180,20 @@ pub struct HeadData {
     pub distribution: Option<String>,
     /// The date of the status (adoption, vote), written in the language.
     pub date: Option<String>,
+    /// The title with its markup: the title label, with the subject in it
+    /// when the label has `{subject}`.
+    pub heading: Vec<Node>,
+    /// Whether the subject is part of the title rather than a line of its
+    /// own.
+    pub subject_in_title: bool,
+    /// "Eightieth session".
+    pub session: Option<String>,
+    /// "Agenda item 89".
+    pub agenda_item: Option<String>,
+    /// "Resolution adopted by the General Assembly on 3 November 2025".
+    pub adopted_by: Option<String>,
+    /// "[without reference to a Main Committee (A/80/L.7)]".
+    pub committee: Option<String>,
 }
 
 /// The emblem image, in the template's virtual files.
@@ -368,6 +388,12 @@ pub fn build(doc: &Prepared<'_>, style: &Style, source_name: &str) -> Data {
             subject: head.subject.as_deref().map(inlines),
             distribution: head.distribution.clone(),
             date: head.date.clone(),
+            heading: inlines(&head.heading),
+            subject_in_title: head.subject_in_title,
+            session: head.session.clone(),
+            agenda_item: head.agenda_item.clone(),
+            adopted_by: head.adopted_by.clone(),
+            committee: head.committee.clone(),
         },
         emblem: doc.emblem.as_ref().map(|e| Emblem {
             path: super::world::emblem_path(&e.file.path),
@@ -427,12 +453,25 @@ fn style_data(style: &Style, families: &[&str]) -> StyleData {
             crate::style::ReferencePosition::BelowTitle => "below-title",
         },
         emblem_height: style.title.emblem_height.pt(),
+        title_align: match style.title.align {
+            TitleAlign::Center => "center",
+            TitleAlign::Start => "start",
+        },
         list_indent: style.lists.indent.pt(),
         list_label_width: style.lists.label_width.pt(),
         operative_label_width: style.lists.operative_label_width.pt(),
         running_header: style.running.header,
         running_footer: style.running.footer,
         running_size: style.running.size.pt(),
+        adoption_align: side(style.adoption.align),
+        adoption_bold: style.adoption.bold,
+    }
+}
+
+fn side(side: Side) -> &'static str {
+    match side {
+        Side::Start => "start",
+        Side::End => "end",
     }
 }
 
