@@ -51,8 +51,12 @@ pub struct Style {
     pub adoption: Adoption,
     /// An optional emblem printed at the top of the first page.
     pub emblem: Option<Asset>,
-    /// The Typst template used by the PDF writer.
+    /// The Typst template used by the PDF writer. It may import other
+    /// `.typ` files of the style's folder.
     pub template: Asset,
+    /// Where the style's files come from, for the files the template
+    /// imports.
+    pub files: StyleFiles,
     /// Locales by primary language subtag.
     pub locales: BTreeMap<String, Locale>,
     /// The documents this style is chosen for when none is named.
@@ -687,6 +691,7 @@ impl Style {
             adoption: raw.adoption,
             emblem,
             template: template.expect("errors were returned above"),
+            files: files.clone(),
             locales,
             applies_to: raw.applies_to,
         })

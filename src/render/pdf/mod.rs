@@ -126,9 +126,8 @@ fn render(doc: &Prepared<'_>, style: &Style) -> DiagResult<Warned<Vec<u8>>> {
         doc.source.bytes.clone(),
         doc.timestamp,
     );
-    let convert = |diags: &[SourceDiagnostic]| {
-        diagnostics::convert(diags, assets.template(), &style.template.path)
-    };
+    let file = |id| assets.loaded(id);
+    let convert = |diags: &[SourceDiagnostic]| diagnostics::convert(diags, &file);
 
     let compiled = typst::compile::<PagedDocument>(&world);
     let typst_warnings = convert(&compiled.warnings);
