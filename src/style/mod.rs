@@ -64,7 +64,10 @@ pub struct Style {
 }
 
 /// Which documents a built-in style is chosen for, by their metadata.
-/// Names are compared without regard to case.
+/// Names are compared without regard to case. A style that lists both
+/// bodies and organisations is chosen for a document whose body and
+/// organisation are both listed: "Assemblée générale" is the General
+/// Assembly of the United Nations, or of O.I.P.C.-INTERPOL.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct AppliesTo {
@@ -77,7 +80,9 @@ pub struct AppliesTo {
 }
 
 impl AppliesTo {
-    /// Whether a document with this metadata asks for the style.
+    /// Whether a document with this metadata asks for the style: its
+    /// body is listed, or its organisation, or both when both lists are
+    /// given. A style that lists neither is never asked for.
     pub fn matches(&self, meta: &Meta) -> bool {
         let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
         let body = meta
@@ -88,7 +93,12 @@ impl AppliesTo {
             .organisations
             .iter()
             .any(|x| same(x, &meta.organisation.name));
-        body || (self.bodies.is_empty() && organisation)
+        match (self.bodies.is_empty(), self.organisations.is_empty()) {
+            (true, true) => false,
+            (false, true) => body,
+            (true, false) => organisation,
+            (false, false) => body && organisation,
+        }
     }
 }
 
@@ -440,7 +450,7 @@ pub fn builtin_locales() -> Vec<Locale> {
 }
 
 /// The names of the styles compiled into the binary, the default first.
-pub const BUILTIN_STYLES: [&str; 2] = ["official", "unsc"];
+pub const BUILTIN_STYLES: [&str; 3] = ["official", "unsc", "unga"];
 
 /// The style of `styles` that applies to a document: the first whose
 /// `applies-to` matches its metadata, else the first of the list.
@@ -467,7 +477,8 @@ impl Style {
         Style::builtin_named("official").expect("the official style is built in")
     }
 
-    /// A style compiled into the binary, by name (`official`, `unsc`).
+    /// A style compiled into the binary, by name (`official`, `unsc`,
+    /// `unga`).
     pub fn builtin_named(name: &str) -> Option<Style> {
         let file = format!("{name}.toml");
         files::builtin_file(&file)?;
@@ -745,6 +756,39 @@ mod tests {
         meta.body = Some("Conseil de sécurité".into());
         assert_eq!(choose(&styles, &meta).name, "unsc");
         meta.body = Some("Assemblée générale".into());
+        assert_eq!(choose(&styles, &meta).name, "official");
+    }
+
+    #[test]
+    fn a_general_assembly_document_gets_the_unga_style_only_from_the_un() {
+        let styles = Style::builtins();
+        let mut meta = Meta::default();
+        // The seed: the General Assembly of O.I.P.C.-INTERPOL.
+        meta.organisation.name = "O.I.P.C.-INTERPOL".into();
+        meta.body = Some("Assemblée générale".into());
+        assert_eq!(choose(&styles, &meta).name, "official");
+        for (organisation, body) in [
+            ("United Nations", "General Assembly"),
+            ("Nations Unies", "Assemblée générale"),
+            ("Naciones Unidas", "Asamblea General"),
+            ("الأمم المتحدة", "الجمعية العامة"),
+            ("united nations", " general assembly "),
+        ] {
+            meta.organisation.name = organisation.into();
+            meta.body = Some(body.into());
+            assert_eq!(
+                choose(&styles, &meta).name,
+                "unga",
+                "{organisation} / {body}"
+            );
+        }
+        // The Security Council of the United Nations keeps its own style.
+        meta.organisation.name = "United Nations".into();
+        meta.body = Some("Security Council".into());
+        assert_eq!(choose(&styles, &meta).name, "unsc");
+        // A body alone does not make a General Assembly of the UN.
+        meta.body = Some("General Assembly".into());
+        meta.organisation.name = String::new();
         assert_eq!(choose(&styles, &meta).name, "official");
     }
 }
