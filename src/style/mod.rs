@@ -11,6 +11,7 @@
 mod files;
 mod length;
 mod locale;
+pub mod template;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -61,6 +62,11 @@ pub struct Style {
     pub locales: BTreeMap<String, Locale>,
     /// The documents this style is chosen for when none is named.
     pub applies_to: AppliesTo,
+    /// What loading the style found questionable, such as a key the
+    /// template ignores, pointing into [`Style::source`].
+    pub warnings: Vec<Diagnostic>,
+    /// The style file as read, for showing its warnings.
+    pub source: SourceText,
 }
 
 /// Which documents a built-in style is chosen for, by their metadata.
@@ -435,6 +441,63 @@ struct FontsToml {
     files: Vec<toml::Spanned<String>>,
 }
 
+/// Warnings for the keys of the style file `text` that its `template`
+/// (with the files it imports) never reads: the PDF ignores them while the
+/// EPUB and the DOCX apply them.
+fn unread_keys(text: &str, files: &StyleFiles, template: &Asset) -> Vec<Diagnostic> {
+    let Ok(table) = toml::de::DeTable::parse(text) else {
+        return Vec::new();
+    };
+    let parts = template::files(files, template);
+    let texts: Vec<String> = parts
+        .iter()
+        .map(|a| String::from_utf8_lossy(&a.data).into_owned())
+        .collect();
+    let reads = template::reads(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+    let who = if parts.len() > 1 {
+        format!(
+            "neither the template `{}` nor the files it imports read",
+            template.path
+        )
+    } else {
+        format!("the template `{}` never reads", template.path)
+    };
+    let mut warnings = Vec::new();
+    for (key, path) in crate::render::pdf::TEMPLATE_KEYS {
+        if template::is_read(&reads, path) {
+            continue;
+        }
+        let Some(span) = key_span(table.get_ref(), key) else {
+            continue;
+        };
+        warnings.push(
+            Diagnostic::warning(format!(
+                "{who} `{key}`: the PDF ignores it, while the EPUB and the DOCX apply it"
+            ))
+            .at(Span::new(span.start, span.end))
+            .with_label(format!("ignored by `{}`", template.path))
+            .with_hint(format!(
+                "read it in the template as `d.{path}`, or remove it from the style"
+            )),
+        );
+    }
+    warnings
+}
+
+/// Where the dotted `key` (`title.size`) is written in `table`.
+fn key_span(table: &toml::de::DeTable<'_>, key: &str) -> Option<std::ops::Range<usize>> {
+    let (first, rest) = match key.split_once('.') {
+        Some((first, rest)) => (first, Some(rest)),
+        None => (key, None),
+    };
+    let (name, value) = table.iter().find(|(k, _)| k.get_ref().as_ref() == first)?;
+    match (rest, value.get_ref()) {
+        (None, _) => Some(name.span()),
+        (Some(rest), toml::de::DeValue::Table(inner)) => key_span(inner, rest),
+        (Some(_), _) => None,
+    }
+}
+
 /// The locales compiled into the binary (`styles/locales/*.toml`), as
 /// the built-in styles have them.
 pub fn builtin_locales() -> Vec<Locale> {
@@ -674,6 +737,8 @@ impl Style {
         if !errors.is_empty() {
             return Err(fail(errors));
         }
+        let template = template.expect("errors were returned above");
+        let warnings = unread_keys(&source.text, files, &template);
         Ok(Style {
             name: raw.name,
             page: raw.page,
@@ -701,10 +766,12 @@ impl Style {
             running: raw.running,
             adoption: raw.adoption,
             emblem,
-            template: template.expect("errors were returned above"),
+            template,
             files: files.clone(),
             locales,
             applies_to: raw.applies_to,
+            warnings,
+            source,
         })
     }
 
@@ -746,6 +813,75 @@ mod tests {
             "Adoptée"
         );
         assert_eq!(style.locale(&Language("de".into())).language, "en");
+    }
+
+    /// Writes the built-in style files under `dir`, the official template
+    /// changed by `change`, and returns the style file's path.
+    fn style_on_disk(dir: &Path, change: impl Fn(&str) -> String) -> std::path::PathBuf {
+        let files = StyleFiles::Builtin;
+        for (folder, ext) in [("fonts", "ttf"), ("locales", "toml"), ("lib", "typ")] {
+            std::fs::create_dir_all(dir.join(folder)).unwrap();
+            for name in files.list(folder, ext).unwrap() {
+                let rel = format!("{folder}/{name}");
+                std::fs::write(dir.join(&rel), &*files.read_asset(&rel).unwrap()).unwrap();
+            }
+        }
+        for name in ["official.toml", "emblem.svg"] {
+            std::fs::write(dir.join(name), &*files.read_asset(name).unwrap()).unwrap();
+        }
+        let template =
+            String::from_utf8(files.read_asset("official.typ").unwrap().to_vec()).unwrap();
+        std::fs::write(dir.join("official.typ"), change(&template)).unwrap();
+        dir.join("official.toml")
+    }
+
+    #[test]
+    fn the_builtin_templates_read_every_key_of_their_styles() {
+        for style in Style::builtins() {
+            assert!(
+                style.warnings.is_empty(),
+                "{}: {:?}",
+                style.name,
+                style.warnings
+            );
+        }
+    }
+
+    #[test]
+    fn a_key_the_template_never_reads_is_a_warning_at_the_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let untouched = Style::from_path(&style_on_disk(dir.path(), str::to_string)).unwrap();
+        assert!(untouched.warnings.is_empty(), "{:?}", untouched.warnings);
+
+        let path = style_on_disk(dir.path(), |t| {
+            let reads = ", tracking: s.organisation-tracking * 1em";
+            assert!(t.contains(reads));
+            t.replace(reads, "")
+        });
+        let style = Style::from_path(&path).unwrap();
+        assert_eq!(style.warnings.len(), 1, "{:?}", style.warnings);
+        let warning = &style.warnings[0];
+        assert!(!warning.is_error());
+        assert!(
+            warning.message.contains("`official.typ`")
+                && warning.message.contains("`title.organisation-tracking`")
+                && warning.message.contains("PDF ignores it"),
+            "{}",
+            warning.message
+        );
+        let span = warning.span.expect("the warning points at the key");
+        assert_eq!(&style.source.text[span.range()], "organisation-tracking");
+        let line = style.source.text[..span.start].lines().count();
+        assert!(
+            style
+                .source
+                .text
+                .lines()
+                .nth(line - 1)
+                .unwrap()
+                .starts_with("organisation-tracking"),
+            "line {line}"
+        );
     }
 
     #[test]

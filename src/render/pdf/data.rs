@@ -14,6 +14,59 @@ use crate::model::Direction;
 use crate::render::prepare::{Block, Clause, Inline, PagePart, Prepared};
 use crate::style::{Side, Style, TitleAlign, VerbTreatment};
 
+/// The keys of a style file that the template applies, each with the
+/// data it reads them from: `title.organisation-tracking` arrives as
+/// `d.style.organisation-tracking`. A key the template never reads is
+/// ignored by the PDF while the EPUB and the DOCX apply it: loading a style
+/// warns about it. Keys the prepared document applies for every writer
+/// (verbs, labels) and the files the writer loads itself (fonts, the
+/// template) are not here.
+pub const TEMPLATE_KEYS: &[(&str, &str)] = &[
+    ("emblem", "emblem"),
+    ("page.width", "style.page-width"),
+    ("page.height", "style.page-height"),
+    ("page.margin-top", "style.margin-top"),
+    ("page.margin-bottom", "style.margin-bottom"),
+    ("page.margin-start", "style.margin-start"),
+    ("page.margin-end", "style.margin-end"),
+    ("fonts.body", "style.fonts"),
+    ("fonts.scripts", "style.fonts"),
+    ("fonts.fallback", "style.fonts"),
+    ("text.size", "style.size"),
+    ("text.line-height", "style.line-height"),
+    ("text.paragraph-spacing", "style.paragraph-spacing"),
+    ("text.first-line-indent", "style.first-line-indent"),
+    ("text.justify", "style.justify"),
+    ("text.hyphenate", "style.hyphenate"),
+    ("text.footnote-size", "style.footnote-size"),
+    ("colours.text", "style.text-colour"),
+    ("colours.accent", "style.accent-colour"),
+    ("colours.muted", "style.muted-colour"),
+    ("title.organisation-size", "style.organisation-size"),
+    (
+        "title.organisation-uppercase",
+        "style.organisation-uppercase",
+    ),
+    ("title.organisation-tracking", "style.organisation-tracking"),
+    ("title.size", "style.title-size"),
+    ("title.subject-size", "style.subject-size"),
+    ("title.reference-position", "style.reference-position"),
+    ("title.emblem-height", "style.emblem-height"),
+    ("title.align", "style.title-align"),
+    ("title.distribution", "head.distribution"),
+    ("title.session", "head.session"),
+    ("title.adopted-by", "head.adopted-by"),
+    ("title.committee", "head.committee"),
+    ("lists.indent", "style.list-indent"),
+    ("lists.label-width", "style.list-label-width"),
+    ("lists.operative-label-width", "style.operative-label-width"),
+    ("running.header", "style.running-header"),
+    ("running.footer", "style.running-footer"),
+    ("running.size", "style.running-size"),
+    ("adoption.align", "style.adoption-align"),
+    ("adoption.bold", "style.adoption-bold"),
+];
+
 /// Everything the template prints, and how.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -553,5 +606,28 @@ fn verb_name(v: VerbTreatment) -> &'static str {
         VerbTreatment::SmallCaps => "small-caps",
         VerbTreatment::Italic => "italic",
         VerbTreatment::Bold => "bold",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_style_value_of_the_template_has_its_key() {
+        let style = Style::builtin();
+        let data = serde_json::to_value(style_data(&style, &["Noto Serif"])).unwrap();
+        let fields: std::collections::BTreeSet<String> = data
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| format!("style.{k}"))
+            .collect();
+        let mapped: std::collections::BTreeSet<String> = TEMPLATE_KEYS
+            .iter()
+            .map(|(_, path)| path.to_string())
+            .filter(|p| p.starts_with("style."))
+            .collect();
+        assert_eq!(fields, mapped);
     }
 }

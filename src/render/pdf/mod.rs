@@ -24,6 +24,8 @@ use super::time::UtcTime;
 use super::{Prepared, Writer};
 use world::{DocumentWorld, StyleAssets};
 
+pub use data::TEMPLATE_KEYS;
+
 /// How many documents a memoised Typst result may go unused before it is
 /// evicted. Fonts and the template stay warm between documents of a batch
 /// while memory stays bounded however many documents are built.
