@@ -7,4 +7,5 @@ mod docx;
 mod epub;
 mod pdf;
 mod source;
+mod styles;
 mod util;
