@@ -77,6 +77,16 @@ pub struct Meta {
     pub status: Status,
     /// Distribution note ("General").
     pub distribution: Option<String>,
+    /// The agenda item under which the body considered the resolution, as
+    /// printed after "Agenda item" ("89").
+    pub agenda_item: Option<String>,
+    /// The committee on whose report the body acted, or the draft it
+    /// adopted without referring it to one.
+    pub committee: Option<Committee>,
+    /// The number of the meeting of the session at which the body adopted
+    /// the resolution ("40"), for bodies that number their meetings within
+    /// sessions.
+    pub meeting: Option<String>,
     /// Index terms, for document properties and catalogues.
     pub keywords: Vec<String>,
     /// Documents this one refers to or derives from.
@@ -227,6 +237,20 @@ pub struct Session {
     pub start: Option<Date>,
     /// Last day.
     pub end: Option<Date>,
+    /// The session's name as printed ("Eightieth session").
+    pub name: Option<String>,
+}
+
+/// How a resolution came before the body: on the report of one of its
+/// committees, or as a draft it adopted without reference to one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Committee {
+    /// The committee ("Third Committee"); none for a draft adopted without
+    /// reference to a committee.
+    pub name: Option<String>,
+    /// The document the body acted on: the committee's report or the draft
+    /// ("A/80/L.7").
+    pub document: Option<String>,
 }
 
 /// A calendar date, validated on construction.

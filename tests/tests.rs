@@ -9,4 +9,5 @@ mod epub;
 mod packaging;
 mod pdf;
 mod source;
+mod styles;
 mod util;

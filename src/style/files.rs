@@ -188,6 +188,15 @@ impl StyleFiles {
             StyleFiles::Dir(dir) => read_inside(dir, rel).map(|d| FileBytes::Loaded(d.into())),
         }
     }
+
+    /// The folder on disk the style's files are read from, if they are not
+    /// the built-in ones.
+    pub fn dir(&self) -> Option<&Path> {
+        match self {
+            StyleFiles::Builtin => None,
+            StyleFiles::Dir(dir) => Some(dir),
+        }
+    }
 }
 
 /// Reads `rel` in `dir` if the file it resolves to, symbolic links
@@ -239,4 +248,35 @@ pub fn font_face(data: &[u8]) -> Option<(String, bool, bool)> {
         })
         .map(|(_, s)| s)?;
     Some((family, face.is_bold(), face.is_italic()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_style_folder_keeps_its_files_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let style = dir.path().join("style");
+        std::fs::create_dir_all(style.join("lib")).unwrap();
+        std::fs::write(dir.path().join("outside.typ"), "secret").unwrap();
+        std::fs::write(style.join("lib/inside.typ"), "inside").unwrap();
+        let files = StyleFiles::Dir(style.clone());
+        assert_eq!(&*files.read_asset("lib/inside.typ").unwrap(), b"inside");
+        assert_eq!(
+            files.read_asset("../outside.typ").unwrap_err().kind(),
+            io::ErrorKind::PermissionDenied
+        );
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("../../outside.typ", style.join("lib/link.typ")).unwrap();
+            std::os::unix::fs::symlink("inside.typ", style.join("lib/alias.typ")).unwrap();
+            assert_eq!(
+                files.read_asset("lib/link.typ").unwrap_err().kind(),
+                io::ErrorKind::PermissionDenied
+            );
+            // A link that stays inside the folder is followed.
+            assert_eq!(&*files.read_asset("lib/alias.typ").unwrap(), b"inside");
+        }
+    }
 }
