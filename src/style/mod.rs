@@ -10,6 +10,7 @@
 
 mod files;
 mod length;
+mod lexicon;
 mod locale;
 
 use std::collections::BTreeMap;
@@ -22,6 +23,7 @@ use crate::model::{Language, Meta, Span};
 
 pub use files::{BuiltinFile, FONT_HEAD, FileBytes, StyleFiles, builtin_file};
 pub use length::Length;
+pub use lexicon::{Lexicon, builtin_lexicons};
 pub use locale::{Labels, Locale, PageLabelPart, Quotes, Space, Typography, page_label_parts};
 
 /// A loaded and checked house style.
