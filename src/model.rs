@@ -698,7 +698,8 @@ impl Resolution {
                 .iter()
                 .map(|b| match b {
                     Block::List(list) => {
-                        list.items.len() + list.items.iter().map(|i| items(&i.blocks)).sum::<usize>()
+                        list.items.len()
+                            + list.items.iter().map(|i| items(&i.blocks)).sum::<usize>()
                     }
                     _ => 0,
                 })
@@ -707,8 +708,7 @@ impl Resolution {
         fn notes(run: &[Inline]) -> usize {
             run.iter()
                 .map(|i| {
-                    usize::from(matches!(i, Inline::Footnote(_)))
-                        + i.children().map_or(0, notes)
+                    usize::from(matches!(i, Inline::Footnote(_))) + i.children().map_or(0, notes)
                 })
                 .sum()
         }

@@ -8,4 +8,5 @@ mod docx;
 mod epub;
 mod pdf;
 mod source;
+mod text;
 mod util;

@@ -85,7 +85,11 @@ impl Counter {
         let value = match self {
             Counter::Decimal if text.bytes().all(|b| b.is_ascii_digit()) => text.parse().ok()?,
             Counter::LowerAlpha | Counter::UpperAlpha => {
-                let base = if self == Counter::LowerAlpha { b'a' } else { b'A' };
+                let base = if self == Counter::LowerAlpha {
+                    b'a'
+                } else {
+                    b'A'
+                };
                 let first = *text.as_bytes().first()?;
                 if !(base..base + 26).contains(&first) || text.bytes().any(|b| b != first) {
                     return None;
@@ -97,7 +101,11 @@ impl Counter {
                 (1..400).find(|&n| roman(n) == upper)?
             }
             Counter::ArabicAbjad | Counter::ArabicAlpha => {
-                let table = if self == Counter::ArabicAbjad { &ABJAD } else { &HIJAI };
+                let table = if self == Counter::ArabicAbjad {
+                    &ABJAD
+                } else {
+                    &HIJAI
+                };
                 let at = table
                     .iter()
                     .position(|l| l.trim_end_matches('\u{0640}') == text)?;

@@ -190,9 +190,7 @@ pub fn builtin_lexicons() -> Vec<Lexicon> {
     names
         .iter()
         .filter_map(|name| {
-            let bytes = files
-                .read_asset(&format!("{LEXICON_FOLDER}/{name}"))
-                .ok()?;
+            let bytes = files.read_asset(&format!("{LEXICON_FOLDER}/{name}")).ok()?;
             Lexicon::parse(&bytes).ok()
         })
         .collect()

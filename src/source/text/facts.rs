@@ -8,6 +8,10 @@ use crate::model::{Date, Session, Tally, Vote};
 
 use super::words::{LanguageWords, Phrases};
 
+/// A date as written around a month's name: the first day of a range,
+/// the (last) day, the month and the year, each when it is there.
+type Written = (Option<u32>, Option<u32>, u8, Option<i32>);
+
 /// The dates written in `text`, in order; a range such as "du 26 au 29
 /// septembre 2017" gives its two ends.
 pub fn dates(text: &str, lang: &LanguageWords) -> Vec<Date> {
@@ -23,7 +27,10 @@ pub fn dates(text: &str, lang: &LanguageWords) -> Vec<Date> {
         while let Some(at) = lower[from..].find(&name) {
             let start = from + at;
             let end = start + name.len();
-            let bounded = !lower[..start].chars().last().is_some_and(char::is_alphabetic)
+            let bounded = !lower[..start]
+                .chars()
+                .last()
+                .is_some_and(char::is_alphabetic)
                 && !lower[end..].chars().next().is_some_and(char::is_alphabetic);
             if bounded {
                 months.push((start, end, index as u8 + 1));
@@ -36,7 +43,7 @@ pub fn dates(text: &str, lang: &LanguageWords) -> Vec<Date> {
         let digits: String = token.chars().take_while(char::is_ascii_digit).collect();
         digits.parse().ok()
     };
-    let mut found: Vec<(Option<u32>, Option<u32>, u8, Option<i32>)> = Vec::new();
+    let mut found: Vec<Written> = Vec::new();
     for &(start, end, month) in &months {
         let before: Vec<&str> = lower[..start].split_whitespace().rev().take(4).collect();
         let after: Vec<&str> = lower[end..].split_whitespace().take(3).collect();
@@ -52,7 +59,10 @@ pub fn dates(text: &str, lang: &LanguageWords) -> Vec<Date> {
             .filter_map(|t| number(t))
             .filter(|d| (1..=31).contains(d))
             .collect();
-        let day_after = after.first().and_then(|t| number(t)).filter(|d| (1..=31).contains(d));
+        let day_after = after
+            .first()
+            .and_then(|t| number(t))
+            .filter(|d| (1..=31).contains(d));
         let (first, last) = match (days.first(), day_after) {
             (Some(&d), _) => (days.get(1).copied(), Some(d)),
             (None, Some(d)) => (None, Some(d)),
@@ -84,7 +94,10 @@ pub fn ordinal_before(text: &str, words: &Phrases, lang: &LanguageWords) -> Opti
     while let Some(range) = words.find(&text[from..]) {
         let start = from + range.start;
         let before = text[..start].trim_end();
-        let token = before.rsplit(char::is_whitespace).next().unwrap_or_default();
+        let token = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
         let digits: String = token.chars().take_while(char::is_ascii_digit).collect();
         let suffix = &token[digits.len()..];
         let ordinal = suffix.is_empty()
@@ -97,7 +110,7 @@ pub fn ordinal_before(text: &str, words: &Phrases, lang: &LanguageWords) -> Opti
         if !digits.is_empty() && ordinal {
             return Some(digits);
         }
-        from = from + range.end;
+        from += range.end;
     }
     None
 }
@@ -155,7 +168,9 @@ fn place(text: &str) -> Option<(String, String)> {
 pub fn vote(text: &str, lang: &LanguageWords) -> Option<Vote> {
     let closing = &lang.lexicon.closing;
     let count = |templates: &[String]| -> Option<u32> {
-        templates.iter().find_map(|t| template(text, t, &closing.numbers))
+        templates
+            .iter()
+            .find_map(|t| template(text, t, &closing.numbers))
     };
     let in_favour = count(&closing.in_favour)?;
     let tally = |count: u32| Tally {
@@ -182,14 +197,13 @@ fn template(text: &str, template: &str, numbers: &[String]) -> Option<u32> {
             from + lower[from..].find(before.as_str())? + before.len()
         };
         let rest = lower[at..].trim_start();
-        let token: String = rest
-            .chars()
-            .take_while(|c| c.is_alphanumeric())
-            .collect();
-        let value = token
-            .parse::<u32>()
-            .ok()
-            .or_else(|| numbers.iter().position(|n| n.to_lowercase() == token).map(|n| n as u32));
+        let token: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let value = token.parse::<u32>().ok().or_else(|| {
+            numbers
+                .iter()
+                .position(|n| n.to_lowercase() == token)
+                .map(|n| n as u32)
+        });
         let tail = rest[token.len()..].trim_start();
         if let Some(value) = value {
             if after.trim().is_empty() || tail.starts_with(after.trim()) {

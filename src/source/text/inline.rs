@@ -79,10 +79,17 @@ impl Inlines<'_> {
                 }
             }
             if SUPERSCRIPTS.contains(&c) && after_word {
-                let digits: String = rest.chars().take_while(|c| SUPERSCRIPTS.contains(c)).collect();
+                let digits: String = rest
+                    .chars()
+                    .take_while(|c| SUPERSCRIPTS.contains(c))
+                    .collect();
                 let mark: String = digits
                     .chars()
-                    .map(|d| char::from(b'0' + SUPERSCRIPTS.iter().position(|&s| s == d).unwrap_or(0) as u8))
+                    .map(|d| {
+                        char::from(
+                            b'0' + SUPERSCRIPTS.iter().position(|&s| s == d).unwrap_or(0) as u8,
+                        )
+                    })
                     .collect();
                 if self.notes.texts.contains_key(&mark) {
                     flush(&mut plain, &mut out);
@@ -92,10 +99,9 @@ impl Inlines<'_> {
                 }
             }
             // A marker a PDF's text glues to the word before: "conflict,1".
-            let glued = plain
-                .chars()
-                .last()
-                .is_some_and(|p| p.is_alphabetic() || matches!(p, ',' | '.' | ';' | ':' | ')' | '”' | '’' | '»'));
+            let glued = plain.chars().last().is_some_and(|p| {
+                p.is_alphabetic() || matches!(p, ',' | '.' | ';' | ':' | ')' | '”' | '’' | '»')
+            });
             if c.is_ascii_digit() && glued {
                 let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
                 let next = (self.notes.used.len() + 1).to_string();
@@ -131,7 +137,9 @@ impl Inlines<'_> {
     fn note(&mut self, mark: &str) -> Inline {
         let (content, span) = self.notes.texts.get(mark).cloned().unwrap_or_default();
         self.notes.used.push(mark.to_string());
-        let numbered = mark.parse::<usize>().is_ok_and(|n| n == self.notes.used.len());
+        let numbered = mark
+            .parse::<usize>()
+            .is_ok_and(|n| n == self.notes.used.len());
         Inline::Footnote(Footnote {
             mark: (!numbered).then(|| mark.to_string()),
             content,

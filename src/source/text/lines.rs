@@ -89,7 +89,12 @@ enum Artefact {
 
 /// Splits `text` (which starts at file offset `base`) into paragraphs,
 /// reporting each dropped artefact in `warnings`.
-pub fn paragraphs(text: &str, base: usize, words: &Words, warnings: &mut Vec<Diagnostic>) -> Vec<Para> {
+pub fn paragraphs(
+    text: &str,
+    base: usize,
+    words: &Words,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<Para> {
     // Lines, and the page breaks that form feeds and page marks make.
     let mut pages: Vec<Vec<Line<'_>>> = vec![Vec::new()];
     let mut offset = 0;
@@ -243,10 +248,17 @@ fn join(
     text: &str,
     base: usize,
 ) -> Vec<Para> {
-    let content: Vec<&Line<'_>> = lines.iter().map(|(l, _)| l).filter(|l| !l.blank()).collect();
+    let content: Vec<&Line<'_>> = lines
+        .iter()
+        .map(|(l, _)| l)
+        .filter(|l| !l.blank())
+        .collect();
     let wrapped = is_wrapped(&content);
     // The width of a full line: lines near it were wrapped.
-    let mut lengths: Vec<usize> = content.iter().map(|l| l.trimmed().chars().count()).collect();
+    let mut lengths: Vec<usize> = content
+        .iter()
+        .map(|l| l.trimmed().chars().count())
+        .collect();
     lengths.sort_unstable();
     let width = lengths.get(lengths.len() * 9 / 10).copied().unwrap_or(0);
     let all_text = lowercase_words(lines);
@@ -272,8 +284,7 @@ fn join(
         let continues = open
             && !heading
             && paras.last().is_some_and(|prev| {
-                !prev.heading
-                    && continues(prev, t, wrapped, width, blank_before, page_break, words)
+                !prev.heading && continues(prev, t, wrapped, width, blank_before, page_break, words)
             });
         blank_before = false;
         if continues {
@@ -331,7 +342,10 @@ fn continues(
     if page_break {
         return !terminal || lower;
     }
-    if blank_before || words::label_at(next).is_some() || words::label_at(&prev.text).is_some_and(|l| l.len == prev.text.len()) {
+    if blank_before
+        || words::label_at(next).is_some()
+        || words::label_at(&prev.text).is_some_and(|l| l.len == prev.text.len())
+    {
         return false;
     }
     if words.starts_known(next) && next.chars().next().is_some_and(char::is_uppercase) {

@@ -96,9 +96,15 @@ fn language(paras: &[Para], file: &SourceFile) -> &'static LanguageWords {
             .take(200)
             .filter(|p| {
                 let t = words::label_at(&p.text).map_or(p.text.as_str(), |l| &p.text[l.len..]);
-                [&l.preamble, &l.operative, &l.openings, &l.titles, &l.subjects]
-                    .iter()
-                    .any(|set| set.match_at(t).is_some())
+                [
+                    &l.preamble,
+                    &l.operative,
+                    &l.openings,
+                    &l.titles,
+                    &l.subjects,
+                ]
+                .iter()
+                .any(|set| set.match_at(t).is_some())
             })
             .count()
     };
@@ -194,7 +200,10 @@ impl Reader<'_> {
 
     fn inlines(&mut self, text: &str) -> Vec<Inline> {
         let quotes = self.lang.locale.as_ref().map(|l| {
-            (l.quotes.open.trim().to_string(), l.quotes.close.trim().to_string())
+            (
+                l.quotes.open.trim().to_string(),
+                l.quotes.close.trim().to_string(),
+            )
         });
         Inlines {
             quotes,
@@ -214,7 +223,9 @@ impl Reader<'_> {
         self.split_notes(&mut paras);
         let count = paras.len();
         for i in 0..count {
-            let next_opens = paras.get(i + 1).is_some_and(|n| self.opener(&body_of(n).1).is_some());
+            let next_opens = paras
+                .get(i + 1)
+                .is_some_and(|n| self.opener(&body_of(n).1).is_some());
             let para = paras[i].clone();
             match self.stage {
                 Stage::Header => self.header(para, next_opens),
@@ -264,7 +275,13 @@ impl Reader<'_> {
             while first > 0 && foot_note_mark(&paras[first - 1].text).is_some() {
                 first -= 1;
             }
-            for p in paras.drain(first..=i).rev().collect::<Vec<_>>().into_iter().rev() {
+            for p in paras
+                .drain(first..=i)
+                .rev()
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+            {
                 let (mark, len) = foot_note_mark(&p.text).expect("a note");
                 notes.push((p, mark, len));
             }
@@ -300,7 +317,7 @@ impl Reader<'_> {
             self.stage = Stage::Preamble;
             return;
         }
-        if self.opener(&body_of(&para).1).is_some() {
+        if matches!(self.opener(&body_of(&para).1), Some(Opener::Known { .. })) {
             self.stage = Stage::Preamble;
             self.body(para);
             return;
@@ -367,7 +384,11 @@ impl Reader<'_> {
         // "80/7. Title": a General Assembly number and title.
         if let Some((number, title)) = plain.split_once(". ") {
             let parts: Vec<&str> = number.split('/').collect();
-            if parts.len() == 2 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+            if parts.len() == 2
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            {
                 self.res.meta.number = ResolutionNumber(number.to_string());
                 self.res.meta.subject = Some(Paragraph {
                     content: vec![Inline::Text(title.trim().to_string())],
@@ -376,10 +397,18 @@ impl Reader<'_> {
                 return;
             }
         }
-        if plain.starts_with("Distr") || lang.locale.as_ref().is_some_and(|l| {
-            let label = l.labels.distribution.split("{distribution}").next().unwrap_or_default().trim();
-            !label.is_empty() && plain.starts_with(label)
-        }) {
+        if plain.starts_with("Distr")
+            || lang.locale.as_ref().is_some_and(|l| {
+                let label = l
+                    .labels
+                    .distribution
+                    .split("{distribution}")
+                    .next()
+                    .unwrap_or_default()
+                    .trim();
+                !label.is_empty() && plain.starts_with(label)
+            })
+        {
             self.res.meta.distribution = Some(crate::akn::distribution_of(plain).to_string());
             return;
         }
@@ -549,6 +578,10 @@ impl Reader<'_> {
         let span = para.span_of(start..para.text.len());
         if text.trim().is_empty() {
             if let Some(label) = label {
+                if self.stage != Stage::Header && is_heading(&label.text) {
+                    self.heading_clause(None, &label.text.clone(), span);
+                    return;
+                }
                 self.pending = Some((label, para.span));
             }
             return;
@@ -561,26 +594,71 @@ impl Reader<'_> {
             return;
         }
         let opener = self.opener(&text);
+        let heading_label = label.as_ref().is_none_or(|l| {
+            l.candidates
+                .iter()
+                .any(|(p, _)| matches!(p.counter, Counter::UpperAlpha | Counter::UpperRoman))
+        });
+        if opener.is_none()
+            && heading_label
+            && self.levels.is_empty()
+            && is_heading(&text)
+            && (self.clause.is_some() || label.is_some())
+        {
+            let own = label.map(|l| l.text);
+            self.heading_clause(own, &text, span);
+            return;
+        }
         match label {
             Some(label) => self.labelled(label, para, start, &text, span, opener),
             None => self.unlabelled(&para, &text, span, opener),
         }
     }
 
-    fn labelled(&mut self, label: Label, para: Para, start: usize, text: &str, span: Span, opener: Option<Opener>) {
-        let decimal = label.candidates.iter().find(|(p, _)| p.counter == Counter::Decimal).cloned();
-        let operative_phrase = matches!(opener, Some(Opener::Known { operative: true, .. }));
+    fn labelled(
+        &mut self,
+        label: Label,
+        para: Para,
+        start: usize,
+        text: &str,
+        span: Span,
+        opener: Option<Opener>,
+    ) {
+        let decimal = label
+            .candidates
+            .iter()
+            .find(|(p, _)| p.counter == Counter::Decimal)
+            .cloned();
+        let operative_phrase = matches!(
+            opener,
+            Some(Opener::Known {
+                operative: true,
+                ..
+            })
+        );
         let continues_list = self.level_for(&label).is_some_and(|(_, _, next)| next);
-        let numbering_fits = decimal.as_ref().is_some_and(|(p, n)| match &self.numbering {
-            Some((pattern, last)) => pattern == p && *n == last + 1,
-            None => true,
-        });
+        let numbering_fits = decimal
+            .as_ref()
+            .is_some_and(|(p, n)| match &self.numbering {
+                Some((pattern, last)) => pattern == p && *n == last + 1,
+                None => true,
+            });
         let label_span = para.span_of(0..label.text.len().min(para.text.len()));
-        if decimal.is_some() && numbering_fits && operative_phrase && !(continues_list && !self.numbering.is_some()) {
+        if decimal.is_some()
+            && numbering_fits
+            && operative_phrase
+            && (!continues_list || self.numbering.is_some())
+        {
             self.labelled_clause(label, label_span, Some((text, span, opener)));
             return;
         }
-        if self.clause.is_some() && (continues_list || !self.levels.is_empty() || self.last_ends_with_colon()) {
+        // The next number of the operative numbering is the next clause,
+        // unless a list of the same pattern is open.
+        let next_clause = numbering_fits && self.numbering.is_some() && !continues_list;
+        if self.clause.is_some()
+            && !next_clause
+            && (continues_list || !self.levels.is_empty() || self.last_ends_with_colon())
+        {
             self.item(label, text, span);
             return;
         }
@@ -604,15 +682,57 @@ impl Reader<'_> {
                 "clause",
             );
             let _ = start;
-            self.new_clause(self.stage == Stage::Operative, Some(label.text.clone()), text, span, opener);
+            self.new_clause(
+                self.stage == Stage::Operative,
+                Some(label.text.clone()),
+                text,
+                span,
+                opener,
+            );
             return;
         }
         self.item(label, text, span);
     }
 
+    /// A heading between clauses, which the UN's Akoma Ntoso makes a clause
+    /// of its own, without a number.
+    fn heading_clause(&mut self, label: Option<String>, text: &str, span: Span) {
+        self.end_clause();
+        let line = self.line_of(span.start);
+        self.warn(
+            format!("line {line} read as a heading between clauses"),
+            span,
+            "heading",
+        );
+        let content = self.inlines(text);
+        let clause = Clause {
+            label: Some(label.unwrap_or_default()),
+            blocks: vec![Block::Heading(crate::model::Heading {
+                level: 1,
+                content,
+                span: Some(span),
+            })],
+            span: Some(span),
+        };
+        if self.stage == Stage::Operative || self.numbering.is_some() {
+            self.res.operative.clauses.push(clause);
+        } else {
+            self.res.preamble.push(clause);
+        }
+    }
+
     /// A numbered operative clause.
-    fn labelled_clause(&mut self, label: Label, label_span: Span, body: Option<(&str, Span, Option<Opener>)>) {
-        let decimal = label.candidates.iter().find(|(p, _)| p.counter == Counter::Decimal).cloned();
+    fn labelled_clause(
+        &mut self,
+        label: Label,
+        label_span: Span,
+        body: Option<(&str, Span, Option<Opener>)>,
+    ) {
+        let decimal = label
+            .candidates
+            .iter()
+            .find(|(p, _)| p.counter == Counter::Decimal)
+            .cloned();
         let (pattern, value) = decimal.unwrap_or_else(|| label.candidates[0].clone());
         let expected = self.numbering.as_ref().map_or(1, |(_, last)| last + 1);
         let own = (value != expected).then(|| label.text.clone());
@@ -636,10 +756,14 @@ impl Reader<'_> {
         let line = self.line_of(span.start);
         let numbered = self.numbering.is_some();
         match opener {
-            Some(Opener::Known { operative: true, .. }) if !numbered => {
+            Some(Opener::Known {
+                operative: true, ..
+            }) if !numbered => {
                 self.new_clause(true, None, text, span, opener);
             }
-            Some(Opener::Known { operative: false, .. }) if self.stage == Stage::Preamble => {
+            Some(Opener::Known {
+                operative: false, ..
+            }) if self.stage == Stage::Preamble => {
                 self.new_clause(false, None, text, span, opener);
             }
             Some(Opener::Unknown { len }) if !numbered => {
@@ -658,7 +782,11 @@ impl Reader<'_> {
                 );
                 self.new_clause(operative, None, text, span, opener);
             }
-            _ if self.clause.is_none() || (self.stage == Stage::Preamble && ends_with_comma(text) && self.levels.is_empty()) => {
+            _ if self.clause.is_none()
+                || (self.stage == Stage::Preamble
+                    && ends_with_comma(text)
+                    && self.levels.is_empty()) =>
+            {
                 let operative = self.stage == Stage::Operative || !ends_with_comma(text);
                 let what = first_words(text);
                 let (part, why) = if operative {
@@ -710,14 +838,22 @@ impl Reader<'_> {
         self.clause
             .as_ref()
             .and_then(|c| c.entries.last())
-            .is_some_and(|e| inline::plain(&e.para.content).trim_end().ends_with([':', '：']))
+            .is_some_and(|e| {
+                inline::plain(&e.para.content)
+                    .trim_end()
+                    .ends_with([':', '：'])
+            })
     }
 
     /// The open level that `label` continues: its index, the candidate,
     /// and whether it is the next number.
     fn level_for(&self, label: &Label) -> Option<(usize, (LabelPattern, u32), bool)> {
         for (index, level) in self.levels.iter().enumerate().rev() {
-            if let Some(c) = label.candidates.iter().find(|(p, n)| *p == level.pattern && *n == level.last + 1) {
+            if let Some(c) = label
+                .candidates
+                .iter()
+                .find(|(p, n)| *p == level.pattern && *n == level.last + 1)
+            {
                 return Some((index, c.clone(), true));
             }
         }
@@ -762,7 +898,14 @@ impl Reader<'_> {
         }
     }
 
-    fn new_clause(&mut self, operative: bool, label: Option<String>, text: &str, span: Span, opener: Option<Opener>) {
+    fn new_clause(
+        &mut self,
+        operative: bool,
+        label: Option<String>,
+        text: &str,
+        span: Span,
+        opener: Option<Opener>,
+    ) {
         self.end_clause();
         if operative {
             self.stage = Stage::Operative;
@@ -817,7 +960,8 @@ impl Reader<'_> {
     fn is_closing(&self, plain: &str) -> bool {
         let lang = self.lang;
         let plain = plain.trim();
-        let meetings = words::Phrases::new(lang.lexicon.closing.meetings.iter().map(String::as_str));
+        let meetings =
+            words::Phrases::new(lang.lexicon.closing.meetings.iter().map(String::as_str));
         lang.adopted.match_at(plain).is_some()
             || lang.not_adopted.match_at(plain).is_some()
             || (plain.chars().count() < 60
@@ -832,7 +976,8 @@ impl Reader<'_> {
         let lang = self.lang;
         let mut lines: Vec<Paragraph> = Vec::new();
         let mut annex: Option<Annex> = None;
-        let meetings = words::Phrases::new(lang.lexicon.closing.meetings.iter().map(String::as_str));
+        let meetings =
+            words::Phrases::new(lang.lexicon.closing.meetings.iter().map(String::as_str));
         for para in paras {
             let p = self.paragraph(&para.text, para.span);
             let plain = inline::plain(&p.content);
@@ -875,7 +1020,10 @@ impl Reader<'_> {
             if let Some(vote) = facts::vote(plain, lang) {
                 self.res.meta.vote = Some(vote);
             }
-            let known = adopted || failed || self.res.meta.status.date.is_some() || self.res.meta.vote.is_some();
+            let known = adopted
+                || failed
+                || self.res.meta.status.date.is_some()
+                || self.res.meta.vote.is_some();
             if !known {
                 let line = self.line_of(para.span.start);
                 self.warn(
@@ -885,7 +1033,10 @@ impl Reader<'_> {
                 );
             }
             // The status alone is what writers print without a line.
-            let label = lang.locale.as_ref().map(|l| l.labels.status(self.res.meta.status.kind));
+            let label = lang
+                .locale
+                .as_ref()
+                .map(|l| l.labels.status(self.res.meta.status.kind));
             if label != Some(plain) {
                 lines.push(p);
             }
@@ -920,7 +1071,9 @@ impl Reader<'_> {
                     "no operative part: the text ends after the preamble clause that starts at {}",
                     self.where_(span.start)
                 ),
-                None => "no operative part: the text has no clause that opens with a verb".to_string(),
+                None => {
+                    "no operative part: the text has no clause that opens with a verb".to_string()
+                }
             };
             errors.push(
                 Diagnostic::error(message)
@@ -932,13 +1085,16 @@ impl Reader<'_> {
         let meta = &mut self.res.meta;
         if meta.reference.0.is_empty() {
             errors.push(
-                Diagnostic::error("no reference: no line of the heading is a document symbol such as `S/RES/2722 (2024)` or `GA-2017-86-RES-06`")
+                Diagnostic::error("no reference: no line of the heading is a document symbol such as `S/RES/2722 (2024)` or `GA-2017-86-RES-06`; add one, or give it with `respub import --reference`")
                     .at(Span::new(self.base, self.base))
                     .with_label("the reference is expected in the heading")
                     .with_hint("add a line with the reference at the top of the text, or give it with `respub import --reference`"),
             );
         } else if meta.number.0.is_empty() {
-            let number = match (meta.reference.resolution_number(), meta.reference.0.rsplit_once(' ')) {
+            let number = match (
+                meta.reference.resolution_number(),
+                meta.reference.0.rsplit_once(' '),
+            ) {
                 (Some(n), Some((_, year))) if year.starts_with('(') => format!("{n} {year}"),
                 (Some(n), _) => n.to_string(),
                 (None, _) => meta.reference.0.clone(),
@@ -983,6 +1139,20 @@ impl Reader<'_> {
     }
 }
 
+/// Whether a paragraph is a heading between clauses ("Arms embargo",
+/// "A. Targeted sanctions", `*`): short, closed by no punctuation, not in
+/// lower case (a heading of a script without case is not told from a
+/// paragraph).
+fn is_heading(text: &str) -> bool {
+    let t = text.trim();
+    let stars = !t.is_empty() && t.chars().all(|c| c == '*' || c == ' ');
+    stars
+        || (t.chars().count() <= 80
+            && !t.ends_with(['.', ',', ';', ':', '،', '؛'])
+            && t.starts_with(char::is_uppercase)
+            && t.split_whitespace().count() <= 8)
+}
+
 /// The label that opens a paragraph, and its text after the label.
 fn body_of(para: &Para) -> (Option<Label>, String) {
     match words::label_at(&para.text) {
@@ -1005,18 +1175,25 @@ fn note_mark(text: &str) -> Option<(String, usize)> {
         let end = rest.find("</sup>")?;
         (rest[..end].to_string(), end + 5 + 6)
     } else {
-        let sup: String = text.chars().take_while(|c| SUPERSCRIPTS.contains(*c)).collect();
+        let sup: String = text
+            .chars()
+            .take_while(|c| SUPERSCRIPTS.contains(*c))
+            .collect();
         let digits = sup
             .chars()
-            .map(|c| char::from(b'0' + SUPERSCRIPTS.chars().position(|s| s == c).unwrap_or(0) as u8))
+            .map(|c| {
+                char::from(b'0' + SUPERSCRIPTS.chars().position(|s| s == c).unwrap_or(0) as u8)
+            })
             .collect();
         (digits, sup.len())
     };
     let valid = !mark.is_empty()
         && mark.chars().count() <= 3
-        && (mark.bytes().all(|b| b.is_ascii_digit()) || mark.chars().all(|c| matches!(c, '*' | '†' | '‡')));
+        && (mark.bytes().all(|b| b.is_ascii_digit())
+            || mark.chars().all(|c| matches!(c, '*' | '†' | '‡')));
     let rest = &text[len..];
-    (valid && rest.starts_with(char::is_whitespace)).then(|| (mark, len + (rest.len() - rest.trim_start().len())))
+    (valid && rest.starts_with(char::is_whitespace))
+        .then(|| (mark, len + (rest.len() - rest.trim_start().len())))
 }
 
 /// The mark of a note at the foot of a PDF's page: digits glued to the
@@ -1076,7 +1253,8 @@ fn strip_label(raw: &str, plain_len: usize) -> &str {
         }
     }
     rest = &rest[taken.min(rest.len())..];
-    rest.trim_start_matches(['*', '_', ':', ' ', '\u{a0}']).trim()
+    rest.trim_start_matches(['*', '_', ':', ' ', '\u{a0}'])
+        .trim()
 }
 
 /// Text as names are compared: tatweel and repeated spaces left out.
@@ -1095,7 +1273,8 @@ fn blocks(entries: &[Entry], depth: usize) -> Vec<Block> {
     while i < entries.len() {
         let e = &entries[i];
         if e.depth <= depth && e.item.is_none() {
-            let continuation = e.lower && matches!(out.last(), Some(Block::List(l)) if l.continuation.is_none());
+            let continuation =
+                e.lower && matches!(out.last(), Some(Block::List(l)) if l.continuation.is_none());
             match out.last_mut() {
                 Some(Block::List(list)) if continuation => list.continuation = Some(e.para.clone()),
                 _ => out.push(Block::Paragraph(e.para.clone())),
@@ -1120,15 +1299,19 @@ fn blocks(entries: &[Entry], depth: usize) -> Vec<Block> {
             if e.depth == level && e.item.is_some() && !same {
                 break;
             }
-            let end = i + 1 + entries[i + 1..]
-                .iter()
-                .position(|n| n.depth < level || (n.depth == level && n.item.is_some()))
-                .unwrap_or(entries.len() - i - 1);
+            let end = i
+                + 1
+                + entries[i + 1..]
+                    .iter()
+                    .position(|n| n.depth < level || (n.depth == level && n.item.is_some()))
+                    .unwrap_or(entries.len() - i - 1);
             let (label, _, value) = e.item.clone().unwrap_or_default();
             let mut item_blocks = vec![Block::Paragraph(e.para.clone())];
             item_blocks.extend(blocks(&entries[i + 1..end], level));
             list.items.push(ListItem {
-                label: (e.item.is_none() || value != expected).then_some(label).filter(|l| !l.is_empty()),
+                label: (e.item.is_none() || value != expected)
+                    .then_some(label)
+                    .filter(|l| !l.is_empty()),
                 blocks: item_blocks,
                 span: e.para.span,
             });

@@ -59,12 +59,21 @@ impl Words {
         let languages = lexicons
             .into_iter()
             .map(|lexicon| {
-                let locale = locales.iter().find(|l| l.language == lexicon.language).cloned();
+                let locale = locales
+                    .iter()
+                    .find(|l| l.language == lexicon.language)
+                    .cloned();
                 let label = |f: fn(&Locale) -> &str| -> Vec<String> {
                     locale.iter().map(|l| f(l).to_string()).collect()
                 };
                 let before_number = |l: &Locale| -> String {
-                    l.labels.title.split("{number}").next().unwrap_or_default().trim().to_string()
+                    l.labels
+                        .title
+                        .split("{number}")
+                        .next()
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string()
                 };
                 let titles: Vec<String> = lexicon
                     .header
@@ -136,7 +145,11 @@ impl Words {
             };
             digits(a) && digits(b)
         });
-        fraction || self.page_labels.iter().any(|label| page_label_matches(label, line))
+        fraction
+            || self
+                .page_labels
+                .iter()
+                .any(|label| page_label_matches(label, line))
     }
 }
 
@@ -186,7 +199,9 @@ pub struct Phrases {
 /// A character as phrases compare it; `None` for one they ignore.
 fn fold(c: char) -> Option<char> {
     match c {
-        '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{200E}' | '\u{200F}' | '\u{ad}' => None,
+        '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{200E}' | '\u{200F}' | '\u{ad}' => {
+            None
+        }
         '’' | 'ʼ' | '`' | '\'' => Some('\''),
         c if c.is_whitespace() => Some(' '),
         c => c.to_lowercase().next(),
@@ -239,11 +254,6 @@ impl Phrases {
         }
         None
     }
-
-    /// Whether the set is empty.
-    pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
-    }
 }
 
 fn match_one(phrase: &[char], text: &str) -> Option<usize> {
@@ -267,7 +277,10 @@ fn match_one(phrase: &[char], text: &str) -> Option<usize> {
     let end = chars.peek().map_or(text.len(), |&(at, _)| at);
     // A phrase that ends in a letter ends at a word's end.
     let ends_word = !phrase.last().is_some_and(|c| c.is_alphanumeric())
-        || !text[end..].chars().find(|&c| fold(c).is_some()).is_some_and(char::is_alphanumeric);
+        || !text[end..]
+            .chars()
+            .find(|&c| fold(c).is_some())
+            .is_some_and(char::is_alphanumeric);
     ends_word.then_some(end)
 }
 
@@ -288,7 +301,10 @@ const BULLETS: [&str; 7] = ["-", "•", "–", "*", "◦", "▪", "·"];
 /// The label that opens `text`, if any.
 pub fn label_at(text: &str) -> Option<Label> {
     let token_end = if text.starts_with('(') {
-        text.char_indices().take(9).find(|&(_, c)| c == ')').map(|(at, _)| at + 1)?
+        text.char_indices()
+            .take(9)
+            .find(|&(_, c)| c == ')')
+            .map(|(at, _)| at + 1)?
     } else {
         let end = text.find(char::is_whitespace).unwrap_or(text.len());
         // "1 -": the Arabic texts' numbering.
@@ -312,9 +328,14 @@ pub fn label_at(text: &str) -> Option<Label> {
     }
     let bullet = BULLETS.contains(&label);
     let candidates: Vec<(LabelPattern, u32)> = if bullet {
-        LabelPattern::parse(label).map(|p| vec![(p, 0)]).unwrap_or_default()
+        LabelPattern::parse(label)
+            .map(|p| vec![(p, 0)])
+            .unwrap_or_default()
     } else {
-        let closed = label.ends_with(')') || label.ends_with('.') || label.ends_with('-') || label.ends_with('–');
+        let closed = label.ends_with(')')
+            || label.ends_with('.')
+            || label.ends_with('-')
+            || label.ends_with('–');
         if !closed {
             return None;
         }
@@ -342,7 +363,9 @@ pub fn is_symbol(token: &str) -> bool {
     let parts: Vec<&str> = token.split(['/', '-']).collect();
     parts.len() >= 2
         && token.len() <= 40
-        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
         && parts[0].chars().all(|c| c.is_ascii_uppercase())
         && token.chars().any(|c| c.is_ascii_digit())
 }
