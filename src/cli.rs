@@ -497,10 +497,10 @@ impl Progress {
     }
 }
 
-/// The file names the readers take, for messages: `*.xml`.
+/// The file names folder discovery takes, for messages: `*.xml`.
 fn respub_extensions() -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for reader in crate::source::READERS {
+    for reader in crate::source::READERS.iter().filter(|r| r.in_folders) {
         for ext in reader.extensions {
             let name = format!("*.{ext}");
             if !names.contains(&name) {

@@ -698,3 +698,53 @@ fn blocks_mut(blocks: &mut [Block], f: &mut impl FnMut(&mut Vec<Inline>)) {
         }
     }
 }
+
+/// The structure of a resolution in counts: what two readings of one
+/// document must agree on (the text reader's and the Akoma Ntoso
+/// reader's, in the parity tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shape {
+    /// Preamble clauses.
+    pub preamble: usize,
+    /// Operative clauses.
+    pub operative: usize,
+    /// List items in the clauses, at every depth.
+    pub items: usize,
+    /// Footnotes, everywhere.
+    pub notes: usize,
+}
+
+impl Resolution {
+    /// The counts of the resolution's parts.
+    pub fn shape(&self) -> Shape {
+        fn items(blocks: &[Block]) -> usize {
+            blocks
+                .iter()
+                .map(|b| match b {
+                    Block::List(list) => {
+                        list.items.len()
+                            + list.items.iter().map(|i| items(&i.blocks)).sum::<usize>()
+                    }
+                    _ => 0,
+                })
+                .sum()
+        }
+        fn notes(run: &[Inline]) -> usize {
+            run.iter()
+                .map(|i| {
+                    usize::from(matches!(i, Inline::Footnote(_))) + i.children().map_or(0, notes)
+                })
+                .sum()
+        }
+        let clauses = self.preamble.iter().chain(&self.operative.clauses);
+        let mut copy = self.clone();
+        let mut note_count = 0;
+        for_each_inline_run_mut(&mut copy, &mut |run| note_count += notes(run));
+        Shape {
+            preamble: self.preamble.len(),
+            operative: self.operative.clauses.len(),
+            items: clauses.map(|c| items(&c.blocks)).sum(),
+            notes: note_count,
+        }
+    }
+}

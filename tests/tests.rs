@@ -10,4 +10,5 @@ mod packaging;
 mod pdf;
 mod source;
 mod styles;
+mod text;
 mod util;

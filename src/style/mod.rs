@@ -10,6 +10,7 @@
 
 mod files;
 mod length;
+mod lexicon;
 mod locale;
 pub mod template;
 
@@ -23,6 +24,7 @@ use crate::model::{Language, Meta, Span};
 
 pub use files::{BUILTIN_FONTS, BuiltinFile, BuiltinFont, FileBytes, StyleFiles, builtin_file};
 pub use length::Length;
+pub use lexicon::{Lexicon, builtin_lexicons};
 pub use locale::{
     Labels, Locale, Ordinals, PageLabelPart, Quotes, Space, Typography, page_label_parts,
 };
