@@ -617,6 +617,21 @@ pub struct Footnote {
     pub span: Option<Span>,
 }
 
+/// The words of `inlines` without their marks and without notes; a line
+/// break is a space. For attribute values and for comparing texts.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) => out.push_str(t),
+            Inline::LineBreak => out.push(' '),
+            Inline::Footnote(_) => {}
+            other => out.push_str(&plain_text(other.children().unwrap_or_default())),
+        }
+    }
+    out
+}
+
 impl Inline {
     /// The children of a container inline, if it is one.
     pub fn children(&self) -> Option<&[Inline]> {

@@ -128,6 +128,7 @@ pub fn session(text: &str, lang: &LanguageWords) -> Session {
         country,
         start: dates.first().copied(),
         end: dates.get(1).copied(),
+        name: None,
     }
 }
 

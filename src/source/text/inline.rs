@@ -188,16 +188,4 @@ pub fn emphasis(text: &str) -> Option<(&'static str, &str, usize)> {
     None
 }
 
-/// The text of inlines, without their marks.
-pub fn plain(inlines: &[Inline]) -> String {
-    let mut out = String::new();
-    for inline in inlines {
-        match inline {
-            Inline::Text(t) => out.push_str(t),
-            Inline::LineBreak => out.push(' '),
-            Inline::Footnote(_) => {}
-            other => out.push_str(&plain(other.children().unwrap_or_default())),
-        }
-    }
-    out
-}
+pub use crate::model::plain_text as plain;
