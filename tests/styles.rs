@@ -165,7 +165,6 @@ fn unzip(path: &Path, name: &str) -> String {
 }
 
 #[test]
-#[ignore = "known gap: a read of the whole data (`d`) somewhere in the template library counts as reading every key, so a removed read is not noticed"]
 fn a_style_key_the_template_never_reads_is_a_warning_with_the_file_and_the_key() {
     let dir = util::temp_dir();
     let styles = util::style_copy(&dir.path().join("styles"));

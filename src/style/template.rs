@@ -133,7 +133,11 @@ fn walk_linked(
     reads: &mut BTreeSet<String>,
 ) {
     if let Some(access) = node.cast::<ast::FieldAccess>() {
-        if let Some(path) = data_path(Expr::FieldAccess(access), aliases) {
+        // In `d.head.date` only the whole chain is a read: `d.head` is
+        // its target, not a read of all of the head.
+        // `#let s = d.style` binds an alias, whose uses are the reads.
+        if is_field_target(node) || node.parent_kind() == Some(SyntaxKind::LetBinding) {
+        } else if let Some(path) = data_path(Expr::FieldAccess(access), aliases) {
             // `s.at("title-size")` reads `style.title-size`.
             let at = access.field().get() == "at";
             let key = node
@@ -164,9 +168,10 @@ fn walk_linked(
             let named = matches!(node.parent_kind(), Some(SyntaxKind::Named))
                 && node.prev_sibling().is_none();
             let not_a_use = named
+                || is_field_target(node)
                 || matches!(
                     node.parent_kind(),
-                    Some(SyntaxKind::FieldAccess | SyntaxKind::LetBinding | SyntaxKind::Params)
+                    Some(SyntaxKind::LetBinding | SyntaxKind::Params)
                 )
                 || ancestors(node).any(|p| p.kind() == SyntaxKind::ModuleImport);
             if !not_a_use {
@@ -224,6 +229,25 @@ pub fn is_read(reads: &BTreeSet<String>, path: &str) -> bool {
     })
 }
 
+/// Whether `node`, perhaps in parentheses, is the target of a field
+/// access: `s` in `s.size` or `(s).size`, `d.head` in `d.head.date`.
+fn is_field_target(node: &LinkedNode<'_>) -> bool {
+    let mut inner = node.clone();
+    while let Some(parent) = inner.parent() {
+        match parent.kind() {
+            SyntaxKind::Parenthesized => inner = parent.clone(),
+            SyntaxKind::FieldAccess => {
+                return parent
+                    .children()
+                    .next()
+                    .is_some_and(|target| target.range() == inner.range());
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
 fn ancestors<'a>(node: &'a LinkedNode<'a>) -> impl Iterator<Item = &'a LinkedNode<'a>> {
     std::iter::successors(node.parent(), |p| p.parent())
 }
@@ -243,7 +267,7 @@ mod tests {
     fn field_accesses_on_the_data_are_reads() {
         let lib = "#let d = json(\"/data.json\")\n#let s = d.style\n#let pt(x) = x * 1pt\n";
         let page = "#import \"data.typ\": d, s\n#let a = text(size: pt(s.title-size), d.head.date)\n\
-                    #let b = s.at(\"running-size\")\n#let c = (s).justify\n";
+                    #let b = s.at(\"running-size\")\n#let c = (s).justify\n#c\n";
         let reads = reads(&[lib, page]);
         for path in [
             "style.title-size",
@@ -257,6 +281,27 @@ mod tests {
         // The import of `s` and the binding of `s` are not reads of all of
         // the style.
         assert!(!reads.contains("style"), "{reads:?}");
+    }
+
+    #[test]
+    fn the_builtin_templates_never_read_the_data_whole() {
+        for name in ["official.typ", "unsc.typ", "unga.typ"] {
+            let main = Asset {
+                path: name.into(),
+                data: StyleFiles::Builtin.read_asset(name).unwrap(),
+            };
+            let files = files(&StyleFiles::Builtin, &main);
+            let texts: Vec<String> = files
+                .iter()
+                .map(|a| String::from_utf8_lossy(&a.data).into_owned())
+                .collect();
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let reads = reads(&texts);
+            assert!(
+                !reads.contains("") && !reads.contains("style") && !reads.contains("head"),
+                "{name}: {reads:?}"
+            );
+        }
     }
 
     #[test]
