@@ -873,7 +873,12 @@ fn arabic_is_right_to_left_with_complex_script_properties() {
     // which are set in the body font, as LibreOffice would set them in the
     // complex-script font in a right-to-left paragraph).
     assert!(document.contains(r#"<w:rFonts w:cs="Noto Serif"/><w:lang w:val="ar-SA" w:bidi="ar-SA"/></w:rPr><w:t xml:space="preserve">S/RES/</w:t>"#), "{document}");
-    assert!(document.contains(r#"<w:lang w:val="ar-SA" w:bidi="ar-SA"/></w:rPr><w:t xml:space="preserve">2216 </w:t>"#), "{document}");
+    assert!(
+        document.contains(
+            r#"<w:lang w:val="ar-SA" w:bidi="ar-SA"/></w:rPr><w:t xml:space="preserve">2216 </w:t>"#
+        ),
+        "{document}"
+    );
     assert!(document.contains("<w:bidi/></w:sectPr>"));
     // Parentheses, which the Arabic font lacks, are set in the body font.
     assert!(document.contains(r#"<w:rFonts w:cs="Noto Serif"/><w:rtl/><w:lang w:val="ar-SA" w:bidi="ar-SA"/></w:rPr><w:t xml:space="preserve">(</w:t>"#), "{document}");

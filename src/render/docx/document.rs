@@ -8,7 +8,7 @@
 //! inside an already styled run.
 
 use crate::render::prepare::{Block, Clause, Href, Inline, List, Note, Prepared};
-use crate::style::{Style, TitleLayout};
+use crate::style::Style;
 
 use super::Lang;
 use super::geometry::{Geometry, Spacing};
@@ -364,7 +364,7 @@ pub fn write(
         // The adoption line after the text never stands alone on a page:
         // the last clause goes with it, as in the PDF, where the template
         // keeps it there when the clauses are not numbered.
-        body.keep_with_next = style.title.layout == TitleLayout::Official
+        body.keep_with_next = !style.title.layout.adoption_under_title()
             && !operative.labelled
             && text.closing.is_none()
             && index + 1 == clauses.len();
@@ -374,7 +374,7 @@ pub fn write(
     if let Some(p) = &text.closing {
         body.paragraph(&mut out, &plain_head(id::CLOSING), &p.content);
     }
-    if style.title.layout == TitleLayout::Official {
+    if !style.title.layout.adoption_under_title() {
         body.paragraph(&mut out, &plain_head(id::ADOPTION), &text.adoption.content);
     }
     body.in_annex = true;

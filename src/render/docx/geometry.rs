@@ -62,10 +62,7 @@ pub fn top_edge(style: &Style, family: &str) -> f64 {
     };
     let upem = f64::from(face.units_per_em());
     let ascender = face.typographic_ascender().unwrap_or(face.ascender());
-    let cap = face
-        .capital_height()
-        .filter(|&h| h > 0)
-        .unwrap_or(ascender);
+    let cap = face.capital_height().filter(|&h| h > 0).unwrap_or(ascender);
     f64::from(cap) / upem
 }
 
@@ -351,15 +348,14 @@ impl Geometry {
         let footer_rule_y = page_height - 0.6 * style.page.margin_bottom.pt();
         let footer_base = footer_rule_y + running_spacing - 0.35 * running_size + running.top;
         let footer = twips(page_height - footer_base - (1.0 - ASCENT) * pt(h));
-        let footer_rule = Rule::new(
-            0.4,
-            footer_base - ASCENT * pt(h) - 0.2 - footer_rule_y,
-        );
+        let footer_rule = Rule::new(0.4, footer_base - ASCENT * pt(h) - 0.2 - footer_rule_y);
 
         let origin = margin_top;
         let title = match style.title.layout {
             TitleLayout::Official => official_title(style, content, origin, &line, p),
-            TitleLayout::UnitedNations => un_title(style, content, origin, &line, p),
+            TitleLayout::UnitedNations | TitleLayout::GeneralAssembly => {
+                un_title(style, content, origin, &line, p)
+            }
         };
 
         Geometry {
@@ -571,11 +567,7 @@ fn un_title(
         reference_frame,
         title: Spacing::new(title_before, 0.0, t),
         subject: Spacing::default(),
-        adoption: Spacing::new(
-            gap(adoption_base - title_base, t, p),
-            gap(to_text, p, p),
-            p,
-        ),
+        adoption: Spacing::new(gap(adoption_base - title_base, t, p), gap(to_text, p, p), p),
     }
 }
 
@@ -624,7 +616,14 @@ mod tests {
             for family in [style.fonts.body.as_str(), style.fonts.family_for("arabic")] {
                 let g = Geometry::new(&style, family, content());
                 let t = g.title;
-                for s in [t.organisation, t.body, t.reference, t.title, t.subject, t.adoption] {
+                for s in [
+                    t.organisation,
+                    t.body,
+                    t.reference,
+                    t.title,
+                    t.subject,
+                    t.adoption,
+                ] {
                     assert!(s.before >= 0 && s.after >= 0, "{name}: {s:?}");
                 }
                 assert!(g.heading.before > 0 && g.annex_title.after > 0, "{name}");

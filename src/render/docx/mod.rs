@@ -17,6 +17,7 @@ mod fonts;
 mod geometry;
 mod header;
 mod numbering;
+pub(crate) mod obfuscation;
 mod package;
 mod settings;
 mod styles;
@@ -37,7 +38,7 @@ use numbering::{Level, Numbering, representable};
 use package::{CoreProperties, Part, Relationships, content_type as ct, rel};
 use styles::OperativeLayout;
 
-pub use fonts::obfuscate;
+pub use obfuscation::obfuscate;
 
 /// Writes DOCX.
 #[derive(Debug, Clone, Copy, Default)]

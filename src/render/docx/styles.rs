@@ -7,10 +7,10 @@
 //! formatting, so a clause pasted into another document keeps its look
 //! and a restyled document changes everywhere at once.
 
-use crate::style::{ReferencePosition, Style, TitleLayout, VerbTreatment};
+use crate::style::{ReferencePosition, Side, Style, TitleAlign, VerbTreatment};
 
 use super::Lang;
-use super::geometry::{Frame, Geometry, Rule, Spacing};
+use super::geometry::{self, Frame, Geometry, Rule, Spacing};
 use super::numbering::NumId;
 use super::xml::{NS_W, PPR_ORDER, Prop, RPR_ORDER, Xml};
 
@@ -30,6 +30,14 @@ pub mod id {
     pub const REFERENCE: &str = "ResolutionReference";
     /// The subject line.
     pub const SUBJECT: &str = "ResolutionSubject";
+    /// "Distr.: General" and the date, beside the reference.
+    pub const DISTRIBUTION: &str = "ResolutionDistribution";
+    /// "Eightieth session", "Agenda item 89".
+    pub const SESSION: &str = "ResolutionSession";
+    /// "Resolution adopted by the General Assembly on 3 November 2025".
+    pub const ADOPTED_BY: &str = "ResolutionAdoptedBy";
+    /// "[without reference to a Main Committee (A/80/L.7)]".
+    pub const COMMITTEE: &str = "ResolutionCommittee";
     /// "The Security Council," / "L'Assemblée générale …,".
     pub const OPENING: &str = "OpeningFormula";
     /// A preamble clause.
@@ -326,7 +334,8 @@ pub fn styles_xml(
     };
     let text_width =
         style.page.width.twips() - style.page.margin_start.twips() - style.page.margin_end.twips();
-    let un = style.title.layout == TitleLayout::UnitedNations;
+    let un = style.title.layout.un_masthead();
+    let under_title = style.title.layout.adoption_under_title();
     let title = &geometry.title;
 
     let mut xml = Xml::new();
@@ -458,6 +467,53 @@ pub fn styles_xml(
             .r(size(organisation_size))
     };
     defs.push(issuing);
+    // The lines some styles add to the title block, between the body and
+    // the title, each line as high as its size at the text's line height.
+    let subject_size = style.title.subject_size.half_points();
+    let exact = |size: f64, before: f64, after: f64| Spacing {
+        before: geometry::twips(before),
+        after: geometry::twips(after),
+        line: geometry::twips(size * style.text.line_height),
+    };
+    let text_size = style.text.size.pt();
+    let small = style.title.subject_size.pt();
+    let shows = &style.title;
+    if shows.distribution {
+        // Set in the reference's frame, under it.
+        defs.push(
+            Def::para(id::DISTRIBUTION, "Resolution Distribution")
+                .p(Prop::flag("w:keepNext"))
+                .p(spacing(exact(small, 0.0, 0.0)))
+                .p(jc(Align::End))
+                .r(size(subject_size)),
+        );
+    }
+    if shows.session {
+        defs.push(
+            Def::para(id::SESSION, "Resolution Session")
+                .p(Prop::flag("w:keepNext"))
+                .p(spacing(exact(text_size, 0.0, 0.35 * text_size)))
+                .p(jc(Align::Start)),
+        );
+    }
+    if shows.adopted_by {
+        defs.push(
+            Def::para(id::ADOPTED_BY, "Resolution Adopted By")
+                .p(Prop::flag("w:keepNext"))
+                .p(spacing(exact(small, 1.6 * text_size, 0.35 * text_size)))
+                .p(jc(Align::Start))
+                .r(bold())
+                .r(size(subject_size)),
+        );
+    }
+    if shows.committee {
+        defs.push(
+            Def::para(id::COMMITTEE, "Resolution Committee")
+                .p(Prop::flag("w:keepNext"))
+                .p(spacing(exact(text_size, 0.5 * text_size, 0.35 * text_size)))
+                .p(jc(Align::Start)),
+        );
+    }
     let title_size = style.title.size.half_points();
     let title_rule = if un {
         border("w:top", "single", title.title_rule, &ink)
@@ -466,11 +522,18 @@ pub fn styles_xml(
     };
     defs.push(
         Def::para(id::TITLE, "Resolution Title")
-            .next(if un { id::ADOPTION } else { id::SUBJECT })
+            .next(if under_title {
+                id::ADOPTION
+            } else {
+                id::SUBJECT
+            })
             .p(Prop::flag("w:keepNext"))
             .p(title_rule)
             .p(spacing(title.title))
-            .p(jc(if un { Align::Start } else { Align::Center }))
+            .p(jc(match style.title.align {
+                TitleAlign::Center => Align::Center,
+                TitleAlign::Start => Align::Start,
+            }))
             .p(Prop::val("w:outlineLvl", 0))
             .r(bold())
             .r([colour(accent.clone())])
@@ -561,19 +624,28 @@ pub fn styles_xml(
             .p(Prop::flag("w:keepNext"))
             .p(indented()),
     );
-    let mut adoption = Def::para(id::ADOPTION, "Adoption Line")
-        .p(Prop::flag("w:keepLines"))
-        .p(jc(Align::Start));
-    adoption = if un {
-        // Under the title, before the text.
+    let adoption = Def::para(id::ADOPTION, "Adoption Line").p(Prop::flag("w:keepLines"));
+    defs.push(if under_title {
+        // Under the title, before the text, as the template sets it; the
+        // style's `[adoption]` is for the line after the text.
         adoption
             .next(id::OPENING)
             .p(Prop::flag("w:keepNext"))
             .p(spacing(title.adoption))
+            .p(jc(Align::Start))
     } else {
-        adoption.p(spacing(geometry.adoption)).r(bold())
-    };
-    defs.push(adoption);
+        let adoption = adoption
+            .p(spacing(geometry.adoption))
+            .p(jc(match style.adoption.align {
+                Side::Start => Align::Start,
+                Side::End => Align::End,
+            }));
+        if style.adoption.bold {
+            adoption.r(bold())
+        } else {
+            adoption
+        }
+    });
 
     // Annexes: label and title centred, a little larger than the subject.
     let annex_size = (style.title.subject_size.pt() * 2.0 * 1.15).round() as i64;

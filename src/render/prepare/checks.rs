@@ -210,6 +210,10 @@ impl Preparer<'_> {
             .into_iter()
             .chain(head.body.iter())
             .chain(head.distribution.iter())
+            .chain(head.session.iter())
+            .chain(head.agenda_item.iter())
+            .chain(head.adopted_by.iter())
+            .chain(head.committee.iter())
             .chain(meta.keywords.iter())
         {
             check(line, meta_span);

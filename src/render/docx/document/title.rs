@@ -12,7 +12,7 @@ impl Body<'_> {
     pub(super) fn title_block(&mut self, out: &mut Xml, doc: &Prepared<'_>) {
         match self.style.title.layout {
             TitleLayout::Official => self.official_title(out, doc),
-            TitleLayout::UnitedNations => self.un_title(out, doc),
+            TitleLayout::UnitedNations | TitleLayout::GeneralAssembly => self.un_title(out, doc),
         }
     }
 
@@ -39,13 +39,10 @@ impl Body<'_> {
             }
             emblem_table_end(out);
         }
-        self.paragraph(
-            out,
-            &plain_head(id::TITLE),
-            &[Inline::Text(head.title.clone())],
-        );
+        self.title_lines(out, doc);
+        self.paragraph(out, &plain_head(id::TITLE), &head.heading);
         self.reference(out, doc);
-        if let Some(subject) = &head.subject {
+        if let Some(subject) = head.subject.as_ref().filter(|_| !head.subject_in_title) {
             out.start("w:p", &[]);
             self.paragraph_props(out, &plain_head(id::SUBJECT));
             let label = RunFmt {
@@ -78,31 +75,56 @@ impl Body<'_> {
         if emblem.is_some() {
             emblem_table_end(out);
         }
-        self.paragraph(
-            out,
-            &plain_head(id::TITLE),
-            &[Inline::Text(head.title.clone())],
-        );
-        self.paragraph(out, &plain_head(id::ADOPTION), &doc.body.adoption.content);
+        self.title_lines(out, doc);
+        self.paragraph(out, &plain_head(id::TITLE), &head.heading);
+        if self.style.title.layout.adoption_under_title() {
+            self.paragraph(out, &plain_head(id::ADOPTION), &doc.body.adoption.content);
+        }
     }
 
-    /// The reference, framed at the top end when the style puts it there.
-    fn reference(&mut self, out: &mut Xml, doc: &Prepared<'_>) {
-        if doc.head.reference.is_empty() {
-            return;
+    /// The lines some styles add between the body and the title: the
+    /// session, the agenda item, the adoption and the committee lines.
+    fn title_lines(&mut self, out: &mut Xml, doc: &Prepared<'_>) {
+        let head = &doc.head;
+        let lines = [
+            (id::SESSION, &head.session),
+            (id::SESSION, &head.agenda_item),
+            (id::ADOPTED_BY, &head.adopted_by),
+            (id::COMMITTEE, &head.committee),
+        ];
+        for (style, line) in lines {
+            if let Some(line) = line {
+                self.paragraph(out, &plain_head(style), &[Inline::Text(line.clone())]);
+            }
         }
-        let reference = Inline::Text(doc.head.reference.clone());
-        let head = Head {
-            extra: self
-                .geometry
-                .title
-                .reference_frame
-                .map(|frame| styles::frame(frame, self.lang))
-                .into_iter()
-                .collect(),
-            ..plain_head(id::REFERENCE)
-        };
-        self.paragraph(out, &head, &[reference]);
+    }
+
+    /// The reference, framed at the top end when the style puts it there,
+    /// and under it, in the same frame, the distribution and the date.
+    fn reference(&mut self, out: &mut Xml, doc: &Prepared<'_>) {
+        let frame: Vec<_> = self
+            .geometry
+            .title
+            .reference_frame
+            .map(|frame| styles::frame(frame, self.lang))
+            .into_iter()
+            .collect();
+        let head = &doc.head;
+        if !head.reference.is_empty() {
+            let reference = Inline::Text(head.reference.clone());
+            let props = Head {
+                extra: frame.clone(),
+                ..plain_head(id::REFERENCE)
+            };
+            self.paragraph(out, &props, &[reference]);
+        }
+        for line in [&head.distribution, &head.date].into_iter().flatten() {
+            let props = Head {
+                extra: frame.clone(),
+                ..plain_head(id::DISTRIBUTION)
+            };
+            self.paragraph(out, &props, &[Inline::Text(line.clone())]);
+        }
     }
 
     /// Opens the borderless table that sets the emblem beside the
