@@ -7,6 +7,7 @@ mod consistency;
 mod docx;
 mod epub;
 mod packaging;
+mod page_parity;
 mod pdf;
 mod source;
 mod styles;

@@ -209,6 +209,26 @@ pub struct Text {
     pub hyphenate: bool,
     /// Size of footnote text.
     pub footnote_size: Length,
+    /// Distance between the lines of a footnote, as a multiple of its size.
+    pub footnote_line_height: f64,
+}
+
+/// What Typst's leading leaves out of a line's height: it measures from a
+/// baseline to the top edge of the next line, which the templates take to
+/// be 0.72 em above that line's baseline.
+const TOP_EDGE: f64 = 0.72;
+
+impl Text {
+    /// The leading of body text, as a multiple of the size, that sets
+    /// baselines about `line-height` times the size apart in the PDF.
+    pub fn leading(&self) -> f64 {
+        self.line_height - TOP_EDGE
+    }
+
+    /// The leading of footnotes, as a multiple of their size.
+    pub fn footnote_leading(&self) -> f64 {
+        self.footnote_line_height - TOP_EDGE
+    }
 }
 
 /// Colours, as `#rrggbb`.
@@ -292,6 +312,44 @@ pub struct Title {
     /// Where the title is set: `center` (the default) or `start`.
     #[serde(default)]
     pub align: TitleAlign,
+    /// The arrangement of the title block, which the template sets in the
+    /// PDF and the DOCX writer follows: `official` when not given.
+    #[serde(default)]
+    pub layout: TitleLayout,
+}
+
+/// The arrangement of the title block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TitleLayout {
+    /// The emblem, the organisation and the body over a double rule, the
+    /// reference beside them or under the title, the title and the subject
+    /// centred, the adoption line after the text.
+    #[default]
+    Official,
+    /// As United Nations documents: the organisation and the symbol on one
+    /// line, the emblem and the body in large type beside the distribution
+    /// and the date, then the number and the adoption line; no subject
+    /// line.
+    UnitedNations,
+    /// As United Nations General Assembly resolutions: the masthead of
+    /// United Nations documents, then the session and agenda item, the
+    /// adoption and committee lines and the numbered title; the adoption
+    /// line (the plenary meeting and the date) after the text.
+    GeneralAssembly,
+}
+
+impl TitleLayout {
+    /// Whether the title block opens with the masthead of United Nations
+    /// documents.
+    pub fn un_masthead(self) -> bool {
+        self != TitleLayout::Official
+    }
+
+    /// Whether the adoption line follows the title rather than the text.
+    pub fn adoption_under_title(self) -> bool {
+        self == TitleLayout::UnitedNations
+    }
 }
 
 /// How the title is aligned.

@@ -33,12 +33,13 @@ pub const TEMPLATE_KEYS: &[(&str, &str)] = &[
     ("fonts.scripts", "style.fonts"),
     ("fonts.fallback", "style.fonts"),
     ("text.size", "style.size"),
-    ("text.line-height", "style.line-height"),
+    ("text.line-height", "style.leading"),
     ("text.paragraph-spacing", "style.paragraph-spacing"),
     ("text.first-line-indent", "style.first-line-indent"),
     ("text.justify", "style.justify"),
     ("text.hyphenate", "style.hyphenate"),
     ("text.footnote-size", "style.footnote-size"),
+    ("text.footnote-line-height", "style.footnote-leading"),
     ("colours.text", "style.text-colour"),
     ("colours.accent", "style.accent-colour"),
     ("colours.muted", "style.muted-colour"),
@@ -125,8 +126,8 @@ pub struct StyleData {
     pub fonts: Vec<String>,
     /// Body size.
     pub size: f64,
-    /// Line height as a multiple of the size.
-    pub line_height: f64,
+    /// Leading of body text, as a multiple of the size.
+    pub leading: f64,
     /// Space between paragraphs.
     pub paragraph_spacing: f64,
     /// First-line indent of clauses.
@@ -137,6 +138,8 @@ pub struct StyleData {
     pub hyphenate: bool,
     /// Footnote size.
     pub footnote_size: f64,
+    /// Leading of footnotes, as a multiple of their size.
+    pub footnote_leading: f64,
     /// Body text colour, `#rrggbb`.
     pub text_colour: String,
     /// Accent colour.
@@ -487,12 +490,13 @@ fn style_data(style: &Style, families: &[&str]) -> StyleData {
         margin_end: style.page.margin_end.pt(),
         fonts: families.iter().map(|f| f.to_string()).collect(),
         size: style.text.size.pt(),
-        line_height: style.text.line_height,
+        leading: style.text.leading(),
         paragraph_spacing: style.text.paragraph_spacing.pt(),
         first_line_indent: style.text.first_line_indent.pt(),
         justify: style.text.justify,
         hyphenate: style.text.hyphenate,
         footnote_size: style.text.footnote_size.pt(),
+        footnote_leading: style.text.footnote_leading(),
         text_colour: colour(style.colours.text),
         accent_colour: colour(style.colours.accent),
         muted_colour: colour(style.colours.muted),
