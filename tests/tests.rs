@@ -1,11 +1,16 @@
 //! The integration tests, in one binary so they link once.
 
 mod ace;
+mod agreement;
 mod akn;
 mod cli;
 mod consistency;
 mod docx;
 mod epub;
+mod packaging;
+mod page_parity;
 mod pdf;
 mod source;
+mod styles;
+mod text;
 mod util;

@@ -2,17 +2,22 @@
 //!
 //! Paragraphs name their style and, in lists, their place in a Word list;
 //! runs name a character style. The only direct formatting left is what no
-//! style can carry: superscripts, the indents of list paragraphs that
-//! continue an item, and nested emphasis inside an already styled run.
+//! style can carry: superscripts, the indents and space before of list
+//! paragraphs that continue an item or open a list inside one, the space
+//! around headings that differs from their style's, and nested emphasis
+//! inside an already styled run.
 
 use crate::render::prepare::{Block, Clause, Href, Inline, List, Note, Prepared};
 use crate::style::Style;
 
 use super::Lang;
+use super::geometry::{Geometry, Spacing};
 use super::numbering::{LEVELS, Level, NumId, Numbering, level_indent, representable};
 use super::package::{Relationships, rel};
 use super::styles::{self, OperativeLayout, id, lang_prop};
 use super::xml::{NS_R, NS_W, PPR_ORDER, Prop, RPR_ORDER, SECTPR_ORDER, Xml};
+
+mod title;
 
 /// The header and footer parts a section refers to.
 #[derive(Debug, Clone, Default)]
@@ -154,15 +159,18 @@ pub fn direction_runs(text: &str, base_rtl: bool) -> Vec<(&str, bool)> {
 }
 
 /// Writes `text` as runs in `fmt`, split by direction, and in
-/// right-to-left text by what the complex-script font covers. Returns
+/// right-to-left documents by what the complex-script font covers. Returns
 /// whether it contained right-to-left script.
 pub fn text_runs(out: &mut Xml, lang: &Lang, fmt: &RunFmt, text: &str) -> bool {
     let mut saw_rtl = false;
     for (segment, rtl) in direction_runs(text, lang.rtl) {
         saw_rtl |= rtl && segment.chars().any(is_rtl_char);
-        let pieces = match (&lang.cs_fallback, rtl) {
-            (Some(fallback), true) => coverage_runs(segment, fallback),
-            _ => vec![(segment, None)],
+        // In left-to-right stretches too: LibreOffice sets parentheses and
+        // other neutral characters in the complex-script font when the
+        // paragraph is right to left.
+        let pieces = match &lang.cs_fallback {
+            Some(fallback) => coverage_runs(segment, fallback),
+            None => vec![(segment, None)],
         };
         for (piece, font) in pieces {
             let mut props = fmt.props(lang, rtl);
@@ -263,6 +271,8 @@ struct Cont {
     base: i64,
     /// The enclosing list (`None` when it has typed labels) and its level.
     list: Option<(Option<NumId>, usize)>,
+    /// Other paragraph properties of the paragraphs that continue it.
+    extra: Vec<Prop>,
 }
 
 impl Cont {
@@ -272,7 +282,7 @@ impl Cont {
             num: None,
             label: None,
             ind: self.ind,
-            extra: Vec::new(),
+            extra: self.extra.clone(),
         }
     }
 }
@@ -280,6 +290,7 @@ impl Cont {
 struct Body<'a> {
     style: &'a Style,
     lang: &'a Lang,
+    geometry: &'a Geometry,
     numbering: Numbering,
     rels: Relationships,
     note_rels: Relationships,
@@ -289,12 +300,18 @@ struct Body<'a> {
     keep_with_next: bool,
     /// The emblem, when the style has one.
     emblem: Option<EmblemRef>,
+    /// The next paragraph follows a heading, at the heading's distance.
+    after_heading: bool,
+    /// Annexes are being written.
+    in_annex: bool,
 }
 
 /// Writes the body of `doc`.
+#[allow(clippy::too_many_arguments)]
 pub fn write(
     doc: &Prepared<'_>,
     lang: &Lang,
+    geometry: &Geometry,
     numbering: Numbering,
     rels: Relationships,
     operative: OperativeLayout,
@@ -305,12 +322,15 @@ pub fn write(
     let mut body = Body {
         style,
         lang,
+        geometry,
         numbering,
         rels,
         note_rels: Relationships::new(),
         notes: Vec::new(),
         keep_with_next: false,
         emblem,
+        after_heading: false,
+        in_annex: false,
     };
     let text = &doc.body;
     let mut out = Xml::new();
@@ -341,18 +361,33 @@ pub fn write(
             ..plain_head(id::OPERATIVE)
         };
         let base = if operative.labelled { label_width } else { 0 };
-        // The adoption line never stands alone on a page: the last clause
-        // goes with it, as in the PDF.
-        body.keep_with_next = text.closing.is_none() && index + 1 == clauses.len();
+        // The adoption line after the text never stands alone on a page:
+        // the last clause goes with it, as in the PDF, where the template
+        // keeps it there when the clauses are not numbered.
+        body.keep_with_next = !style.title.layout.adoption_under_title()
+            && !operative.labelled
+            && text.closing.is_none()
+            && index + 1 == clauses.len();
         body.clause(&mut out, clause, head, id::OPERATIVE_CONTINUED, base);
     }
     body.keep_with_next = false;
     if let Some(p) = &text.closing {
         body.paragraph(&mut out, &plain_head(id::CLOSING), &p.content);
     }
-    body.paragraph(&mut out, &plain_head(id::ADOPTION), &text.adoption.content);
+    if !style.title.layout.adoption_under_title() {
+        body.paragraph(&mut out, &plain_head(id::ADOPTION), &text.adoption.content);
+    }
+    body.in_annex = true;
     for annex in &text.annexes {
-        body.paragraph(&mut out, &plain_head(id::ANNEX_LABEL), &annex.label);
+        let mut label_head = plain_head(id::ANNEX_LABEL);
+        if annex.title.is_none() {
+            // The label alone keeps the distance of label and title.
+            label_head.extra.push(styles::spacing(Spacing {
+                after: geometry.annex_label_alone_after,
+                ..geometry.annex_label
+            }));
+        }
+        body.paragraph(&mut out, &label_head, &annex.label);
         if let Some(title) = &annex.title {
             body.paragraph(&mut out, &plain_head(id::ANNEX_TITLE), title);
         }
@@ -361,6 +396,7 @@ pub fn write(
             ind: None,
             base: 0,
             list: None,
+            extra: Vec::new(),
         };
         body.blocks(&mut out, &annex.blocks, None, &cont);
     }
@@ -378,6 +414,13 @@ pub fn write(
     }
 }
 
+impl Head {
+    /// Whether the paragraph shows a label: Word's number or a typed one.
+    fn shows_label(&self) -> bool {
+        self.num.is_some() || self.label.as_deref().is_some_and(|l| !l.trim().is_empty())
+    }
+}
+
 fn plain_head(style: &str) -> Head {
     Head {
         style: style.into(),
@@ -386,139 +429,13 @@ fn plain_head(style: &str) -> Head {
 }
 
 impl Body<'_> {
-    fn title_block(&mut self, out: &mut Xml, doc: &Prepared<'_>) {
-        let head = &doc.head;
-        let emblem = self.emblem.take();
-        if let Some(emblem) = &emblem {
-            self.emblem_table_start(out, emblem);
-        }
-        if !head.organisation.is_empty() {
-            let name = Inline::Text(head.organisation.clone());
-            self.paragraph(out, &plain_head(id::ORGANISATION), &[name]);
-        }
-        if let Some(body) = &head.body {
-            self.paragraph(out, &plain_head(id::BODY), &[Inline::Text(body.clone())]);
-        }
-        if emblem.is_some() {
-            if head.organisation.is_empty() && head.body.is_none() {
-                // A table cell holds at least one paragraph.
-                self.paragraph(out, &plain_head(id::BODY), &[]);
-            }
-            out.end("w:tc");
-            out.end("w:tr");
-            out.end("w:tbl");
-        }
-        self.paragraph(
-            out,
-            &plain_head(id::TITLE),
-            &[Inline::Text(head.title.clone())],
-        );
-        if !head.reference.is_empty() {
-            let reference = Inline::Text(head.reference.clone());
-            let head = Head {
-                extra: styles::reference_frame(self.style, self.lang)
-                    .into_iter()
-                    .collect(),
-                ..plain_head(id::REFERENCE)
-            };
-            self.paragraph(out, &head, &[reference]);
-        }
-        if let Some(subject) = &head.subject {
-            out.start("w:p", &[]);
-            self.paragraph_props(out, &plain_head(id::SUBJECT));
-            let label = RunFmt {
-                style: Some(id::SUBJECT_LABEL),
-                ..RunFmt::default()
-            };
-            let text = format!("{} ", head.subject_label);
-            text_runs(out, self.lang, &label, &text);
-            self.inlines(out, subject, RunFmt::default(), &mut InlineState::default());
-            out.end("w:p");
-        }
-    }
-
-    /// Opens the borderless table that sets the emblem beside the
-    /// organisation's name, as the PDF's title block does, and leaves its
-    /// second cell open for the name.
-    fn emblem_table_start(&mut self, out: &mut Xml, emblem: &EmblemRef) {
-        let (cx, cy) = emblem.image.extent;
-        // Twips from EMUs: 635 EMUs a twip; a gap of 10 pt after the image.
-        let first = cx / 635 + 200;
-        let page = &self.style.page;
-        let width = page.width.twips() - page.margin_start.twips() - page.margin_end.twips();
-        let rest = (width - first).max(1);
-        out.start("w:tbl", &[]);
-        out.start("w:tblPr", &[]);
-        if self.lang.rtl {
-            out.empty("w:bidiVisual", &[]);
-        }
-        out.empty("w:tblW", &[("w:w", &width.to_string()), ("w:type", "dxa")]);
-        out.start("w:tblBorders", &[]);
-        for side in [
-            "w:top",
-            "w:left",
-            "w:bottom",
-            "w:right",
-            "w:insideH",
-            "w:insideV",
-        ] {
-            out.empty(side, &[("w:val", "nil")]);
-        }
-        out.end("w:tblBorders");
-        out.empty("w:tblLayout", &[("w:type", "fixed")]);
-        out.start("w:tblCellMar", &[]);
-        for side in ["w:left", "w:right"] {
-            out.empty(side, &[("w:w", "0"), ("w:type", "dxa")]);
-        }
-        out.end("w:tblCellMar");
-        // A layout table: no header row, no banding.
-        out.empty(
-            "w:tblLook",
-            &[
-                ("w:val", "0000"),
-                ("w:firstRow", "0"),
-                ("w:lastRow", "0"),
-                ("w:firstColumn", "0"),
-                ("w:lastColumn", "0"),
-                ("w:noHBand", "1"),
-                ("w:noVBand", "1"),
-            ],
-        );
-        out.end("w:tblPr");
-        out.start("w:tblGrid", &[]);
-        out.empty("w:gridCol", &[("w:w", &first.to_string())]);
-        out.empty("w:gridCol", &[("w:w", &rest.to_string())]);
-        out.end("w:tblGrid");
-        out.start("w:tr", &[]);
-        out.start("w:trPr", &[]);
-        out.empty("w:cantSplit", &[]);
-        out.end("w:trPr");
-        let cell = |out: &mut Xml, w: i64| {
-            out.start("w:tc", &[]);
-            out.start("w:tcPr", &[]);
-            out.empty("w:tcW", &[("w:w", &w.to_string()), ("w:type", "dxa")]);
-            out.empty("w:vAlign", &[("w:val", "center")]);
-            out.end("w:tcPr");
-        };
-        cell(out, first);
-        out.start("w:p", &[]);
-        self.paragraph_props(out, &plain_head(id::EMBLEM));
-        out.start("w:r", &[]);
-        let fmt = RunFmt::default();
-        out.props("w:rPr", RPR_ORDER, fmt.props(self.lang, self.lang.rtl));
-        picture(out, emblem, cx, cy);
-        out.end("w:r");
-        out.end("w:p");
-        out.end("w:tc");
-        cell(out, rest);
-    }
-
     fn clause(&mut self, out: &mut Xml, clause: &Clause, head: Head, continued: &str, base: i64) {
         let cont = Cont {
             style: continued.into(),
             ind: None,
             base,
             list: None,
+            extra: Vec::new(),
         };
         self.blocks(out, &clause.blocks, Some(head), &cont);
     }
@@ -533,14 +450,24 @@ impl Body<'_> {
                     self.paragraph(out, &spec, &p.content);
                 }
                 Block::Heading(h) => {
-                    if let Some(spec) = head.take() {
-                        self.paragraph(out, &spec, &[]);
+                    // A clause or item that opens with a heading has it
+                    // beside its label, in bold, at the item's distances,
+                    // as in the PDF; one with no label is only the heading.
+                    if let Some(spec) = head.take().filter(Head::shows_label) {
+                        let heading = [Inline::Strong(h.content.clone())];
+                        self.paragraph(out, &spec, &heading);
+                        self.after_heading = true;
+                        continue;
                     }
-                    self.paragraph(
-                        out,
-                        &plain_head(&styles::annex_heading(h.level)),
-                        &h.content,
-                    );
+                    // Two headings in a row keep the larger of their distances.
+                    self.after_heading = false;
+                    let mut spec = plain_head(&styles::annex_heading(h.level));
+                    if !self.in_annex && h.level <= 1 {
+                        // The PDF sets the text's first level larger apart.
+                        spec.extra.push(styles::spacing(self.geometry.text_heading));
+                    }
+                    self.paragraph(out, &spec, &h.content);
+                    self.after_heading = true;
                 }
                 Block::List(list) => {
                     if let Some(intro) = &list.intro {
@@ -590,19 +517,28 @@ impl Body<'_> {
         } else {
             None
         };
-        for item in &list.items {
+        for (index, item) in list.items.iter().enumerate() {
             let head = Head {
                 style: styles::list_item(depth),
                 num: num.map(|n| (n, depth)),
                 label: num.is_none().then(|| item.label.clone()),
                 ind: num.is_none().then_some((left, hanging)),
-                extra: Vec::new(),
+                // Items are closer to each other than to the text around
+                // the list; a list in an item keeps a paragraph's distance
+                // from the item's text, which is an item too.
+                extra: (index == 0 && cont.list.is_some())
+                    .then(|| styles::space_before(self.geometry.text.before))
+                    .into_iter()
+                    .collect(),
             };
             let item_cont = Cont {
                 style: styles::list_item(depth),
                 ind: Some((left, 0)),
                 base,
                 list: Some((num, depth)),
+                // A further paragraph of an item is a paragraph's distance
+                // from what precedes it.
+                extra: vec![styles::space_before(self.geometry.text.before)],
             };
             self.blocks(out, &item.blocks, Some(head), &item_cont);
         }
@@ -626,6 +562,10 @@ impl Body<'_> {
             ));
         }
         props.extend(head.extra.iter().cloned());
+        if std::mem::take(&mut self.after_heading) {
+            props.retain(|p| p.tag != "w:spacing");
+            props.push(styles::space_before(0));
+        }
         if self.keep_with_next {
             props.push(Prop::flag("w:keepNext"));
         }
@@ -789,17 +729,17 @@ impl Body<'_> {
                 ("w:h", &page.height.twips().to_string()),
             ],
         ));
-        let top = page.margin_top.twips();
-        let bottom = page.margin_bottom.twips();
+        // The margins and the header and footer where the PDF's lines are.
+        let g = self.geometry;
         props.push(Prop::new(
             "w:pgMar",
             &[
-                ("w:top", &top.to_string()),
+                ("w:top", &g.margin_top.to_string()),
                 ("w:right", &right.to_string()),
-                ("w:bottom", &bottom.to_string()),
+                ("w:bottom", &g.margin_bottom.to_string()),
                 ("w:left", &left.to_string()),
-                ("w:header", &(top / 2).to_string()),
-                ("w:footer", &(bottom / 2).to_string()),
+                ("w:header", &g.header.to_string()),
+                ("w:footer", &g.footer.to_string()),
                 ("w:gutter", "0"),
             ],
         ));
@@ -823,13 +763,16 @@ impl Body<'_> {
         ] {
             xml.start("w:footnote", &[("w:type", kind), ("w:id", id)]);
             xml.start("w:p", &[]);
+            // As high as the PDF's distance from the text to the notes
+            // (Word; LibreOffice draws its own separator).
             xml.props(
                 "w:pPr",
                 PPR_ORDER,
-                vec![Prop::new(
-                    "w:spacing",
-                    &[("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")],
-                )],
+                vec![styles::spacing(Spacing {
+                    before: 0,
+                    after: 0,
+                    line: self.geometry.note_separator,
+                })],
             );
             xml.start("w:r", &[]);
             xml.empty(element, &[]);

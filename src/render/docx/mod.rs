@@ -14,8 +14,10 @@
 mod document;
 mod emblem;
 mod fonts;
+mod geometry;
 mod header;
 mod numbering;
+pub(crate) mod obfuscation;
 mod package;
 mod settings;
 mod styles;
@@ -31,11 +33,12 @@ use super::Writer;
 use super::prepare::Prepared;
 use super::zip::{ZipBuilder, ZipError};
 use document::{EmblemRef, Section};
+use geometry::{Geometry, TitleContent};
 use numbering::{Level, Numbering, representable};
 use package::{CoreProperties, Part, Relationships, content_type as ct, rel};
 use styles::OperativeLayout;
 
-pub use fonts::obfuscate;
+pub use obfuscation::obfuscate;
 
 /// Writes DOCX.
 #[derive(Debug, Clone, Copy, Default)]
@@ -147,6 +150,7 @@ impl Lang {
 fn parts(doc: &Prepared<'_>) -> DiagResult<Vec<Part>> {
     let style = doc.style;
     let lang = Lang::of(doc);
+    let geometry = Geometry::new(style, doc.fonts.main, TitleContent::of(doc));
 
     let mut rels = Relationships::new();
     rels.add(rel::STYLES, "styles.xml");
@@ -203,7 +207,9 @@ fn parts(doc: &Prepared<'_>) -> DiagResult<Vec<Part>> {
 
     let mut numbering = Numbering::new();
     let operative = operative_layout(doc, &mut numbering);
-    let written = document::write(doc, &lang, numbering, rels, operative, &section, emblem);
+    let written = document::write(
+        doc, &lang, &geometry, numbering, rels, operative, &section, emblem,
+    );
 
     // A DOCX is edited: every face of the families the text uses is
     // embedded, so italics typed by a recipient are in the house font too.
@@ -249,7 +255,7 @@ fn parts(doc: &Prepared<'_>) -> DiagResult<Vec<Part>> {
         Part::new(
             "word/styles.xml",
             ct::STYLES,
-            styles::styles_xml(style, &lang, operative),
+            styles::styles_xml(style, &lang, &geometry, operative),
         ),
         Part::new(
             "word/numbering.xml",

@@ -7,9 +7,10 @@
 //! formatting, so a clause pasted into another document keeps its look
 //! and a restyled document changes everywhere at once.
 
-use crate::style::{ReferencePosition, Style, VerbTreatment};
+use crate::style::{ReferencePosition, Side, Style, TitleAlign, VerbTreatment};
 
 use super::Lang;
+use super::geometry::{self, Frame, Geometry, Rule, Spacing};
 use super::numbering::NumId;
 use super::xml::{NS_W, PPR_ORDER, Prop, RPR_ORDER, Xml};
 
@@ -25,10 +26,18 @@ pub mod id {
     pub const BODY: &str = "IssuingBody";
     /// "Résolution N° 6".
     pub const TITLE: &str = "ResolutionTitle";
-    /// The document reference.
+    /// The document reference (in the United Nations layout, its symbol).
     pub const REFERENCE: &str = "ResolutionReference";
     /// The subject line.
     pub const SUBJECT: &str = "ResolutionSubject";
+    /// "Distr.: General" and the date, beside the reference.
+    pub const DISTRIBUTION: &str = "ResolutionDistribution";
+    /// "Eightieth session", "Agenda item 89".
+    pub const SESSION: &str = "ResolutionSession";
+    /// "Resolution adopted by the General Assembly on 3 November 2025".
+    pub const ADOPTED_BY: &str = "ResolutionAdoptedBy";
+    /// "[without reference to a Main Committee (A/80/L.7)]".
+    pub const COMMITTEE: &str = "ResolutionCommittee";
     /// "The Security Council," / "L'Assemblée générale …,".
     pub const OPENING: &str = "OpeningFormula";
     /// A preamble clause.
@@ -113,24 +122,22 @@ const VERB_STYLES: [(VerbTreatment, &str); 4] = [
 ];
 
 /// The frame that puts the reference in the top corner where lines end,
-/// beside the organisation, when the style puts it there. The reference
+/// beside the organisation, at the height the PDF has it. The reference
 /// still follows the title in reading order, as the source has it.
 ///
 /// This is the one piece of layout written on the paragraph rather than
 /// in its style: LibreOffice ignores frames defined in styles.
-pub fn reference_frame(style: &Style, lang: &Lang) -> Option<Prop> {
-    (style.title.reference_position == ReferencePosition::TopEnd).then(|| {
-        Prop::new(
-            "w:framePr",
-            &[
-                ("w:wrap", "around"),
-                ("w:vAnchor", "margin"),
-                ("w:hAnchor", "margin"),
-                ("w:xAlign", if lang.rtl { "left" } else { "right" }),
-                ("w:y", "1"),
-            ],
-        )
-    })
+pub fn frame(frame: Frame, lang: &Lang) -> Prop {
+    Prop::new(
+        "w:framePr",
+        &[
+            ("w:wrap", "around"),
+            ("w:vAnchor", "margin"),
+            ("w:hAnchor", "margin"),
+            ("w:xAlign", if lang.rtl { "left" } else { "right" }),
+            ("w:y", &frame.y.to_string()),
+        ],
+    )
 }
 
 /// How the operative clauses are laid out.
@@ -204,11 +211,25 @@ fn twips(value: i64) -> String {
     value.to_string()
 }
 
-fn spacing(before: i64, after: i64) -> Prop {
+/// `w:spacing`: space before and after, and the exact line height.
+pub fn spacing(spacing: Spacing) -> Prop {
     Prop::new(
         "w:spacing",
-        &[("w:before", &twips(before)), ("w:after", &twips(after))],
+        &[
+            ("w:before", &twips(spacing.before)),
+            ("w:after", &twips(spacing.after)),
+            ("w:line", &twips(spacing.line)),
+            ("w:lineRule", "exact"),
+        ],
     )
+}
+
+/// Direct space before a paragraph: for the first item of a list inside an
+/// item and the further paragraphs of an item, which keep a paragraph's
+/// distance from what precedes them while items keep a list's; for what
+/// follows a heading, which starts at the heading's distance (0).
+pub fn space_before(twips: i64) -> Prop {
+    Prop::new("w:spacing", &[("w:before", &twips.to_string())])
 }
 
 fn size(half_points: i64) -> [Prop; 2] {
@@ -293,15 +314,17 @@ pub fn lang_prop(lang: &Lang) -> Prop {
 }
 
 /// `word/styles.xml`.
-pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec<u8> {
+pub fn styles_xml(
+    style: &Style,
+    lang: &Lang,
+    geometry: &Geometry,
+    operative: OperativeLayout,
+) -> Vec<u8> {
     let body = &style.fonts.body;
     let cs = &lang.cs_font;
     let text_size = style.text.size.half_points();
-    let para_space = style.text.paragraph_spacing.twips();
-    // The PDF sets lines `line-height` × size apart; "at least" that much
-    // gives the same in Word without clipping larger text.
-    let line = (style.text.line_height * style.text.size.pt() * 20.0).round() as i64;
     let accent = style.colours.accent.hex();
+    let ink = style.colours.text.hex();
     let muted = style.colours.muted.hex();
     let first_line = style.text.first_line_indent.twips();
     let body_align = if style.text.justify {
@@ -311,6 +334,9 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
     };
     let text_width =
         style.page.width.twips() - style.page.margin_start.twips() - style.page.margin_end.twips();
+    let un = style.title.layout.un_masthead();
+    let under_title = style.title.layout.adoption_under_title();
+    let title = &geometry.title;
 
     let mut xml = Xml::new();
     xml.start("w:styles", &[("xmlns:w", NS_W)]);
@@ -327,25 +353,26 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
                 ("w:cs", cs),
             ],
         ),
-        colour(style.colours.text.hex()),
+        colour(ink.clone()),
+        // Kerning at every size, as the PDF is kerned (Word and
+        // LibreOffice leave it off without this).
+        Prop::val("w:kern", 1),
         lang_prop(lang),
     ];
+    if !lang.rtl && geometry.condense != 0 {
+        // Letters a little closer, as justified lines in the PDF are
+        // closer (see `Geometry::condense`); never in Arabic, where it
+        // would break the joining of the letters.
+        default_run.push(Prop::val("w:spacing", -geometry.condense));
+    }
     default_run.extend(size(text_size));
     xml.props("w:rPr", RPR_ORDER, default_run);
     xml.end("w:rPrDefault");
     xml.start("w:pPrDefault", &[]);
-    xml.props(
-        "w:pPr",
-        PPR_ORDER,
-        vec![Prop::new(
-            "w:spacing",
-            &[
-                ("w:after", &twips(para_space)),
-                ("w:line", &twips(line)),
-                ("w:lineRule", "atLeast"),
-            ],
-        )],
-    );
+    // Every paragraph is a paragraph spacing from the next (Word takes the
+    // larger of the space after one and the space before the next), in
+    // lines of the PDF's exact pitch.
+    xml.props("w:pPr", PPR_ORDER, vec![spacing(geometry.text)]);
     xml.end("w:pPrDefault");
     xml.end("w:docDefaults");
 
@@ -354,6 +381,7 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
     normal.based_on = None;
     normal.default = true;
     normal.ui_priority = Some(0);
+    // Never the first or last line of a paragraph alone on a page.
     normal = normal.p(Prop::flag("w:widowControl")).p(jc(body_align));
     if lang.rtl {
         normal = normal.p(Prop::flag("w:bidi"));
@@ -366,22 +394,26 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
     default_font.ui_priority = Some(1);
     defs.push(default_font);
 
-    // The title block: the organisation and the body at the start, the
-    // reference at the end of the same lines, a double rule under them,
-    // then the title and the subject centred.
-    let rule = Prop::parent(
-        "w:pBdr",
-        vec![Prop::new(
-            "w:bottom",
-            &[
-                ("w:val", "thickThinSmallGap"),
-                ("w:sz", "12"),
-                ("w:space", "4"),
-                ("w:color", &accent),
-            ],
-        )],
-    );
-    // The emblem's line is as tall as the picture: no exact line height.
+    // The title block. Official: the emblem beside the organisation and
+    // the body, the reference at the end of the same row, a double rule,
+    // then the title and the subject centred. United Nations: the
+    // organisation and the symbol over a thin rule, the emblem beside the
+    // body in large type, a heavy rule, the title and the adoption line.
+    let border = |side: &'static str, val: &str, rule: Rule, colour: &str| {
+        Prop::parent(
+            "w:pBdr",
+            vec![Prop::new(
+                side,
+                &[
+                    ("w:val", val),
+                    ("w:sz", &rule.size.to_string()),
+                    ("w:space", &rule.space.to_string()),
+                    ("w:color", colour),
+                ],
+            )],
+        )
+    };
+    // The emblem's row is as tall as the PDF's: its line need not be.
     defs.push(
         Def::para(id::EMBLEM, "Resolution Emblem")
             .p(Prop::flag("w:keepNext"))
@@ -400,12 +432,15 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
     let mut organisation = Def::para(id::ORGANISATION, "Resolution Organisation")
         .next(id::BODY)
         .p(Prop::flag("w:keepNext"))
-        .p(rule.clone())
-        .p(spacing(0, 40))
+        .p(spacing(title.organisation))
         .p(jc(Align::Start))
-        .r(bold())
-        .r([colour(accent.clone())])
         .r(size(organisation_size));
+    if let Some(rule) = title.organisation_rule {
+        organisation = organisation.p(border("w:bottom", "single", rule, &ink));
+    }
+    if !un {
+        organisation = organisation.r(bold()).r([colour(accent.clone())]);
+    }
     let tracking = style.title.organisation_tracking;
     if !lang.rtl && tracking != 0.0 {
         // In twentieths of a point; never in Arabic, where it would break
@@ -417,25 +452,88 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
         organisation = organisation.r([Prop::flag("w:caps")]);
     }
     defs.push(organisation);
-    // The same border as the organisation's, so that Word draws one rule
-    // under both.
-    defs.push(
-        Def::para(id::BODY, "Issuing Body")
-            .next(id::TITLE)
-            .p(Prop::flag("w:keepNext"))
-            .p(rule)
-            .p(spacing(0, 40))
-            .p(jc(Align::Start))
+    let mut issuing = Def::para(id::BODY, "Issuing Body")
+        .next(id::TITLE)
+        .p(Prop::flag("w:keepNext"))
+        .p(spacing(title.body))
+        .p(jc(Align::Start));
+    issuing = if un {
+        issuing
+            .r(bold())
+            .r(size((style.title.size.pt() * 1.4 * 2.0).round() as i64))
+    } else {
+        issuing
             .r([colour(muted.clone())])
-            .r(size(organisation_size)),
-    );
+            .r(size(organisation_size))
+    };
+    defs.push(issuing);
+    // The lines some styles add to the title block, between the body and
+    // the title, each line as high as its size at the text's line height.
+    let subject_size = style.title.subject_size.half_points();
+    let exact = |size: f64, before: f64, after: f64| Spacing {
+        before: geometry::twips(before),
+        after: geometry::twips(after),
+        line: geometry::twips(size * style.text.line_height),
+    };
+    let text_size = style.text.size.pt();
+    let small = style.title.subject_size.pt();
+    let shows = &style.title;
+    if shows.distribution {
+        // Set in the reference's frame, under it.
+        defs.push(
+            Def::para(id::DISTRIBUTION, "Resolution Distribution")
+                .p(Prop::flag("w:keepNext"))
+                .p(spacing(exact(small, 0.0, 0.0)))
+                .p(jc(Align::End))
+                .r(size(subject_size)),
+        );
+    }
+    if shows.session {
+        defs.push(
+            Def::para(id::SESSION, "Resolution Session")
+                .p(Prop::flag("w:keepNext"))
+                .p(spacing(exact(text_size, 0.0, 0.35 * text_size)))
+                .p(jc(Align::Start)),
+        );
+    }
+    if shows.adopted_by {
+        defs.push(
+            Def::para(id::ADOPTED_BY, "Resolution Adopted By")
+                .p(Prop::flag("w:keepNext"))
+                .p(spacing(exact(small, 1.6 * text_size, 0.35 * text_size)))
+                .p(jc(Align::Start))
+                .r(bold())
+                .r(size(subject_size)),
+        );
+    }
+    if shows.committee {
+        defs.push(
+            Def::para(id::COMMITTEE, "Resolution Committee")
+                .p(Prop::flag("w:keepNext"))
+                .p(spacing(exact(text_size, 0.5 * text_size, 0.35 * text_size)))
+                .p(jc(Align::Start)),
+        );
+    }
     let title_size = style.title.size.half_points();
+    let title_rule = if un {
+        border("w:top", "single", title.title_rule, &ink)
+    } else {
+        border("w:top", "thickThinSmallGap", title.title_rule, &accent)
+    };
     defs.push(
         Def::para(id::TITLE, "Resolution Title")
-            .next(id::SUBJECT)
+            .next(if under_title {
+                id::ADOPTION
+            } else {
+                id::SUBJECT
+            })
             .p(Prop::flag("w:keepNext"))
-            .p(spacing(title_size * 9, title_size * 4))
-            .p(jc(Align::Center))
+            .p(title_rule)
+            .p(spacing(title.title))
+            .p(jc(match style.title.align {
+                TitleAlign::Center => Align::Center,
+                TitleAlign::Start => Align::Start,
+            }))
             .p(Prop::val("w:outlineLvl", 0))
             .r(bold())
             .r([colour(accent.clone())])
@@ -443,41 +541,50 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
     );
     let mut reference = Def::para(id::REFERENCE, "Resolution Reference")
         .next(id::SUBJECT)
-        .p(Prop::flag("w:keepNext"));
+        .p(Prop::flag("w:keepNext"))
+        .p(spacing(title.reference));
     reference = match style.title.reference_position {
-        ReferencePosition::TopEnd => reference.p(spacing(0, 0)).p(jc(Align::End)),
-        ReferencePosition::BelowTitle => reference.p(spacing(0, 120)).p(jc(Align::Center)),
+        ReferencePosition::TopEnd => reference.p(jc(Align::End)),
+        ReferencePosition::BelowTitle => reference.p(jc(Align::Center)),
     };
     defs.push(
         reference
             .r(bold())
             .r([colour(accent.clone())])
-            .r(size(style.title.subject_size.half_points())),
+            .r(size(if un {
+                title_size
+            } else {
+                style.title.subject_size.half_points()
+            })),
     );
     defs.push(
         Def::para(id::SUBJECT, "Resolution Subject")
             .next(id::OPENING)
             .p(Prop::flag("w:keepNext"))
-            .p(spacing(0, 300))
+            .p(spacing(title.subject))
             .p(jc(Align::Center))
             .r(size(style.title.subject_size.half_points())),
     );
     defs.push(Def::chr(id::SUBJECT_LABEL, "Subject Label").r(bold()));
 
-    // The text.
+    // The text. Paragraphs other than labelled clauses and list items have
+    // the style's first-line indent, as in the PDF.
+    let indented = || ind(0, -first_line);
     defs.push(
         Def::para(id::OPENING, "Opening Formula")
             .next(id::PREAMBLE)
             .p(Prop::flag("w:keepNext"))
-            .p(ind(0, -first_line)),
+            .p(indented()),
     );
     defs.push(
         Def::para(id::PREAMBLE, "Preamble Clause")
             .next(id::PREAMBLE)
-            .p(ind(0, -first_line)),
+            .p(indented()),
     );
     defs.push(
-        Def::para(id::PREAMBLE_CONTINUED, "Preamble Clause Continued").next(id::PREAMBLE_CONTINUED),
+        Def::para(id::PREAMBLE_CONTINUED, "Preamble Clause Continued")
+            .next(id::PREAMBLE_CONTINUED)
+            .p(indented()),
     );
     let label_width = style.lists.operative_label_width.twips();
     let mut operative_def = Def::para(id::OPERATIVE, "Operative Clause").next(id::OPERATIVE);
@@ -490,7 +597,8 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
         operative_def = operative_def.p(ind(label_width, label_width));
         operative_continued = operative_continued.p(ind(label_width, 0));
     } else {
-        operative_def = operative_def.p(ind(0, -first_line));
+        operative_def = operative_def.p(indented());
+        operative_continued = operative_continued.p(indented());
     }
     defs.push(operative_def);
     defs.push(operative_continued);
@@ -499,22 +607,45 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
         defs.push(
             Def::para(list_item(depth), format!("List Item {}", depth + 1))
                 .next(list_item(depth))
-                // List items are closer to each other than clauses are.
-                .p(spacing(0, para_space / 2))
+                // List items are closer to each other than clauses are:
+                // half a paragraph spacing, before and after, so that the
+                // text around a list keeps its own (the larger wins).
+                .p(spacing(Spacing {
+                    before: geometry.list_item,
+                    after: geometry.list_item,
+                    line: geometry.text.line,
+                }))
                 .p(ind(left, hanging)),
         );
     }
-    defs.push(Def::para(id::CLOSING, "Closing Formula").p(spacing(240, para_space)));
+    // The closing formula stays with the adoption line.
     defs.push(
-        Def::para(id::ADOPTION, "Adoption Line")
-            .p(Prop::flag("w:keepLines"))
-            .p(spacing(
-                (style.text.size.pt() * 12.0).round() as i64,
-                para_space,
-            ))
-            .p(jc(Align::Start))
-            .r(bold()),
+        Def::para(id::CLOSING, "Closing Formula")
+            .p(Prop::flag("w:keepNext"))
+            .p(indented()),
     );
+    let adoption = Def::para(id::ADOPTION, "Adoption Line").p(Prop::flag("w:keepLines"));
+    defs.push(if under_title {
+        // Under the title, before the text, as the template sets it; the
+        // style's `[adoption]` is for the line after the text.
+        adoption
+            .next(id::OPENING)
+            .p(Prop::flag("w:keepNext"))
+            .p(spacing(title.adoption))
+            .p(jc(Align::Start))
+    } else {
+        let adoption = adoption
+            .p(spacing(geometry.adoption))
+            .p(jc(match style.adoption.align {
+                Side::Start => Align::Start,
+                Side::End => Align::End,
+            }));
+        if style.adoption.bold {
+            adoption.r(bold())
+        } else {
+            adoption
+        }
+    });
 
     // Annexes: label and title centred, a little larger than the subject.
     let annex_size = (style.title.subject_size.pt() * 2.0 * 1.15).round() as i64;
@@ -523,7 +654,7 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
             .next(id::ANNEX_TITLE)
             .p(Prop::flag("w:keepNext"))
             .p(Prop::flag("w:pageBreakBefore"))
-            .p(spacing(0, 120))
+            .p(spacing(geometry.annex_label))
             .p(jc(Align::Center))
             .p(Prop::val("w:outlineLvl", 0))
             .r(bold())
@@ -534,20 +665,24 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
         Def::para(id::ANNEX_TITLE, "Annex Title")
             .next(id::ANNEX_TEXT)
             .p(Prop::flag("w:keepNext"))
-            .p(spacing(0, 240))
+            .p(spacing(geometry.annex_title))
             .p(jc(Align::Center))
             .p(Prop::val("w:outlineLvl", 1))
             .r(bold())
             .r([colour(accent.clone())])
             .r(size(annex_size)),
     );
-    defs.push(Def::para(id::ANNEX_TEXT, "Annex Text").next(id::ANNEX_TEXT));
+    defs.push(
+        Def::para(id::ANNEX_TEXT, "Annex Text")
+            .next(id::ANNEX_TEXT)
+            .p(indented()),
+    );
     for level in 1..=ANNEX_HEADING_LEVELS {
         defs.push(
             Def::para(annex_heading(level), format!("Annex Heading {level}"))
                 .next(id::ANNEX_TEXT)
                 .p(Prop::flag("w:keepNext"))
-                .p(spacing(240, 120))
+                .p(spacing(geometry.heading))
                 .p(jc(Align::Start))
                 .p(Prop::val("w:outlineLvl", level + 1))
                 .r(bold())
@@ -568,9 +703,9 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
         )
     };
     // A thin rule under the header and over the footer, as in the PDF.
-    for (sid, name, side) in [
-        (id::HEADER, "header", "w:bottom"),
-        (id::FOOTER, "footer", "w:top"),
+    for (sid, name, side, rule) in [
+        (id::HEADER, "header", "w:bottom", geometry.header_rule),
+        (id::FOOTER, "footer", "w:top", geometry.footer_rule),
     ] {
         let rule = Prop::parent(
             "w:pBdr",
@@ -578,8 +713,8 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
                 side,
                 &[
                     ("w:val", "single"),
-                    ("w:sz", "4"),
-                    ("w:space", "3"),
+                    ("w:sz", &rule.size.to_string()),
+                    ("w:space", &rule.space.to_string()),
                     ("w:color", &muted),
                 ],
             )],
@@ -588,10 +723,7 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
             Def::para(sid, name)
                 .p(rule)
                 .p(tabs())
-                .p(Prop::new(
-                    "w:spacing",
-                    &[("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")],
-                ))
+                .p(spacing(geometry.running))
                 .p(jc(Align::Start))
                 .r([colour(muted.clone())])
                 .r(size(running_size)),
@@ -599,10 +731,8 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
     }
     defs.push(
         Def::para(id::FOOTNOTE_TEXT, "footnote text")
-            .p(Prop::new(
-                "w:spacing",
-                &[("w:after", "60"), ("w:line", "240"), ("w:lineRule", "auto")],
-            ))
+            .p(spacing(geometry.note))
+            .p(jc(body_align))
             .r(size(style.text.footnote_size.half_points())),
     );
     defs.push(
