@@ -863,6 +863,48 @@ fn hostile_text_stays_text() {
 }
 
 #[test]
+fn split_links_are_one_link_and_empty_links_none() {
+    // As the United Nations' sources have them: one reference in three
+    // links to the same address, and a link with no text.
+    let link = |href: &str, content: Vec<Inline>| {
+        Inline::Link(Link {
+            href: Some(href.into()),
+            reference: None,
+            content,
+            span: None,
+        })
+    };
+    let a = "https://undocs.org/fr/S/RES/733(1992)";
+    let b = "https://undocs.org/fr/S/RES/1425(2002)";
+    let mut res = rich();
+    res.operative.clauses.push(Clause {
+        label: None,
+        blocks: vec![Block::Paragraph(para(vec![
+            text("la résolution "),
+            link(a, vec![text("733")]),
+            link(a, vec![text(" ")]),
+            link(a, vec![Inline::Emphasis(vec![text("(1992)")])]),
+            link(b, vec![text(" ")]),
+            link(b, vec![]),
+            text(" et la résolution "),
+            link(b, vec![text("1425")]),
+            text("."),
+        ]))],
+        span: None,
+    });
+    let epub = render(&res);
+    let resolution = &spine_documents(&epub)[0];
+    assert!(
+        resolution.contains(
+            "la résolution <a href=\"https://undocs.org/fr/S/RES/733(1992)\">733 <em>(1992)</em></a>  et la résolution <a href=\"https://undocs.org/fr/S/RES/1425(2002)\">1425</a>."
+        ),
+        "{resolution}"
+    );
+    assert_eq!(resolution.matches("733(1992)").count(), 1, "{resolution}");
+    epubcheck(&epub, "links");
+}
+
+#[test]
 fn a_bad_language_tag_is_an_error() {
     let mut res = rich();
     res.meta.language = Language("fr FR".into());

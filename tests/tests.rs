@@ -1,5 +1,6 @@
 //! The integration tests, in one binary so they link once.
 
+mod ace;
 mod agreement;
 mod akn;
 mod cli;

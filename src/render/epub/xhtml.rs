@@ -9,7 +9,7 @@
 //! annexes are `doc-appendix` sections. Text from the source is always
 //! written as escaped character data.
 
-use crate::render::prepare::{Annex, Block, Clause, Inline, List, Note, Para, Prepared};
+use crate::render::prepare::{Annex, Block, Clause, Href, Inline, List, Note, Para, Prepared};
 
 use super::css::verb_class;
 use super::xml::Xml;
@@ -391,8 +391,45 @@ impl<'a> Page<'a> {
     }
 
     fn inlines(&mut self, inlines: &'a [Inline]) {
-        for inline in inlines {
-            self.inline(inline);
+        let mut rest = inlines;
+        while let Some((first, tail)) = rest.split_first() {
+            match first {
+                Inline::Link {
+                    href: Some(href), ..
+                } => {
+                    let run = link_run(href, rest);
+                    self.link(href, &rest[..run]);
+                    rest = &rest[run..];
+                }
+                _ => {
+                    self.inline(first);
+                    rest = tail;
+                }
+            }
+        }
+    }
+
+    /// Links to one address with only spaces between them, as one link.
+    /// Sources converted from word processors split a reference in several
+    /// links (`733`, a space, `(1992)`): a screen reader would announce
+    /// each, some with no name. A link with no text at all is written as
+    /// its content alone, since nothing could name it.
+    fn link(&mut self, href: &Href, run: &'a [Inline]) {
+        let named = run.iter().any(|i| match i {
+            Inline::Link { content, .. } => has_text(content),
+            _ => false,
+        });
+        if named {
+            self.xml.start("a", &[("href", href.as_str())]);
+        }
+        for inline in run {
+            match inline {
+                Inline::Link { content, .. } => self.inlines(content),
+                other => self.inline(other),
+            }
+        }
+        if named {
+            self.xml.end("a");
         }
     }
 
@@ -431,11 +468,7 @@ impl<'a> Page<'a> {
                 self.xml.text(close);
             }
             Inline::Link { href, content } => match href {
-                Some(href) => {
-                    self.xml.start("a", &[("href", href.as_str())]);
-                    self.inlines(content);
-                    self.xml.end("a");
-                }
+                Some(href) => self.link(href, std::slice::from_ref(inline)),
                 None => self.inlines(content),
             },
             Inline::Note(note) => self.noteref(note),
@@ -528,4 +561,40 @@ impl<'a> Page<'a> {
             bytes: self.xml.finish(),
         }
     }
+}
+
+/// How many inlines from the start of `inlines`, a link to `href`, make
+/// one link: up to the last link to `href` reached over links to it and
+/// spaces only.
+fn link_run(href: &Href, inlines: &[Inline]) -> usize {
+    let mut run = 1;
+    for (i, inline) in inlines.iter().enumerate().skip(1) {
+        match inline {
+            Inline::Link { href: Some(h), .. } if h == href => run = i + 1,
+            Inline::Text(t) if !t.chars().any(|c| !c.is_whitespace()) => {}
+            _ => break,
+        }
+    }
+    run
+}
+
+/// Whether `inlines` show any text: a character that is neither a space
+/// nor a control character (which the XML layer drops).
+fn has_text(inlines: &[Inline]) -> bool {
+    let visible = |s: &str| s.chars().any(|c| !c.is_whitespace() && !c.is_control());
+    inlines.iter().any(|i| match i {
+        Inline::Text(t) => visible(t),
+        Inline::Quote {
+            open,
+            close,
+            content,
+        } => visible(open) || visible(close) || has_text(content),
+        Inline::Verb { content, .. }
+        | Inline::Emphasis(content)
+        | Inline::Strong(content)
+        | Inline::Superscript(content)
+        | Inline::Subscript(content)
+        | Inline::Link { content, .. } => has_text(content),
+        Inline::Note(_) | Inline::LineBreak => false,
+    })
 }
