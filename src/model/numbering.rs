@@ -8,6 +8,7 @@ use std::fmt;
 
 /// How an item's number is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum Counter {
     /// 1, 2, 3 …
     #[default]
@@ -95,6 +96,7 @@ impl Counter {
 
 /// A label pattern: a counter with the text around it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct LabelPattern {
     /// Text before the number, e.g. `(`.
     pub prefix: String,
