@@ -1,10 +1,14 @@
 //! The integration tests, in one binary so they link once.
 
+mod agreement;
 mod akn;
 mod cli;
 mod consistency;
 mod docx;
 mod epub;
+mod packaging;
 mod pdf;
 mod source;
+mod styles;
+mod text;
 mod util;
