@@ -253,6 +253,7 @@ pub struct Session {
 /// How a resolution came before the body: on the report of one of its
 /// committees, or as a draft it adopted without reference to one.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Committee {
     /// The committee ("Third Committee"); none for a draft adopted without
     /// reference to a committee.
