@@ -38,8 +38,8 @@ pub fn styles() -> &'static [Style] {
     STYLES.get_or_init(Style::builtins)
 }
 
-/// A source file of `bytes`, named as a source of every reader's
-/// extension is.
+/// A source file of `bytes`, named `fuzz.xml`: what the XML readers and
+/// the reader table see.
 pub fn source(bytes: &[u8]) -> SourceFile {
     SourceFile::new("fuzz.xml", bytes)
 }
@@ -52,7 +52,10 @@ pub fn read_with(name: &str, bytes: &[u8], formats: &[Format]) {
         .iter()
         .find(|r| r.name == name)
         .unwrap_or_else(|| panic!("no reader is named {name}"));
-    let file = source(bytes);
+    // Named with the reader's first extension, as a file it reads is:
+    // the text reader takes a language from a name such as `x.fr.txt`,
+    // and this one gives none.
+    let file = SourceFile::new(format!("fuzz.{}", reader.extensions[0]), bytes);
     let _ = (reader.recognises)(&file);
     let _ = file.text();
     match (reader.read)(&file) {
