@@ -6,6 +6,7 @@ mod cli;
 mod consistency;
 mod docx;
 mod epub;
+mod fuzz;
 mod packaging;
 mod pdf;
 mod source;
