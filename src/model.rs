@@ -567,7 +567,10 @@ impl List {
                     .iter()
                     .filter(|i| i.label.is_none())
                     .count() as u32;
-                self.pattern.format(self.start + before)
+                // A model may start a list anywhere (a reader bounds the
+                // start, a program need not): the last numbers stay
+                // u32::MAX rather than wrap to 0.
+                self.pattern.format(self.start.saturating_add(before))
             }
         }
     }
