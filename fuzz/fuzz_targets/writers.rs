@@ -4,6 +4,5 @@
 use respub::model::Resolution;
 
 libfuzzer_sys::fuzz_target!(|res: Resolution| {
-    let file = respub_fuzz::source(b"");
-    respub_fuzz::build(&file, &res, respub_fuzz::QUICK, false);
+    respub_fuzz::build_model(&res);
 });

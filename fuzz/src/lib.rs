@@ -14,7 +14,9 @@
 //! - every error of reading and preparing a source points at a place in
 //!   that source, as `file:line:column`.
 //!
-//! A target per reader is one call of [`read_with`].
+//! A target per reader is one call of [`read_with`]. With
+//! `RESPUB_FUZZ_STATS` set, a target says how far its inputs go (see
+//! [`stats`]).
 
 use std::io::Read;
 use std::sync::OnceLock;
@@ -56,10 +58,14 @@ pub fn read_with(name: &str, bytes: &[u8], formats: &[Format]) {
     // the text reader takes a language from a name such as `x.fr.txt`,
     // and this one gives none.
     let file = SourceFile::new(format!("fuzz.{}", reader.extensions[0]), bytes);
+    stats::note(stats::Stage::Input);
     let _ = (reader.recognises)(&file);
     let _ = file.text();
     match (reader.read)(&file) {
-        Ok(read) => build(&file, &read.output, formats, true),
+        Ok(read) => {
+            stats::note(stats::Stage::Read);
+            build(&file, &read.output, formats, true)
+        }
         Err(errors) => assert_located(&errors, &file, "reading"),
     }
 }
@@ -68,11 +74,23 @@ pub fn read_with(name: &str, bytes: &[u8], formats: &[Format]) {
 /// ([`source::read`]), and when it reads, prepares and writes `formats`.
 pub fn read_any(bytes: &[u8], formats: &[Format]) {
     let file = source(bytes);
+    stats::note(stats::Stage::Input);
     let _ = file.text();
     match source::read(&file) {
-        Ok(read) => build(&file, &read.output, formats, true),
+        Ok(read) => {
+            stats::note(stats::Stage::Read);
+            build(&file, &read.output, formats, true)
+        }
         Err(errors) => assert_located(&errors, &file, "reading"),
     }
+}
+
+/// Prepares and writes an arbitrary model, as no reader makes it: what
+/// the writers target does with each input.
+pub fn build_model(res: &Resolution) {
+    stats::note(stats::Stage::Input);
+    stats::note(stats::Stage::Read);
+    build(&source(b""), res, QUICK, false);
 }
 
 /// Prepares `res`, read from `file`, in the style `build` chooses for
@@ -85,7 +103,10 @@ pub fn build(file: &SourceFile, res: &Resolution, formats: &[Format], located: b
     let style = style::choose(styles(), &res.meta);
     let when = respub::build::timestamp(res, None);
     let doc = match prepare(res, file, style, when) {
-        Ok(doc) => doc.output,
+        Ok(doc) => {
+            stats::note(stats::Stage::Prepared);
+            doc.output
+        }
         Err(errors) => {
             assert!(
                 errors.iter().any(Diagnostic::is_error),
@@ -97,14 +118,72 @@ pub fn build(file: &SourceFile, res: &Resolution, formats: &[Format], located: b
             return;
         }
     };
+    let mut complete = true;
     for &format in formats {
         let Some(written) = render(format, &doc) else {
+            complete = false;
             continue;
         };
         let written = written.unwrap_or_else(|errors| {
             panic!("preparing was clean but the {format} writer failed: {errors:#?}")
         });
         check_output(format, &written.output);
+    }
+    if complete {
+        stats::note(stats::Stage::Written);
+    }
+}
+
+/// How far the inputs of a process go: read, prepared without an error,
+/// written in every format. libFuzzer's coverage does not tell whether
+/// the inputs reach the writers, and a target whose inputs all stop at
+/// preparing asserts nothing about them. Counted only when
+/// `RESPUB_FUZZ_STATS` is set, to the number of inputs between two
+/// printings of the counts on standard error (not a number: 100). To count
+/// a corpus exactly, run the target over it with `-runs=0` and
+/// `RESPUB_FUZZ_STATS=1`: the last line is the whole corpus but its last
+/// input.
+pub mod stats {
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// A stage an input reached.
+    #[derive(Debug, Clone, Copy)]
+    pub enum Stage {
+        /// Given to a reader, or decoded into a model.
+        Input,
+        /// Read without an error (every model is).
+        Read,
+        /// Prepared without an error: `check` would call it clean.
+        Prepared,
+        /// Written in every format asked for.
+        Written,
+    }
+
+    static COUNTS: [AtomicUsize; 4] = [const { AtomicUsize::new(0) }; 4];
+
+    /// Counts an input that reached `stage`, and prints the counts of the
+    /// inputs before it when one starts and the period has passed.
+    pub fn note(stage: Stage) {
+        static EVERY: OnceLock<Option<usize>> = OnceLock::new();
+        let every = EVERY.get_or_init(|| {
+            let value = std::env::var("RESPUB_FUZZ_STATS").ok()?;
+            Some(value.parse().ok().filter(|&n| n > 0).unwrap_or(100))
+        });
+        let Some(every) = *every else {
+            return;
+        };
+        let n = COUNTS[stage as usize].fetch_add(1, Ordering::Relaxed) + 1;
+        // Printed when an input starts, so that the counts of those
+        // before it are complete.
+        if matches!(stage, Stage::Input) && n > 1 && (n - 1) % every == 0 {
+            let [input, read, prepared, written] =
+                COUNTS.each_ref().map(|c| c.load(Ordering::Relaxed));
+            eprintln!(
+                "respub-fuzz stats: {} inputs, {read} read, {prepared} prepared clean, {written} written",
+                input - 1
+            );
+        }
     }
 }
 
