@@ -17,6 +17,7 @@ pub use numbering::{Counter, LabelPattern};
 /// Readers fill it in; nodes built by code (tests, generated labels) have
 /// none. Writers only pass it back in diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Span {
     /// Offset of the first byte.
     pub start: usize,
@@ -38,6 +39,7 @@ impl Span {
 
 /// One resolution in one language.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Resolution {
     /// Identification, session, status and related documents.
     pub meta: Meta,
@@ -58,6 +60,7 @@ pub struct Resolution {
 
 /// Identification of a resolution.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Meta {
     /// The organisation's reference for the document.
     pub reference: Reference,
@@ -100,6 +103,7 @@ pub struct Meta {
 /// An organisation's reference for a document, e.g. `GA-2017-86-RES-06` or
 /// `S/RES/2722 (2024)`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Reference(pub String);
 
 impl Reference {
@@ -141,6 +145,7 @@ impl fmt::Display for Reference {
 
 /// The number of a resolution as printed ("6", "2722 (2024)").
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct ResolutionNumber(pub String);
 
 impl ResolutionNumber {
@@ -164,6 +169,7 @@ impl fmt::Display for ResolutionNumber {
 
 /// A BCP 47 language tag such as `fr`, `en`, `es-419` or `ar`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Language(pub String);
 
 impl Default for Language {
@@ -207,6 +213,7 @@ impl fmt::Display for Language {
 /// Writing direction. Which languages run right to left is a fact of their
 /// locale files, not of the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum Direction {
     /// Left to right (Latin, Cyrillic, …).
     #[default]
@@ -217,6 +224,7 @@ pub enum Direction {
 
 /// The organisation that publishes a resolution.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Organisation {
     /// Full name as printed ("O.I.P.C.-INTERPOL", "United Nations").
     pub name: String,
@@ -226,6 +234,7 @@ pub struct Organisation {
 
 /// A session or meeting of the issuing body.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Session {
     /// Ordinal of the session or meeting ("86", "9527").
     pub number: Option<String>,
@@ -244,6 +253,7 @@ pub struct Session {
 /// How a resolution came before the body: on the report of one of its
 /// committees, or as a draft it adopted without reference to one.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Committee {
     /// The committee ("Third Committee"); none for a draft adopted without
     /// reference to a committee.
@@ -319,6 +329,21 @@ impl Date {
     }
 }
 
+/// Fuzzing draws dates that exist, as [`Date::new`] builds them.
+#[cfg(feature = "arbitrary")]
+impl<'a> arbitrary::Arbitrary<'a> for Date {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        let year = u.int_in_range(1..=9999)?;
+        let month = u.int_in_range(1..=12)?;
+        let day = u.int_in_range(1..=31)?;
+        Ok(Date::new(year, month, day).unwrap_or(Date {
+            year,
+            month,
+            day: 28,
+        }))
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -327,6 +352,7 @@ impl fmt::Display for Date {
 
 /// Where a resolution stands.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Status {
     /// Adopted, not adopted, draft or withdrawn.
     pub kind: StatusKind,
@@ -336,6 +362,7 @@ pub struct Status {
 
 /// The outcome of a resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum StatusKind {
     /// Adopted by the body.
     Adopted,
@@ -375,6 +402,7 @@ impl StatusKind {
 
 /// A recorded vote: who voted for, against and abstained.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Vote {
     /// Votes in favour.
     pub in_favour: Tally,
@@ -386,6 +414,7 @@ pub struct Vote {
 
 /// One side of a vote.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Tally {
     /// How many members voted this way.
     pub count: u32,
@@ -395,6 +424,7 @@ pub struct Tally {
 
 /// Another document that a resolution names in its metadata.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct RelatedDocument {
     /// Its reference ("GA-2017-86-REP-07").
     pub reference: Reference,
@@ -408,6 +438,7 @@ pub struct RelatedDocument {
 
 /// The operative part: the decisions of the body.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Operative {
     /// How the clauses are numbered; `None` when they are not.
     pub numbering: Option<LabelPattern>,
@@ -437,6 +468,7 @@ impl Operative {
 /// A preamble or operative clause: one paragraph that usually opens with a
 /// verb or participle, possibly followed by lists and further paragraphs.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Clause {
     /// An explicit label that overrides the numbering ("1 bis.").
     pub label: Option<String>,
@@ -462,6 +494,7 @@ impl Clause {
 
 /// A block of text.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[non_exhaustive]
 pub enum Block {
     /// A paragraph.
@@ -474,6 +507,7 @@ pub enum Block {
 
 /// A run of inline content.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Paragraph {
     /// The text and its markup.
     pub content: Vec<Inline>,
@@ -493,6 +527,7 @@ impl Paragraph {
 
 /// A heading inside an annex.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Heading {
     /// 1 for the highest level inside the annex.
     pub level: u8,
@@ -504,6 +539,7 @@ pub struct Heading {
 
 /// A list whose items are labelled by a pattern such as `1.`, `(a)` or `(i)`.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct List {
     /// Text that introduces the items, when the list carries it.
     pub intro: Option<Paragraph>,
@@ -531,7 +567,10 @@ impl List {
                     .iter()
                     .filter(|i| i.label.is_none())
                     .count() as u32;
-                self.pattern.format(self.start + before)
+                // A model may start a list anywhere (a reader bounds the
+                // start, a program need not): the last numbers stay
+                // u32::MAX rather than wrap to 0.
+                self.pattern.format(self.start.saturating_add(before))
             }
         }
     }
@@ -545,6 +584,7 @@ impl List {
 
 /// An item of a list.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct ListItem {
     /// An explicit label that overrides the pattern.
     pub label: Option<String>,
@@ -556,6 +596,7 @@ pub struct ListItem {
 
 /// An annex to a resolution.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Annex {
     /// The label line ("Annexe 1", "Annex"), as written in the source.
     pub label: Option<Paragraph>,
@@ -569,6 +610,7 @@ pub struct Annex {
 
 /// Inline content.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[non_exhaustive]
 pub enum Inline {
     /// Plain text, as written in the source.
@@ -595,6 +637,7 @@ pub enum Inline {
 
 /// A reference to another document.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Link {
     /// The address, if the reference can be followed.
     pub href: Option<String>,
@@ -608,6 +651,7 @@ pub struct Link {
 
 /// A footnote.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Footnote {
     /// A mark written in the source, if not numbered automatically.
     pub mark: Option<String>,

@@ -7,6 +7,7 @@ mod cli;
 mod consistency;
 mod docx;
 mod epub;
+mod fuzz;
 mod packaging;
 mod page_parity;
 mod pdf;

@@ -8,6 +8,7 @@ use std::fmt;
 
 /// How an item's number is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum Counter {
     /// 1, 2, 3 …
     #[default]
@@ -137,6 +138,7 @@ impl Counter {
 
 /// A label pattern: a counter with the text around it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct LabelPattern {
     /// Text before the number, e.g. `(`.
     pub prefix: String,
@@ -245,21 +247,36 @@ impl fmt::Display for LabelPattern {
     }
 }
 
+/// The most times a letter label repeats its letter ("zzzz", item 104 of
+/// a Latin list). Past it a number is written in digits, as [`roman`]
+/// writes those from 4000: a label of item n is otherwise n/26 letters
+/// long, and a list starting at 4,000,000,000 made labels of 150 million
+/// letters, which took minutes to check and hundreds of megabytes.
+const MAX_REPEATS: u32 = 4;
+
 /// a … z, then aa … zz, as legal texts do (not spreadsheet columns).
 fn alpha(n: u32, base: u8) -> String {
     if n == 0 {
         return "0".into();
     }
+    let repeats = (n - 1) / 26 + 1;
+    if repeats > MAX_REPEATS {
+        return n.to_string();
+    }
     let letter = char::from(base + ((n - 1) % 26) as u8);
-    std::iter::repeat_n(letter, ((n - 1) / 26 + 1) as usize).collect()
+    std::iter::repeat_n(letter, repeats as usize).collect()
 }
 
 fn letters(n: u32, table: &[&str; 28]) -> String {
     if n == 0 {
         return "0".into();
     }
+    let repeats = (n - 1) / 28 + 1;
+    if repeats > MAX_REPEATS {
+        return n.to_string();
+    }
     let letter = table[((n - 1) % 28) as usize];
-    letter.repeat(((n - 1) / 28 + 1) as usize)
+    letter.repeat(repeats as usize)
 }
 
 fn roman(mut n: u32) -> String {
@@ -321,6 +338,34 @@ mod tests {
     fn letters_double_after_z() {
         assert_eq!(Counter::LowerAlpha.format(26), "z");
         assert_eq!(Counter::LowerAlpha.format(27), "aa");
+    }
+
+    #[test]
+    fn letters_repeat_at_most_four_times_then_digits_follow() {
+        assert_eq!(Counter::LowerAlpha.format(104), "zzzz");
+        assert_eq!(Counter::LowerAlpha.format(105), "105");
+        assert_eq!(Counter::UpperAlpha.format(u32::MAX), "4294967295");
+        assert_eq!(Counter::ArabicAbjad.format(112), "غغغغ");
+        assert_eq!(Counter::ArabicAlpha.format(u32::MAX), "4294967295");
+        // A longer run of one letter is no label of the pattern.
+        assert_eq!(Counter::LowerAlpha.value("aaaaa"), None);
+        assert_eq!(Counter::LowerAlpha.value("zzzz"), Some(104));
+    }
+
+    /// The repro of a timeout of the writers fuzz target
+    /// (tests/fixtures/fuzz/writers/timeout-5bf0f8e03f06.bin): a lettered
+    /// list starting near the last number. Its labels were 165 million
+    /// letters long, and the number of its third item overflowed.
+    #[test]
+    fn a_lettered_list_started_at_the_last_numbers_has_short_labels() {
+        let list = crate::model::List {
+            pattern: LabelPattern::parse("(a)").unwrap(),
+            start: u32::MAX - 1,
+            items: vec![crate::model::ListItem::default(); 3],
+            ..Default::default()
+        };
+        let labels: Vec<String> = (0..3).map(|i| list.label(i)).collect();
+        assert_eq!(labels, ["(4294967294)", "(4294967295)", "(4294967295)"]);
     }
 
     #[test]
