@@ -5,6 +5,7 @@ mod cli;
 mod consistency;
 mod docx;
 mod epub;
+mod import;
 mod pdf;
 mod source;
 mod util;

@@ -54,12 +54,7 @@ pub fn decode<'a>(bytes: &'a [u8], what: &str) -> Result<(&'a str, usize), Diagn
             return Err(d);
         }
     };
-    // Also refused: C1 controls and DEL, which XML tolerates but which no
-    // resolution contains and which could drive a terminal.
-    let refused = |c: char| {
-        !super::tree::is_xml_char(c) || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-    };
-    if let Some((offset, c)) = text.char_indices().find(|&(_, c)| refused(c)) {
+    if let Some((offset, c)) = text.char_indices().find(|&(_, c)| is_refused(c)) {
         return Err(Diagnostic::error(format!(
             "the character U+{:04X} is not allowed in XML",
             u32::from(c)
@@ -73,6 +68,26 @@ pub fn decode<'a>(bytes: &'a [u8], what: &str) -> Result<(&'a str, usize), Diagn
         }));
     }
     Ok((text, base))
+}
+
+/// Whether the decoder refuses `c`: what XML 1.0 forbids, and also the C1
+/// controls and DEL, which XML tolerates but which no resolution contains
+/// and which could drive a terminal.
+pub fn is_refused(c: char) -> bool {
+    !super::tree::is_xml_char(c) || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// `text` with every character the decoder refuses replaced by U+FFFD, for
+/// writers of XML: what they write can always be read again.
+pub fn replace_refused(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_refused) {
+        text.chars()
+            .map(|c| if is_refused(c) { '\u{fffd}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
 }
 
 /// Whether most of the first bytes are printable, to tell a mis-encoded

@@ -8,7 +8,7 @@ use crate::diag::Diagnostic;
 use crate::model::{
     Annex, Block, Clause, Date, Footnote, Heading, Inline, LabelPattern, Language, Link, List,
     ListItem, Meta, Operative, Organisation, Paragraph, Reference, RelatedDocument, Resolution,
-    ResolutionNumber, Session, Span, Status, StatusKind,
+    ResolutionNumber, Session, Span, Status, StatusKind, Tally, Vote,
 };
 
 use super::tree::{Attribute, Element, Node, is_xml_space};
@@ -261,6 +261,14 @@ impl Reader {
         self.attribute_value(el, name).map(|a| collapse(&a.value))
     }
 
+    /// The `label` of a clause or an item. Empty, it is a label still: the
+    /// part is printed without one and takes no number (the titled
+    /// sections of UN operative parts).
+    fn label(&mut self, el: &Element) -> Option<String> {
+        let attr = el.attribute("label")?;
+        Some(collapse(&attr.value))
+    }
+
     fn date_attribute(&mut self, el: &Element, name: &str) -> Option<(Date, Span)> {
         let attr = self.attribute_value(el, name)?;
         let value = attr.value.trim();
@@ -402,7 +410,7 @@ impl Reader {
     // ----- Metadata -------------------------------------------------------
 
     fn meta(&mut self, el: &Element) -> Meta {
-        const CHILDREN: [&str; 10] = [
+        const CHILDREN: [&str; 11] = [
             "reference",
             "number",
             "organisation",
@@ -413,6 +421,7 @@ impl Reader {
             "distribution",
             "keyword",
             "related",
+            "vote",
         ];
         let allowed = &CHILDREN;
         let mut meta = Meta {
@@ -485,6 +494,7 @@ impl Reader {
                     }
                 }
                 "related" => meta.related.extend(self.related(child)),
+                "vote" => meta.vote = Some(self.vote(child)),
                 _ => {}
             }
         }
@@ -597,6 +607,74 @@ impl Reader {
         })
     }
 
+    fn vote(&mut self, el: &Element) -> Vote {
+        let mut vote = Vote::default();
+        let mut seen: Vec<&str> = Vec::new();
+        for node in &el.children {
+            if self.no_text(
+                el,
+                node,
+                "the sides of a vote go in `<in-favour>`, `<against>` and `<abstaining>`",
+            ) {
+                continue;
+            }
+            let Node::Element(child) = node else { continue };
+            let Some(name) = self.allowed(el, child, &["in-favour", "against", "abstaining"])
+            else {
+                continue;
+            };
+            if seen.contains(&name) {
+                self.report(
+                    Diagnostic::error(format!("a second `<{name}>` in `<vote>`"))
+                        .at(child.name_span())
+                        .with_label("repeated")
+                        .with_hint(format!(
+                            "a vote has one `<{name}>`; put all its members in it"
+                        )),
+                );
+                continue;
+            }
+            seen.push(name);
+            let tally = self.tally(child);
+            match name {
+                "in-favour" => vote.in_favour = tally,
+                "against" => vote.against = tally,
+                _ => vote.abstaining = tally,
+            }
+        }
+        vote
+    }
+
+    /// One side of a vote: its count and the members who voted so.
+    fn tally(&mut self, el: &Element) -> Tally {
+        let count = match self.attribute_value(el, "count") {
+            None => 0,
+            Some(attr) => match attr.value.trim().parse::<u32>() {
+                Ok(count) => count,
+                Err(_) => {
+                    self.report(
+                        Diagnostic::error(format!("`{}` is not a number of votes", attr.value))
+                            .at(attr.value_span)
+                            .with_label("not a count")
+                            .with_hint("`count` is a whole number from 0, e.g. `count=\"13\"`"),
+                    );
+                    0
+                }
+            },
+        };
+        let mut members = Vec::new();
+        for node in &el.children {
+            if self.no_text(el, node, "each member goes in a `<member>`") {
+                continue;
+            }
+            let Node::Element(child) = node else { continue };
+            if self.allowed(el, child, &["member"]).is_some() {
+                members.extend(self.text_only(child));
+            }
+        }
+        Tally { count, members }
+    }
+
     /// Reports any content of an element that must be empty.
     fn empty_element(&mut self, el: &Element) {
         for node in &el.children {
@@ -650,7 +728,9 @@ impl Reader {
     }
 
     fn clause(&mut self, el: &Element) -> Option<Clause> {
-        let blocks = self.flow(el, &["p", "list"]);
+        // Clauses may carry headings: UN texts title the sections of long
+        // operative parts ("Asset freeze", "Travel ban").
+        let blocks = self.flow(el, &["heading", "p", "list"]);
         if blocks.is_empty() {
             self.report(
                 Diagnostic::error("empty clause")
@@ -660,7 +740,7 @@ impl Reader {
             return None;
         }
         let clause = Clause {
-            label: self.text_attribute(el, "label"),
+            label: self.label(el),
             blocks,
             span: Some(el.span),
         };
@@ -880,7 +960,7 @@ impl Reader {
             return None;
         }
         Some(ListItem {
-            label: self.text_attribute(el, "label"),
+            label: self.label(el),
             blocks,
             span: Some(el.span),
         })
@@ -1145,10 +1225,11 @@ fn drop_empty_text(run: &mut Vec<Inline>) {
     }
 }
 
-/// Whether a run has any visible character (a footnote alone counts).
+/// Whether a run has any character but XML white space (a footnote alone
+/// counts; a no-break space, which the white space rules keep, does too).
 fn has_text(run: &[Inline]) -> bool {
     run.iter().any(|i| match i {
-        Inline::Text(t) => t.chars().any(|c| !c.is_whitespace()),
+        Inline::Text(t) => t.chars().any(|c| !is_xml_space(c)),
         Inline::Footnote(_) => true,
         Inline::LineBreak => false,
         other => other.children().is_some_and(has_text),
