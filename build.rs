@@ -1,31 +1,38 @@
 //! Compiles the built-in style (`styles/`) into the binary.
 //!
-//! Writes `$OUT_DIR/builtin_styles.rs`, the table of every file under
-//! `styles/` that `src/style/files.rs` includes. Font files also get their
-//! compressed form, made here once rather than in every EPUB and DOCX a
-//! process writes: see `src/render/zip.rs` for how it is used.
+//! Writes two files to `$OUT_DIR`, which `src/style/files.rs` includes:
+//!
+//! - `builtin_styles.rs`, the table of every file under `styles/`;
+//! - `fonts.zip`, a ZIP archive of every built-in font deflated twice: as
+//!   it is, for EPUB, and obfuscated, for DOCX, with the key the table
+//!   records (see `src/render/docx/obfuscation.rs`, compiled here too).
+//!
+//! Fonts are the bulk of every package; compressed here, once and at the
+//! highest level, they are copied into each EPUB and DOCX as they are
+//! (see `src/render/zip.rs`).
 
 use std::fmt::Write as _;
-use std::io::Write as _;
+use std::io::{Cursor, Write as _};
 use std::path::{Path, PathBuf};
 
-/// The leading bytes of a font that a package may replace (a DOCX
-/// obfuscates them), so they are kept out of the compressed form. Written
-/// to `$OUT_DIR/font_head.rs`, which `src/style/files.rs` includes.
-const FONT_HEAD: usize = 32;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+#[path = "src/render/docx/obfuscation.rs"]
+mod obfuscation;
 
 fn main() {
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
     let styles = root.join("styles");
     println!("cargo::rerun-if-changed=styles");
+    println!("cargo::rerun-if-changed=src/render/docx/obfuscation.rs");
 
     let mut files = Vec::new();
     walk(&styles, &mut files);
     files.sort();
 
-    let packed_dir = out.join("packed");
-    std::fs::create_dir_all(&packed_dir).expect("OUT_DIR is writable");
+    let mut fonts = Fonts::default();
     let mut table = String::from("&[\n");
     for path in &files {
         let rel = path
@@ -34,25 +41,69 @@ fn main() {
             .to_str()
             .expect("style file names are UTF-8")
             .replace('\\', "/");
-        let tail = if is_font(path) {
+        let font = if is_font(path) {
             let data = std::fs::read(path).expect("a readable style file");
-            let packed = packed_dir.join(rel.replace('/', "__") + ".deflate");
-            std::fs::write(&packed, deflate(&data[FONT_HEAD.min(data.len())..]))
-                .expect("OUT_DIR is writable");
-            format!("Some(include_bytes!({:?}))", packed.display().to_string())
+            let key = obfuscation::font_key(&data);
+            let plain = fonts.add(&format!("plain/{rel}"), &data);
+            let obfuscated = fonts.add(
+                &format!("obfuscated/{rel}"),
+                &obfuscation::obfuscate(&data, &key),
+            );
+            format!(
+                "Some(BuiltinFont {{ key: {key:?}, plain: {plain}, obfuscated: {obfuscated} }})"
+            )
         } else {
             "None".to_string()
         };
         writeln!(
             table,
-            "    BuiltinFile {{ path: {rel:?}, data: include_bytes!({:?}), deflated_tail: {tail} }},",
+            "    BuiltinFile {{ path: {rel:?}, data: include_bytes!({:?}), font: {font} }},",
             path.display().to_string()
         )
         .expect("writing to a string");
     }
     table.push_str("]\n");
     std::fs::write(out.join("builtin_styles.rs"), table).expect("OUT_DIR is writable");
-    std::fs::write(out.join("font_head.rs"), FONT_HEAD.to_string()).expect("OUT_DIR is writable");
+    std::fs::write(out.join("fonts.zip"), fonts.finish()).expect("OUT_DIR is writable");
+}
+
+/// The archive of the fonts, being written.
+struct Fonts {
+    zip: ZipWriter<Cursor<Vec<u8>>>,
+    entries: usize,
+}
+
+impl Default for Fonts {
+    fn default() -> Self {
+        Fonts {
+            zip: ZipWriter::new(Cursor::new(Vec::new())),
+            entries: 0,
+        }
+    }
+}
+
+impl Fonts {
+    /// Adds `data`, deflated at the highest level, and returns its index in
+    /// the archive. The name and time do not matter: a package copies the
+    /// entry under its own.
+    fn add(&mut self, name: &str, data: &[u8]) -> usize {
+        let options = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .compression_level(Some(9))
+            .system(zip::System::Unix)
+            .unix_permissions(0o644)
+            .last_modified_time(zip::DateTime::default());
+        self.zip
+            .start_file(name, options)
+            .expect("writing to memory");
+        self.zip.write_all(data).expect("writing to memory");
+        self.entries += 1;
+        self.entries - 1
+    }
+
+    fn finish(self) -> Vec<u8> {
+        self.zip.finish().expect("writing to memory").into_inner()
+    }
 }
 
 /// Every file under `dir`, skipping hidden ones.
@@ -76,11 +127,4 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
 fn is_font(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ttf") || e.eq_ignore_ascii_case("otf"))
-}
-
-/// A raw deflate stream of `data` at the highest level: it is made once.
-fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(data).expect("writing to memory");
-    encoder.finish().expect("writing to memory")
 }

@@ -235,21 +235,36 @@ fn check(args: CheckArgs, printer: &Printer) -> u8 {
     if bad > 0 { EXIT_INPUT } else { EXIT_OK }
 }
 
-/// The styles to choose from: the one named, or the built-in ones.
+/// The styles to choose from: the one named, or the built-in ones. Their
+/// warnings (keys the template ignores) are printed.
 fn load_styles(path: Option<&std::path::Path>, printer: &Printer) -> Result<Vec<Style>, u8> {
-    match path {
-        None => Ok(Style::builtins()),
+    let styles = match path {
+        None => Style::builtins(),
         Some(path) => match Style::from_path(path) {
-            Ok(style) => Ok(vec![style]),
+            Ok(style) => vec![style],
             Err(e) => {
                 eprint!(
                     "{}",
                     diag::render(&e.source, &e.diagnostics, printer.format, printer.color)
                 );
-                Err(EXIT_INPUT)
+                return Err(EXIT_INPUT);
             }
         },
+    };
+    for style in &styles {
+        if !style.warnings.is_empty() {
+            eprint!(
+                "{}",
+                diag::render(
+                    &style.source,
+                    &style.warnings,
+                    printer.format,
+                    printer.color
+                )
+            );
+        }
     }
+    Ok(styles)
 }
 
 /// `SOURCE_DATE_EPOCH`, when set.
@@ -581,10 +596,10 @@ impl Progress {
     }
 }
 
-/// The file names the readers take, for messages: `*.xml`.
+/// The file names folder discovery takes, for messages: `*.xml`.
 fn respub_extensions() -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for reader in crate::source::READERS {
+    for reader in crate::source::READERS.iter().filter(|r| r.in_folders) {
         for ext in reader.extensions {
             let name = format!("*.{ext}");
             if !names.contains(&name) {

@@ -78,6 +78,16 @@ pub struct Meta {
     pub status: Status,
     /// Distribution note ("General").
     pub distribution: Option<String>,
+    /// The agenda item under which the body considered the resolution, as
+    /// printed after "Agenda item" ("89").
+    pub agenda_item: Option<String>,
+    /// The committee on whose report the body acted, or the draft it
+    /// adopted without referring it to one.
+    pub committee: Option<Committee>,
+    /// The number of the meeting of the session at which the body adopted
+    /// the resolution ("40"), for bodies that number their meetings within
+    /// sessions.
+    pub meeting: Option<String>,
     /// Index terms, for document properties and catalogues.
     pub keywords: Vec<String>,
     /// Documents this one refers to or derives from.
@@ -228,6 +238,20 @@ pub struct Session {
     pub start: Option<Date>,
     /// Last day.
     pub end: Option<Date>,
+    /// The session's name as printed ("Eightieth session").
+    pub name: Option<String>,
+}
+
+/// How a resolution came before the body: on the report of one of its
+/// committees, or as a draft it adopted without reference to one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Committee {
+    /// The committee ("Third Committee"); none for a draft adopted without
+    /// reference to a committee.
+    pub name: Option<String>,
+    /// The document the body acted on: the committee's report or the draft
+    /// ("A/80/L.7").
+    pub document: Option<String>,
 }
 
 /// A calendar date, validated on construction.
@@ -594,6 +618,21 @@ pub struct Footnote {
     pub span: Option<Span>,
 }
 
+/// The words of `inlines` without their marks and without notes; a line
+/// break is a space. For attribute values and for comparing texts.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) => out.push_str(t),
+            Inline::LineBreak => out.push(' '),
+            Inline::Footnote(_) => {}
+            other => out.push_str(&plain_text(other.children().unwrap_or_default())),
+        }
+    }
+    out
+}
+
 impl Inline {
     /// The children of a container inline, if it is one.
     pub fn children(&self) -> Option<&[Inline]> {
@@ -672,6 +711,56 @@ fn blocks_mut(blocks: &mut [Block], f: &mut impl FnMut(&mut Vec<Inline>)) {
                     f(&mut p.content);
                 }
             }
+        }
+    }
+}
+
+/// The structure of a resolution in counts: what two readings of one
+/// document must agree on (the text reader's and the Akoma Ntoso
+/// reader's, in the parity tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shape {
+    /// Preamble clauses.
+    pub preamble: usize,
+    /// Operative clauses.
+    pub operative: usize,
+    /// List items in the clauses, at every depth.
+    pub items: usize,
+    /// Footnotes, everywhere.
+    pub notes: usize,
+}
+
+impl Resolution {
+    /// The counts of the resolution's parts.
+    pub fn shape(&self) -> Shape {
+        fn items(blocks: &[Block]) -> usize {
+            blocks
+                .iter()
+                .map(|b| match b {
+                    Block::List(list) => {
+                        list.items.len()
+                            + list.items.iter().map(|i| items(&i.blocks)).sum::<usize>()
+                    }
+                    _ => 0,
+                })
+                .sum()
+        }
+        fn notes(run: &[Inline]) -> usize {
+            run.iter()
+                .map(|i| {
+                    usize::from(matches!(i, Inline::Footnote(_))) + i.children().map_or(0, notes)
+                })
+                .sum()
+        }
+        let clauses = self.preamble.iter().chain(&self.operative.clauses);
+        let mut copy = self.clone();
+        let mut note_count = 0;
+        for_each_inline_run_mut(&mut copy, &mut |run| note_count += notes(run));
+        Shape {
+            preamble: self.preamble.len(),
+            operative: self.operative.clauses.len(),
+            items: clauses.map(|c| items(&c.blocks)).sum(),
+            notes: note_count,
         }
     }
 }

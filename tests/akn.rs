@@ -10,9 +10,9 @@ use std::process::Command;
 
 use respub::diag::Severity;
 use respub::model::{
-    Annex, Block, Clause, Date, Footnote, Heading, Inline, LabelPattern, Language, Link, List,
-    ListItem, Meta, Operative, Paragraph, Reference, RelatedDocument, Resolution, Session, Status,
-    StatusKind, Tally, Vote,
+    Annex, Block, Clause, Committee, Date, Footnote, Heading, Inline, LabelPattern, Language, Link,
+    List, ListItem, Meta, Operative, Paragraph, Reference, RelatedDocument, Resolution, Session,
+    Status, StatusKind, Tally, Vote,
 };
 use respub::render::Format;
 use respub::source::{self, SourceFile};
@@ -919,9 +919,16 @@ pub(crate) fn built() -> Resolution {
                 country: Some("Chine".into()),
                 start: Date::new(2017, 9, 26),
                 end: Date::new(2017, 9, 29),
+                name: Some("Quatre-vingt-sixième session".into()),
             }),
             subject: Some(para(vec![text("Prise de position "), star])),
             distribution: Some("Générale".into()),
+            agenda_item: Some("12".into()),
+            committee: Some(Committee {
+                name: Some("Commission des finances".into()),
+                document: Some("GA-2017-86-REP-07".into()),
+            }),
+            meeting: Some("4".into()),
             keywords: vec!["sécurité".into(), "Coopération policière".into()],
             related: vec![RelatedDocument {
                 reference: Reference("GA-2017-86-REP-07".into()),

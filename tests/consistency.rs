@@ -11,7 +11,7 @@ use crate::util::{self, repo_path, respub, run};
 /// Builds `source` into PDF, EPUB and DOCX under `out` with the real
 /// binary (and `style`, if given), and returns what each output says of
 /// itself (tests/tools/outputs.py).
-fn outputs(source: &Path, out: &Path, style: Option<&Path>) -> serde_json::Value {
+pub(crate) fn outputs(source: &Path, out: &Path, style: Option<&Path>) -> serde_json::Value {
     let mut cmd = respub(util::root());
     cmd.args([
         "build",

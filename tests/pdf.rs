@@ -913,7 +913,7 @@ fn hostile_source_text_is_printed_literally_through_the_binary() {
 /// template, and returns the style file's path.
 fn style_copy(dir: &Path, change: impl Fn(&str) -> String) -> PathBuf {
     let style = dir.join("style");
-    for sub in ["", "fonts", "locales"] {
+    for sub in ["", "fonts", "locales", "lib"] {
         std::fs::create_dir_all(style.join(sub)).unwrap();
         for entry in std::fs::read_dir(util::repo_path("styles").join(sub)).unwrap() {
             let path = entry.unwrap().path();

@@ -140,6 +140,7 @@ pub mod model {
                 country: Some("Chine".into()),
                 start: Date::new(2017, 9, 26),
                 end: Date::new(2017, 9, 29),
+                name: None,
             }),
             subject: Some(Paragraph::text(
                 "Prise de position sur la sécurité mondiale",

@@ -78,6 +78,48 @@ impl Counter {
         }
     }
 
+    /// The number that `text` writes with this counter (`iv` → 4 in lower
+    /// Roman), if it is one [`Counter::format`] writes.
+    pub fn value(self, text: &str) -> Option<u32> {
+        let text = text.trim_end_matches('\u{0640}');
+        let value = match self {
+            Counter::Decimal if text.bytes().all(|b| b.is_ascii_digit()) => text.parse().ok()?,
+            Counter::LowerAlpha | Counter::UpperAlpha => {
+                let base = if self == Counter::LowerAlpha {
+                    b'a'
+                } else {
+                    b'A'
+                };
+                let first = *text.as_bytes().first()?;
+                if !(base..base + 26).contains(&first) || text.bytes().any(|b| b != first) {
+                    return None;
+                }
+                (text.len() as u32 - 1) * 26 + u32::from(first - base) + 1
+            }
+            Counter::LowerRoman | Counter::UpperRoman => {
+                let upper = text.to_ascii_uppercase();
+                (1..400).find(|&n| roman(n) == upper)?
+            }
+            Counter::ArabicAbjad | Counter::ArabicAlpha => {
+                let table = if self == Counter::ArabicAbjad {
+                    &ABJAD
+                } else {
+                    &HIJAI
+                };
+                let at = table
+                    .iter()
+                    .position(|l| l.trim_end_matches('\u{0640}') == text)?;
+                at as u32 + 1
+            }
+            Counter::ArabicIndic => text.chars().try_fold(0u32, |n, c| {
+                let d = (c as u32).checked_sub(0x0660).filter(|&d| d < 10)?;
+                n.checked_mul(10)?.checked_add(d)
+            })?,
+            _ => return None,
+        };
+        (value > 0 && self.format(value).trim_end_matches('\u{0640}') == text).then_some(value)
+    }
+
     fn from_sample(c: char) -> Option<Counter> {
         Some(match c {
             '1' => Counter::Decimal,
@@ -146,6 +188,48 @@ impl LabelPattern {
                 suffix: sample.to_string(),
             },
         })
+    }
+
+    /// The patterns a written label such as `(iv)`, `b)`, `12.` or `(ج)`
+    /// may follow, each with the number it gives the label: `(i)` is the
+    /// first lower Roman label and the ninth letter. Case decides between
+    /// the lower and upper counters; a label with no counter is a bullet.
+    pub fn read(label: &str) -> Vec<(LabelPattern, u32)> {
+        let is_counter = |c: char| c.is_alphanumeric() || c == '\u{0640}';
+        let Some(start) = label.find(is_counter) else {
+            return LabelPattern::parse(label)
+                .map(|p| vec![(p, 0)])
+                .unwrap_or_default();
+        };
+        let end = label[start..]
+            .find(|c: char| !is_counter(c))
+            .map_or(label.len(), |n| start + n);
+        let (prefix, run, suffix) = (&label[..start], &label[start..end], &label[end..]);
+        if suffix.contains(is_counter) {
+            return Vec::new();
+        }
+        let counters = [
+            Counter::Decimal,
+            Counter::LowerRoman,
+            Counter::LowerAlpha,
+            Counter::UpperRoman,
+            Counter::UpperAlpha,
+            Counter::ArabicAbjad,
+            Counter::ArabicAlpha,
+            Counter::ArabicIndic,
+        ];
+        counters
+            .into_iter()
+            .filter_map(|counter| {
+                let value = counter.value(run)?;
+                let pattern = LabelPattern {
+                    prefix: prefix.to_string(),
+                    counter,
+                    suffix: suffix.to_string(),
+                };
+                Some((pattern, value))
+            })
+            .collect()
     }
 
     /// The label of item `n` (from 1).
@@ -237,6 +321,25 @@ mod tests {
     fn letters_double_after_z() {
         assert_eq!(Counter::LowerAlpha.format(26), "z");
         assert_eq!(Counter::LowerAlpha.format(27), "aa");
+    }
+
+    #[test]
+    fn written_labels_are_read_back() {
+        let read = |l: &str| -> Vec<(String, u32)> {
+            LabelPattern::read(l)
+                .into_iter()
+                .map(|(p, n)| (p.to_string(), n))
+                .collect()
+        };
+        assert_eq!(read("12."), [("1.".to_string(), 12)]);
+        assert_eq!(read("(i)"), [("(i)".into(), 1), ("(a)".into(), 9)]);
+        assert_eq!(read("(iv)"), [("(i)".to_string(), 4)]);
+        assert_eq!(read("b)"), [("a)".to_string(), 2)]);
+        assert_eq!(read("(ج)"), [("(أ)".into(), 3), ("(ت)".into(), 5)]);
+        assert_eq!(read("(هـ)")[0], ("(أ)".into(), 5));
+        assert_eq!(read("1 -"), [("1 -".to_string(), 1)]);
+        assert_eq!(read("•"), [("•".to_string(), 0)]);
+        assert!(read("1a").is_empty());
     }
 
     #[test]

@@ -29,9 +29,16 @@ pub fn to_text(doc: &Prepared<'_>) -> String {
     if let Some(body) = &head.body {
         out.lines.push(body.clone());
     }
+    let lines = [
+        &head.session,
+        &head.agenda_item,
+        &head.adopted_by,
+        &head.committee,
+    ];
+    out.lines.extend(lines.into_iter().flatten().cloned());
     out.lines.push(head.title.clone());
     out.lines.push(head.reference.clone());
-    if let Some(subject) = &head.subject {
+    if let Some(subject) = head.subject.as_ref().filter(|_| !head.subject_in_title) {
         let text = out.inlines(subject);
         out.lines.push(format!("{} {text}", head.subject_label));
     }

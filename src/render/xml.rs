@@ -20,7 +20,7 @@ use thiserror::Error;
 
 use crate::diag::{Diagnostic, DiagResult, Warned};
 use crate::model::{
-    Annex, Block, Clause, Footnote, Heading, Inline, Link, List, ListItem, Meta, Operative,
+    Annex, Block, Clause, Committee, Footnote, Heading, Inline, Link, List, ListItem, Meta, Operative,
     Organisation, Paragraph, RelatedDocument, Resolution, Session, Status, Tally, Vote,
 };
 use crate::source::decode::replace_refused;
@@ -274,6 +274,9 @@ impl Out {
             subject,
             status,
             distribution,
+            agenda_item,
+            committee,
+            meeting,
             keywords,
             related,
             vote,
@@ -299,6 +302,7 @@ impl Out {
                 country,
                 start,
                 end,
+                name,
             } = session;
             let (start, end) = (start.map(|d| d.to_string()), end.map(|d| d.to_string()));
             self.line(2);
@@ -310,6 +314,7 @@ impl Out {
                     ("country", country.as_deref()),
                     ("start", start.as_deref()),
                     ("end", end.as_deref()),
+                    ("name", name.as_deref()),
                 ],
             );
         }
@@ -327,6 +332,21 @@ impl Out {
         if let Some(distribution) = distribution {
             self.line(2);
             self.element("distribution", &[], distribution);
+        }
+        if let Some(agenda_item) = agenda_item {
+            self.line(2);
+            self.element("agenda-item", &[], agenda_item);
+        }
+        if let Some(Committee { name, document }) = committee {
+            self.line(2);
+            self.empty(
+                "committee",
+                &[("name", name.as_deref()), ("document", document.as_deref())],
+            );
+        }
+        if let Some(meeting) = meeting {
+            self.line(2);
+            self.element("meeting", &[], meeting);
         }
         for keyword in keywords {
             self.line(2);

@@ -1,78 +1,69 @@
-//! ZIP packages, the container of EPUB and DOCX.
+//! ZIP packages, the container of EPUB and DOCX, written with the `zip`
+//! crate.
 //!
-//! Written by hand rather than with a ZIP crate for two controls the
-//! formats need. Every entry gets the same time and permissions, and the
-//! first can be stored uncompressed (EPUB's `mimetype`), so the bytes
-//! depend only on the document. And a font, the bulk of every package, is
-//! written from a deflate stream made once — when the binary is built for
-//! the built-in fonts, once per process for a style's own — instead of
-//! being compressed again for every document.
+//! Two things the formats need beyond the crate's defaults:
 //!
-//! A font's stream leaves out its first [`FONT_HEAD`] bytes, which a DOCX
-//! obfuscates differently per face: an entry is the first bytes as a
-//! stored deflate block, followed by the shared stream of the rest. Both
-//! are plain DEFLATE (RFC 1951), which every ZIP reader inflates.
+//! - **The same bytes for the same document.** Every entry gets the same
+//!   time (the document's timestamp, never the clock) and the same Unix
+//!   mode, no extra field, and the entries go in the order given. EPUB's
+//!   `mimetype` is written first and stored ([`ZipBuilder::stored`]).
+//! - **Fonts compressed once.** A font is the bulk of every package, so
+//!   it is not deflated again for each. The built-in fonts were deflated
+//!   when the binary was built (`build.rs` made the archive
+//!   [`BUILTIN_FONTS`]), both as they are, for EPUB, and obfuscated, for
+//!   DOCX (see [`obfuscation`]); a style's own fonts are deflated the
+//!   first time a package of the process needs them. A package copies
+//!   such an entry's deflated bytes as they are.
+//!
+//! The crate copies a deflated entry raw from another archive, but no one
+//! call gives the copy a new name *and* a new time and mode:
+//! `raw_copy_file_touch` sets the time and mode and keeps the name,
+//! `raw_copy_file_rename` sets the name and keeps the time and mode. So a
+//! font goes through both, by way of an archive of that one entry in
+//! memory ([`ZipBuilder::copy`]). The detour costs one more copy of the
+//! compressed bytes, little beside compressing them. Nothing lower in the
+//! crate's public API writes bytes already compressed (`start_file`
+//! compresses what it is given, and `PreparedZipFile` can only be made by
+//! compressing), short of writing under the writer with its `unsafe`
+//! accessors.
 
-use std::io::Write;
+use std::io::{Cursor, Write};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use flate2::Compression;
-use flate2::write::DeflateEncoder;
+use ::zip::write::SimpleFileOptions;
+use ::zip::{CompressionMethod, DateTime, System, ZipArchive, ZipWriter};
 
-use crate::style::{FONT_HEAD, FileBytes};
+use crate::render::docx::obfuscation;
+use crate::style::{BUILTIN_FONTS, FileBytes};
 
 use super::time::UtcTime;
+
+pub use ::zip::result::ZipError;
 
 /// What an entry of a package holds.
 #[derive(Debug, Clone)]
 pub enum Content {
     /// Bytes made for this document.
     Bytes(Vec<u8>),
-    /// A font file of the style. `head`, when given, replaces the font's
-    /// first [`FONT_HEAD`] bytes (the whole of a shorter font) in the
-    /// package, and must be as long as what it replaces.
+    /// A font file of the style, as it is or, for a DOCX, obfuscated
+    /// with the key [`font_key`] gives.
     Font {
         /// The font as the style has it.
         file: FileBytes,
-        /// What the package has instead of the font's first bytes.
-        head: Option<Vec<u8>>,
+        /// Whether the package holds it obfuscated.
+        obfuscated: bool,
     },
 }
 
-/// Why a package cannot be written.
-#[derive(Debug, thiserror::Error)]
-pub enum ZipError {
-    /// ZIP without its 64-bit extension counts 65,535 entries and 4 GiB.
-    #[error("the package is too large for a ZIP file ({0})")]
-    TooLarge(&'static str),
-    /// A font's replacement head is not as long as the bytes it replaces
-    /// (the first [`FONT_HEAD`], or the whole of a shorter font).
-    #[error("a font head of {0} bytes does not match the bytes it replaces")]
-    FontHead(usize),
-}
+/// The permissions of every entry, `rw-r--r--` (the crate marks them as a
+/// regular file's).
+const MODE: u32 = 0o644;
 
 /// A ZIP archive being written in memory.
 pub struct ZipBuilder {
-    out: Vec<u8>,
-    central: Vec<u8>,
-    entries: usize,
-    time: u16,
-    date: u16,
+    zip: ZipWriter<Cursor<Vec<u8>>>,
+    time: DateTime,
 }
-
-/// How an entry's data is laid out.
-const STORED: u16 = 0;
-const DEFLATED: u16 = 8;
-
-/// Version 2.0 of the format: deflate and folders, nothing later.
-const VERSION_NEEDED: u16 = 20;
-/// "Made by" a Unix system (3), version 2.0, so readers apply the
-/// permissions in the external attributes.
-const VERSION_MADE_BY: u16 = (3 << 8) | 20;
-/// A regular file, `rw-r--r--`.
-const UNIX_FILE_MODE: u32 = 0o100_644;
-/// General purpose flag 11: the name is UTF-8.
-const UTF8_NAME: u16 = 1 << 11;
 
 impl ZipBuilder {
     /// An empty archive whose entries are all dated `timestamp` (seconds
@@ -80,237 +71,173 @@ impl ZipBuilder {
     pub fn new(timestamp: i64) -> Self {
         let (time, date) = UtcTime::from_unix_clamped(timestamp).dos();
         ZipBuilder {
-            out: Vec::new(),
-            central: Vec::new(),
-            entries: 0,
-            time,
-            date,
+            zip: ZipWriter::new(Cursor::new(Vec::new())),
+            time: DateTime::try_from_msdos(date, time).expect("dos() gives a valid DOS time"),
         }
+    }
+
+    /// The options of every entry but for how it is compressed.
+    fn options(&self, method: CompressionMethod) -> SimpleFileOptions {
+        entry_options(method).last_modified_time(self.time)
     }
 
     /// Adds `data` uncompressed.
     pub fn stored(&mut self, name: &str, data: &[u8]) -> Result<(), ZipError> {
-        let crc = crc32fast::hash(data);
-        self.entry(name, STORED, crc, data.len(), &[data])
+        self.zip
+            .start_file(name, self.options(CompressionMethod::Stored))?;
+        self.zip.write_all(data)?;
+        Ok(())
     }
 
     /// Adds `content`, compressed.
     pub fn deflated(&mut self, name: &str, content: &Content) -> Result<(), ZipError> {
         match content {
             Content::Bytes(data) => {
-                let packed = deflate(data);
-                self.entry(
-                    name,
-                    DEFLATED,
-                    crc32fast::hash(data),
-                    data.len(),
-                    &[&packed],
-                )
+                self.zip
+                    .start_file(name, self.options(CompressionMethod::Deflated))?;
+                self.zip.write_all(data)?;
+                Ok(())
             }
-            Content::Font { file, head } => self.font(name, file, head.as_deref()),
+            Content::Font { file, obfuscated } => {
+                let packed = packed(file, *obfuscated);
+                self.copy(name, packed.archive(), packed.index)
+            }
         }
     }
 
-    fn font(&mut self, name: &str, file: &FileBytes, head: Option<&[u8]>) -> Result<(), ZipError> {
-        let split = FONT_HEAD.min(file.len());
-        let head = head.unwrap_or(&file[..split]);
-        if head.len() != split {
-            return Err(ZipError::FontHead(head.len()));
-        }
-        let packed = packed(file);
-        let mut crc = crc32fast::Hasher::new();
-        crc.update(head);
-        crc.combine(&packed.tail_crc);
-        let block = stored_block(head);
-        self.entry(
-            name,
-            DEFLATED,
-            crc.finalize(),
-            file.len(),
-            &[&block, &packed.tail],
-        )
-    }
-
-    /// Writes the local header and data of one entry and records its
-    /// central directory record.
-    fn entry(
-        &mut self,
-        name: &str,
-        method: u16,
-        crc: u32,
-        size: usize,
-        data: &[&[u8]],
-    ) -> Result<(), ZipError> {
-        let packed: usize = data.iter().map(|d| d.len()).sum();
-        let offset = u32::try_from(self.out.len()).map_err(|_| ZipError::TooLarge("over 4 GiB"))?;
-        let size = u32::try_from(size).map_err(|_| ZipError::TooLarge("an entry over 4 GiB"))?;
-        let packed =
-            u32::try_from(packed).map_err(|_| ZipError::TooLarge("an entry over 4 GiB"))?;
-        let name_len = u16::try_from(name.len())
-            .map_err(|_| ZipError::TooLarge("an entry name over 64 KiB"))?;
-        if self.entries == usize::from(u16::MAX) {
-            return Err(ZipError::TooLarge("over 65,535 entries"));
-        }
-        let flags = if name.is_ascii() { 0 } else { UTF8_NAME };
-
-        // The local header and the central record share these fields, in
-        // this order, from "version needed" to "extra field length".
-        let (time, date) = (self.time, self.date);
-        let fields = |out: &mut Vec<u8>| {
-            put16(out, VERSION_NEEDED);
-            put16(out, flags);
-            put16(out, method);
-            put16(out, time);
-            put16(out, date);
-            put32(out, crc);
-            put32(out, packed);
-            put32(out, size);
-            put16(out, name_len);
-            put16(out, 0); // extra field length
-        };
-
-        let mut local = Vec::with_capacity(30 + name.len());
-        put32(&mut local, 0x0403_4b50);
-        fields(&mut local);
-        local.extend_from_slice(name.as_bytes());
-
-        let c = &mut self.central;
-        put32(c, 0x0201_4b50);
-        put16(c, VERSION_MADE_BY);
-        fields(c);
-        put16(c, 0); // comment length
-        put16(c, 0); // disk number
-        put16(c, 0); // internal attributes
-        put32(c, UNIX_FILE_MODE << 16);
-        put32(c, offset);
-        c.extend_from_slice(name.as_bytes());
-
-        self.out.extend_from_slice(&local);
-        for chunk in data {
-            self.out.extend_from_slice(chunk);
-        }
-        self.entries += 1;
-        Ok(())
+    /// Copies entry `index` of `archive`, still compressed, as `name`,
+    /// with this package's time and mode.
+    fn copy(&mut self, name: &str, archive: &[u8], index: usize) -> Result<(), ZipError> {
+        let mut source = ZipArchive::new(Cursor::new(archive))?;
+        let entry = source.by_index_raw(index)?;
+        // The time and mode, into an archive of this entry alone, made
+        // large enough for its headers and bytes not to be moved as it
+        // grows...
+        let room = usize::try_from(entry.compressed_size()).unwrap_or(0)
+            + 2 * entry.name_raw().len()
+            + 256;
+        let mut touched = ZipWriter::new(Cursor::new(Vec::with_capacity(room)));
+        touched.raw_copy_file_touch(entry, self.time, Some(MODE))?;
+        let mut touched = touched.finish_into_readable()?;
+        // ...then the name, into the package.
+        self.zip
+            .raw_copy_file_rename(touched.by_index_raw(0)?, name)
     }
 
     /// The archive: the entries, the central directory and its end record.
-    pub fn finish(mut self) -> Result<Vec<u8>, ZipError> {
-        let too_large = |_| ZipError::TooLarge("over 4 GiB");
-        let start = u32::try_from(self.out.len()).map_err(too_large)?;
-        let size = u32::try_from(self.central.len()).map_err(too_large)?;
-        start
-            .checked_add(size)
-            .ok_or(ZipError::TooLarge("over 4 GiB"))?;
-        // Checked against u16::MAX as each entry was added.
-        let entries = self.entries as u16;
-        self.out.append(&mut self.central);
-        let out = &mut self.out;
-        put32(out, 0x0605_4b50);
-        put16(out, 0); // this disk
-        put16(out, 0); // the disk where the central directory starts
-        put16(out, entries);
-        put16(out, entries);
-        put32(out, size);
-        put32(out, start);
-        put16(out, 0); // comment length
-        Ok(self.out)
+    pub fn finish(self) -> Result<Vec<u8>, ZipError> {
+        Ok(self.zip.finish()?.into_inner())
     }
 }
 
-fn put16(out: &mut Vec<u8>, value: u16) {
-    out.extend_from_slice(&value.to_le_bytes());
+/// How every entry is written, whichever process or platform writes it:
+/// with `method`, from a Unix system, `rw-r--r--`, dated 1980-01-01 until
+/// a package gives it its own time.
+fn entry_options(method: CompressionMethod) -> SimpleFileOptions {
+    SimpleFileOptions::default()
+        .compression_method(method)
+        .system(System::Unix)
+        .unix_permissions(MODE)
+        .last_modified_time(DateTime::default())
 }
 
-fn put32(out: &mut Vec<u8>, value: u32) {
-    out.extend_from_slice(&value.to_le_bytes());
+/// The GUID with which a DOCX obfuscates `file`
+/// ([`obfuscation::font_key`]): made when the binary was built for a
+/// built-in font, once per process for a style's own.
+pub fn font_key(file: &FileBytes) -> String {
+    match file.builtin().and_then(|f| f.font.as_ref()) {
+        Some(font) => font.key.to_string(),
+        None => loaded(file)
+            .key
+            .get_or_init(|| obfuscation::font_key(file))
+            .clone(),
+    }
 }
 
-/// `head` as a stored, non-final deflate block (RFC 1951 §3.2.4): a
-/// header byte, the length and its complement, the bytes.
-fn stored_block(head: &[u8]) -> Vec<u8> {
-    // At most FONT_HEAD bytes, far below a stored block's 65,535.
-    let len = head.len() as u16;
-    let mut block = Vec::with_capacity(5 + head.len());
-    block.push(0); // BFINAL 0, BTYPE 00 (stored), padding to the byte
-    put16(&mut block, len);
-    put16(&mut block, !len);
-    block.extend_from_slice(head);
-    block
-}
-
-/// `data` as a raw deflate stream.
-fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut encoder = DeflateEncoder::new(Vec::new(), Compression::default());
-    // Writing into a Vec cannot fail.
-    encoder.write_all(data).expect("writing to memory");
-    encoder.finish().expect("writing to memory")
-}
-
-/// A font file as packages embed it: the bytes after its first
-/// [`FONT_HEAD`], deflated, and their CRC-32, from which the CRC of any
-/// head followed by them is derived without reading the font again.
+/// A font deflated: entry `index` of a ZIP archive in memory.
 struct Packed {
-    tail: FileTail,
-    tail_crc: crc32fast::Hasher,
+    archive: Archive,
+    index: usize,
 }
 
-/// The CRC-32 of the font `file`, as it is, from its packed form.
-pub fn font_crc(file: &FileBytes) -> u32 {
-    let mut crc = crc32fast::Hasher::new();
-    crc.update(&file[..FONT_HEAD.min(file.len())]);
-    crc.combine(&packed(file).tail_crc);
-    crc.finalize()
-}
-
-/// The packed form of `file`, made once per process. A built-in font's
-/// deflate stream was made when the binary was built.
-fn packed(file: &FileBytes) -> Arc<Packed> {
-    let slot = {
-        let mut cache = PACKED.lock().unwrap_or_else(|e| e.into_inner());
-        match cache.iter().find(|(f, _)| f.same(file)) {
-            Some((_, slot)) => slot.clone(),
-            None => {
-                let slot = Arc::new(OnceLock::new());
-                cache.push((file.clone(), slot.clone()));
-                slot
-            }
-        }
-    };
-    // Made outside the lock, once, whichever thread gets there first.
-    if let Some(packed) = slot.get() {
-        return Arc::clone(packed);
-    }
-    let rest = &file[FONT_HEAD.min(file.len())..];
-    let tail = match file.builtin().and_then(|f| f.deflated_tail) {
-        Some(tail) => FileTail::Builtin(tail),
-        None => FileTail::Made(deflate(rest).into()),
-    };
-    let mut tail_crc = crc32fast::Hasher::new();
-    tail_crc.update(rest);
-    let made = Arc::new(Packed { tail, tail_crc });
-    Arc::clone(slot.get_or_init(|| made))
-}
-
-/// The font files packed so far. The files are kept, so their addresses
-/// identify them; a process uses the fonts of a handful of styles.
-#[allow(clippy::type_complexity)]
-static PACKED: Mutex<Vec<(FileBytes, Arc<OnceLock<Arc<Packed>>>)>> = Mutex::new(Vec::new());
-
-/// A compressed font tail.
-enum FileTail {
-    Builtin(&'static [u8]),
+enum Archive {
+    /// [`BUILTIN_FONTS`], made when the binary was built.
+    Builtin,
+    /// An archive of the one entry, made by this process.
     Made(Arc<[u8]>),
 }
 
-impl std::ops::Deref for FileTail {
-    type Target = [u8];
-
-    fn deref(&self) -> &[u8] {
-        match self {
-            FileTail::Builtin(tail) => tail,
-            FileTail::Made(tail) => tail,
+impl Packed {
+    fn archive(&self) -> &[u8] {
+        match &self.archive {
+            Archive::Builtin => BUILTIN_FONTS,
+            Archive::Made(bytes) => bytes,
         }
     }
+}
+
+/// `file` deflated, as it is or obfuscated.
+fn packed(file: &FileBytes, obfuscated: bool) -> Packed {
+    if let Some(font) = file.builtin().and_then(|f| f.font.as_ref()) {
+        let index = if obfuscated {
+            font.obfuscated
+        } else {
+            font.plain
+        };
+        return Packed {
+            archive: Archive::Builtin,
+            index,
+        };
+    }
+    let forms = loaded(file);
+    let archive = if obfuscated {
+        forms.obfuscated.get_or_init(|| {
+            let key = font_key(file);
+            pack(&obfuscation::obfuscate(file, &key))
+        })
+    } else {
+        forms.plain.get_or_init(|| pack(file))
+    };
+    Packed {
+        archive: Archive::Made(Arc::clone(archive)),
+        index: 0,
+    }
+}
+
+/// An archive of `data` alone, deflated.
+fn pack(data: &[u8]) -> Arc<[u8]> {
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let written = (|| -> Result<Vec<u8>, ZipError> {
+        zip.start_file("font", entry_options(CompressionMethod::Deflated))?;
+        zip.write_all(data)?;
+        Ok(zip.finish()?.into_inner())
+    })();
+    // Writing to memory fails only when out of memory.
+    written.expect("writing to memory").into()
+}
+
+/// What this process made of a font that is not built in, each part the
+/// first time a package needs it.
+#[derive(Default)]
+struct Loaded {
+    key: OnceLock<String>,
+    plain: OnceLock<Arc<[u8]>>,
+    obfuscated: OnceLock<Arc<[u8]>>,
+}
+
+/// The fonts not built in that packages embedded so far. The files are
+/// kept, so their addresses identify them; a process uses the fonts of a
+/// handful of styles.
+static LOADED: Mutex<Vec<(FileBytes, Arc<Loaded>)>> = Mutex::new(Vec::new());
+
+fn loaded(file: &FileBytes) -> Arc<Loaded> {
+    let mut cache = LOADED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, forms)) = cache.iter().find(|(f, _)| f.same(file)) {
+        return Arc::clone(forms);
+    }
+    let forms = Arc::new(Loaded::default());
+    cache.push((file.clone(), Arc::clone(&forms)));
+    forms
 }
 
 #[cfg(test)]
@@ -320,101 +247,156 @@ mod tests {
     use super::*;
     use crate::style::builtin_file;
 
-    /// The bytes `content` holds once unpacked.
-    fn unpacked(content: &Content) -> Vec<u8> {
-        match content {
-            Content::Bytes(data) => data.clone(),
-            Content::Font { file, head } => {
-                let mut data = file.to_vec();
-                if let Some(head) = head {
-                    data[..head.len()].copy_from_slice(head);
-                }
-                data
-            }
+    /// The built-in font at `path`, as a style holds it.
+    fn builtin(path: &str) -> FileBytes {
+        FileBytes::Builtin(builtin_file(path).expect("a built-in font"))
+    }
+
+    /// The entries of the ZIP file `bytes`, in the order stored: name,
+    /// method, time, Unix mode, extra fields, data.
+    #[allow(clippy::type_complexity)]
+    fn entries(bytes: &[u8]) -> Vec<(String, CompressionMethod, DateTime, u32, usize, Vec<u8>)> {
+        let mut archive = ZipArchive::new(Cursor::new(bytes)).expect("a ZIP file");
+        (0..archive.len())
+            .map(|i| {
+                let mut entry = archive.by_index(i).unwrap();
+                let mut data = Vec::new();
+                entry.read_to_end(&mut data).unwrap();
+                (
+                    entry.name().unwrap().into_owned(),
+                    entry.compression(),
+                    entry.last_modified().unwrap(),
+                    entry.unix_mode().unwrap(),
+                    entry.extra_data_fields().count(),
+                    data,
+                )
+            })
+            .collect()
+    }
+
+    /// A package of every kind of entry, at 2017-09-29T12:34:56Z.
+    fn package(font: &FileBytes) -> Vec<u8> {
+        let mut zip = ZipBuilder::new(1_506_688_496);
+        zip.stored("mimetype", b"application/epub+zip").unwrap();
+        zip.deflated("a/é.xml", &Content::Bytes(b"<x/>".repeat(100)))
+            .unwrap();
+        for (name, obfuscated) in [("f.ttf", false), ("f.odttf", true)] {
+            let content = Content::Font {
+                file: font.clone(),
+                obfuscated,
+            };
+            zip.deflated(name, &content).unwrap();
+        }
+        zip.finish().unwrap()
+    }
+
+    #[test]
+    fn entries_keep_their_order_time_and_mode() {
+        let bytes = package(&builtin("fonts/NotoSerif-Italic.ttf"));
+        let entries = entries(&bytes);
+        let names: Vec<_> = entries.iter().map(|e| e.0.as_str()).collect();
+        assert_eq!(names, ["mimetype", "a/é.xml", "f.ttf", "f.odttf"]);
+        for (name, method, time, mode, extra, _) in &entries {
+            let when = (time.year(), time.month(), time.day());
+            assert_eq!(when, (2017, 9, 29), "{name}");
+            let at = (time.hour(), time.minute(), time.second());
+            assert_eq!(at, (12, 34, 56), "{name}");
+            assert_eq!(*mode, 0o100_644, "{name}");
+            assert_eq!(*extra, 0, "{name}");
+            let expected = if name == "mimetype" {
+                CompressionMethod::Stored
+            } else {
+                CompressionMethod::Deflated
+            };
+            assert_eq!(*method, expected, "{name}");
         }
     }
 
-    fn inflate(data: &[u8]) -> Vec<u8> {
-        let mut out = Vec::new();
-        flate2::read::DeflateDecoder::new(data)
-            .read_to_end(&mut out)
-            .expect("a valid deflate stream");
-        out
+    #[test]
+    fn mimetype_comes_first_stored_without_extra_field() {
+        let bytes = package(&builtin("fonts/NotoSerif-Italic.ttf"));
+        // The local header: signature, then method at 8, the name's length
+        // at 26, the extra field's at 28, the name at 30, the data after.
+        assert_eq!(&bytes[..4], b"PK\x03\x04");
+        assert_eq!(&bytes[8..10], &[0, 0], "stored");
+        assert_eq!(&bytes[26..30], &[8, 0, 0, 0], "no extra field");
+        assert_eq!(&bytes[30..58], b"mimetypeapplication/epub+zip");
     }
 
     #[test]
-    fn built_in_fonts_carry_their_compressed_tails() {
-        let font = builtin_file("fonts/NotoSerif-Regular.ttf").expect("a built-in font");
-        let tail = font
-            .deflated_tail
-            .expect("fonts are compressed at build time");
-        assert_eq!(inflate(tail), &font.data[FONT_HEAD..]);
-        assert!(
-            builtin_file("official.toml")
-                .unwrap()
-                .deflated_tail
-                .is_none()
-        );
+    fn times_are_clamped_to_what_zip_records() {
+        for (timestamp, year) in [(0, 1980), (i64::MAX, 2107)] {
+            let mut zip = ZipBuilder::new(timestamp);
+            zip.stored("a", b"").unwrap();
+            let bytes = zip.finish().unwrap();
+            assert_eq!(entries(&bytes)[0].2.year(), year);
+        }
     }
 
     #[test]
-    fn a_font_entry_inflates_to_the_font_with_its_new_head() {
-        let font = builtin_file("fonts/NotoSerif-Bold.ttf").unwrap();
-        let file = FileBytes::Builtin(font);
-        let head = vec![0xAB; FONT_HEAD];
-        let block = stored_block(&head);
-        let tail = &packed(&file).tail;
-        let joined = [&block[..], &tail[..]].concat();
-        let mut expected = font.data.to_vec();
-        expected[..FONT_HEAD].fill(0xAB);
-        assert_eq!(inflate(&joined), expected);
+    fn font_entries_inflate_to_the_font_or_its_obfuscated_form() {
+        for file in [
+            builtin("fonts/NotoSerif-Italic.ttf"),
+            FileBytes::Loaded(builtin("fonts/NotoNaskhArabic-Bold.ttf").to_vec().into()),
+        ] {
+            let entries = entries(&package(&file));
+            let (plain, obfuscated) = (&entries[2].5, &entries[3].5);
+            assert_eq!(plain[..], file[..]);
+            let key = font_key(&file);
+            assert_eq!(*obfuscated, obfuscation::obfuscate(&file, &key));
+            assert_ne!(obfuscated[..32], file[..32]);
+            assert_eq!(obfuscated[32..], file[32..]);
+            // The key de-obfuscates it.
+            assert_eq!(obfuscation::obfuscate(obfuscated, &key), file[..]);
+        }
+    }
+
+    #[test]
+    fn packages_are_reproducible() {
+        let font = builtin("fonts/NotoSerif-Regular.ttf");
+        assert_eq!(package(&font), package(&font));
+        let loaded = FileBytes::Loaded(font.to_vec().into());
+        assert_eq!(package(&loaded), package(&loaded));
+    }
+
+    #[test]
+    fn built_in_fonts_were_packed_when_the_binary_was_built() {
+        let mut archive = ZipArchive::new(Cursor::new(BUILTIN_FONTS)).unwrap();
+        let style = crate::style::Style::builtin();
+        for face in &style.fonts.files {
+            let font = face.data.builtin().unwrap().font.as_ref().unwrap();
+            // build.rs derived the key as the DOCX writer does.
+            assert_eq!(font.key, obfuscation::font_key(&face.data));
+            for (index, expected) in [
+                (font.plain, face.data.to_vec()),
+                (
+                    font.obfuscated,
+                    obfuscation::obfuscate(&face.data, font.key),
+                ),
+            ] {
+                let mut entry = archive.by_index(index).unwrap();
+                assert_eq!(entry.compression(), CompressionMethod::Deflated);
+                let mut data = Vec::new();
+                entry.read_to_end(&mut data).unwrap();
+                assert_eq!(data, expected);
+            }
+        }
+        assert!(builtin_file("official.toml").unwrap().font.is_none());
     }
 
     #[test]
     fn fonts_from_disk_are_compressed_once() {
         let data: Vec<u8> = (0..10_000u32).map(|i| (i * 7 % 251) as u8).collect();
-        let file = FileBytes::Loaded(data.clone().into());
-        let (a, b) = (packed(&file), packed(&file.clone()));
-        assert!(std::ptr::eq(a.tail.as_ptr(), b.tail.as_ptr()));
-        assert_eq!(inflate(&a.tail), &data[FONT_HEAD..]);
-        // A font shorter than the head has an empty tail.
-        let tiny = FileBytes::Loaded(vec![1, 2, 3].into());
-        let block = stored_block(&tiny);
-        let joined = [&block[..], &packed(&tiny).tail[..]].concat();
-        assert_eq!(inflate(&joined), [1, 2, 3]);
-    }
-
-    #[test]
-    fn archives_read_back_with_their_times_and_modes() {
-        let mut zip = ZipBuilder::new(1_506_643_200);
-        zip.stored("mimetype", b"application/epub+zip").unwrap();
-        zip.deflated("a/é.xml", &Content::Bytes(b"<x/>".repeat(100)))
-            .unwrap();
-        let font = FileBytes::Builtin(builtin_file("fonts/NotoSerif-Italic.ttf").unwrap());
-        let head = vec![7u8; FONT_HEAD];
-        let content = Content::Font {
-            file: font.clone(),
-            head: Some(head.clone()),
-        };
-        zip.deflated("f.odttf", &content).unwrap();
-        let bytes = zip.finish().unwrap();
-
-        assert_eq!(&bytes[30..38], b"mimetype");
-        let mut archive = ::zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-        assert_eq!(archive.len(), 3);
-        for (i, name) in ["mimetype", "a/é.xml", "f.odttf"].into_iter().enumerate() {
-            let mut entry = archive.by_index(i).unwrap();
-            assert_eq!(entry.name().unwrap(), name);
-            assert_eq!(entry.unix_mode(), Some(0o100_644));
-            let t = entry.last_modified().unwrap();
-            assert_eq!((t.year(), t.month(), t.day()), (2017, 9, 29));
-            let mut data = Vec::new();
-            entry.read_to_end(&mut data).unwrap();
-            if i == 2 {
-                assert_eq!(data, unpacked(&content));
-                assert_eq!(&data[..FONT_HEAD], &head[..]);
-                assert_eq!(&data[FONT_HEAD..], &font[FONT_HEAD..]);
-            }
+        let file = FileBytes::Loaded(data.into());
+        for obfuscated in [false, true] {
+            let (a, b) = (packed(&file, obfuscated), packed(&file.clone(), obfuscated));
+            assert!(std::ptr::eq(a.archive(), b.archive()));
         }
+        // Equal bytes elsewhere in memory are another file.
+        let other = FileBytes::Loaded(file.to_vec().into());
+        assert!(!std::ptr::eq(
+            packed(&file, false).archive(),
+            packed(&other, false).archive()
+        ));
     }
 }

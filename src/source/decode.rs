@@ -10,10 +10,29 @@
 use crate::diag::Diagnostic;
 use crate::model::Span;
 
+/// What kind of text a format is, for the characters it takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    /// XML: the characters XML allows, without C1 controls and DEL.
+    Xml,
+    /// Plain text: the same, and form feeds, which end the pages of text
+    /// extracted from a PDF.
+    Plain,
+}
+
 /// The text of the file and the offset where it starts (after a UTF-8 byte
 /// order mark), or the first reason it is not text respub reads. `what` says
 /// what a file of the format is, for the message about an empty one.
 pub fn decode<'a>(bytes: &'a [u8], what: &str) -> Result<(&'a str, usize), Diagnostic> {
+    decode_as(bytes, what, TextKind::Xml)
+}
+
+/// [`decode`] for a format of the given kind.
+pub fn decode_as<'a>(
+    bytes: &'a [u8],
+    what: &str,
+    kind: TextKind,
+) -> Result<(&'a str, usize), Diagnostic> {
     let at = |start: usize, len: usize| Span::new(start, start + len);
     if bytes.is_empty() {
         return Err(Diagnostic::error("the file is empty")
@@ -54,9 +73,15 @@ pub fn decode<'a>(bytes: &'a [u8], what: &str) -> Result<(&'a str, usize), Diagn
             return Err(d);
         }
     };
-    if let Some((offset, c)) = text.char_indices().find(|&(_, c)| is_refused(c)) {
+    // A form feed ends a page of text extracted from a PDF.
+    let refused = |c: char| !(kind == TextKind::Plain && c == '\u{c}') && is_refused(c);
+    let allowed_in = match kind {
+        TextKind::Xml => "XML",
+        TextKind::Plain => "a text source",
+    };
+    if let Some((offset, c)) = text.char_indices().find(|&(_, c)| refused(c)) {
         return Err(Diagnostic::error(format!(
-            "the character U+{:04X} is not allowed in XML",
+            "the character U+{:04X} is not allowed in {allowed_in}",
             u32::from(c)
         ))
         .at(at(base + offset, c.len_utf8()))
@@ -70,9 +95,10 @@ pub fn decode<'a>(bytes: &'a [u8], what: &str) -> Result<(&'a str, usize), Diagn
     Ok((text, base))
 }
 
-/// Whether the decoder refuses `c`: what XML 1.0 forbids, and also the C1
-/// controls and DEL, which XML tolerates but which no resolution contains
-/// and which could drive a terminal.
+/// Whether the decoder refuses `c` in XML: what XML 1.0 forbids, and also
+/// the C1 controls and DEL, which XML tolerates but which no resolution
+/// contains and which could drive a terminal. Plain text also takes form
+/// feeds.
 pub fn is_refused(c: char) -> bool {
     !super::tree::is_xml_char(c) || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }

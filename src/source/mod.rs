@@ -10,6 +10,7 @@
 
 pub mod akn;
 pub mod decode;
+pub mod text;
 pub mod tree;
 pub mod xml;
 
@@ -82,7 +83,11 @@ impl SourceFile {
         let mut first_bad: Option<usize> = None;
         for chunk in self.bytes.utf8_chunks() {
             for c in chunk.valid().chars() {
-                if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+                if c == '\u{c}' {
+                    // A page break of extracted text: a space of the same
+                    // length keeps every position.
+                    text.push(' ');
+                } else if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
                     first_bad.get_or_insert(text.len());
                     text.push(REPLACEMENT);
                 } else {
@@ -179,6 +184,10 @@ pub struct Reader {
     /// The extensions (lower case, without the dot) of the files it reads;
     /// folder discovery takes files with these.
     pub extensions: &'static [&'static str],
+    /// Whether folder discovery takes its files. Plain text is read when
+    /// named, not found in folders: a folder of sources also holds
+    /// READMEs, notes and respub's own `.txt` outputs.
+    pub in_folders: bool,
     /// Whether a file is in this format, judged by its content.
     pub recognises: fn(&SourceFile) -> bool,
     /// Reads and checks the file.
@@ -192,14 +201,23 @@ pub static READERS: &[Reader] = &[
     Reader {
         name: "respub XML",
         extensions: &["xml"],
+        in_folders: true,
         recognises: xml::recognises,
         read: xml::read,
     },
     Reader {
         name: "Akoma Ntoso",
         extensions: &["xml"],
+        in_folders: true,
         recognises: akn::recognises,
         read: akn::read,
+    },
+    Reader {
+        name: "plain text",
+        extensions: &["txt", "md"],
+        in_folders: false,
+        recognises: text::recognises,
+        read: text::read,
     },
 ];
 
@@ -214,10 +232,12 @@ pub fn reader_for(file: &SourceFile) -> &'static Reader {
         .unwrap_or(&READERS[0])
 }
 
-/// Whether some reader reads files named like `path`: what folder
-/// discovery takes.
+/// Whether some reader reads files named like `path` in folders: what
+/// folder discovery takes.
 pub fn is_source_name(path: &Path) -> bool {
-    READERS.iter().any(|r| reads_extension(r, path))
+    READERS
+        .iter()
+        .any(|r| r.in_folders && reads_extension(r, path))
 }
 
 fn reads_extension(reader: &Reader, path: &Path) -> bool {

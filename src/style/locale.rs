@@ -47,6 +47,9 @@ pub struct Locale {
     /// Default label patterns of list levels, outermost first.
     #[serde(deserialize_with = "patterns")]
     pub list_patterns: Vec<LabelPattern>,
+    /// How ordinal numbers are written ("40th").
+    #[serde(default)]
+    pub ordinals: Ordinals,
     /// Whether page numbers are written in Arabic-Indic digits.
     #[serde(default)]
     pub arabic_indic_digits: bool,
@@ -97,6 +100,27 @@ pub struct Labels {
     /// Alternative text of the emblem of a document that names no
     /// organisation: "Emblème".
     pub emblem_alone: String,
+    /// The agenda item line: "Agenda item {item}". Printed by styles that
+    /// show the session (`title.session`).
+    #[serde(default)]
+    pub agenda_item: Option<String>,
+    /// The adoption line of the title block: "Resolution adopted by the
+    /// {body} on {date}". Printed by styles that show it
+    /// (`title.adopted-by`), usually set in the style's `[labels.LANG]`.
+    #[serde(default)]
+    pub adopted_by: Option<String>,
+    /// The committee line of a resolution adopted on a committee's report:
+    /// "[on the report of the {committee} ({document})]".
+    #[serde(default)]
+    pub committee_report: Option<String>,
+    /// The committee line of a draft adopted without reference to a
+    /// committee: "[without reference to a Main Committee ({document})]".
+    #[serde(default)]
+    pub committee_none: Option<String>,
+    /// The meeting that closes the text, over the date: "{meeting} plenary
+    /// meeting", `{meeting}` being the ordinal of the meeting's number.
+    #[serde(default)]
+    pub meeting: Option<String>,
 }
 
 impl Labels {
@@ -127,6 +151,51 @@ impl Labels {
         } else {
             self.emblem.replace("{organisation}", organisation.trim())
         }
+    }
+}
+
+/// How the language writes an ordinal number ("40th", "40e", "40ª"):
+/// `{n}` in a form stands for the number.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Ordinals {
+    /// The form of numbers no other rule names: "{n}th".
+    pub default: String,
+    /// The forms of numbers that end in these digits, the longest ending
+    /// winning: `{ "1" = "{n}st", "11" = "{n}th" }`.
+    #[serde(default)]
+    pub endings: BTreeMap<String, String>,
+    /// The forms of these numbers exactly: `{ "1" = "{n}re" }`.
+    #[serde(default)]
+    pub numbers: BTreeMap<String, String>,
+}
+
+impl Default for Ordinals {
+    fn default() -> Self {
+        Ordinals {
+            default: "{n}".into(),
+            endings: BTreeMap::new(),
+            numbers: BTreeMap::new(),
+        }
+    }
+}
+
+impl Ordinals {
+    /// The ordinal of the number `n` ("40" → "40th"). Text that is not a
+    /// number is returned as it is.
+    pub fn of(&self, n: &str) -> String {
+        let n = n.trim();
+        if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit()) {
+            return n.to_string();
+        }
+        let form = self.numbers.get(n).or_else(|| {
+            self.endings
+                .iter()
+                .filter(|(ending, _)| n.ends_with(ending.as_str()))
+                .max_by_key(|(ending, _)| ending.len())
+                .map(|(_, form)| form)
+        });
+        form.unwrap_or(&self.default).replace("{n}", n)
     }
 }
 
@@ -303,4 +372,37 @@ fn patterns<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<LabelPattern>,
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_follow_the_longest_ending() {
+        let toml = r#"
+            default = "{n}th"
+            endings = { "1" = "{n}st", "2" = "{n}nd", "3" = "{n}rd", "11" = "{n}th", "12" = "{n}th", "13" = "{n}th" }
+        "#;
+        let en: Ordinals = toml::from_str(toml).unwrap();
+        let got: Vec<String> = [
+            "1", "2", "3", "4", "11", "12", "21", "40", "111", "112", "123", "x",
+        ]
+        .iter()
+        .map(|n| en.of(n))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "21st", "40th", "111th", "112th",
+                "123rd", "x"
+            ]
+        );
+        let fr: Ordinals =
+            toml::from_str("default = \"{n}e\"\nnumbers = { \"1\" = \"{n}re\" }").unwrap();
+        assert_eq!(
+            (fr.of("1"), fr.of("21"), fr.of("40")),
+            ("1re".into(), "21e".into(), "40e".into())
+        );
+    }
 }

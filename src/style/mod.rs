@@ -10,7 +10,9 @@
 
 mod files;
 mod length;
+mod lexicon;
 mod locale;
+pub mod template;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -20,9 +22,12 @@ use serde::Deserialize;
 use crate::diag::{Diagnostic, SourceText};
 use crate::model::{Language, Meta, Span};
 
-pub use files::{BuiltinFile, FONT_HEAD, FileBytes, StyleFiles, builtin_file};
+pub use files::{BUILTIN_FONTS, BuiltinFile, BuiltinFont, FileBytes, StyleFiles, builtin_file};
 pub use length::Length;
-pub use locale::{Labels, Locale, PageLabelPart, Quotes, Space, Typography, page_label_parts};
+pub use lexicon::{Lexicon, builtin_lexicons};
+pub use locale::{
+    Labels, Locale, Ordinals, PageLabelPart, Quotes, Space, Typography, page_label_parts,
+};
 
 /// A loaded and checked house style.
 #[derive(Debug, Clone)]
@@ -45,18 +50,32 @@ pub struct Style {
     pub lists: Lists,
     /// Running header and footer.
     pub running: Running,
+    /// The adoption line after the text.
+    pub adoption: Adoption,
     /// An optional emblem printed at the top of the first page.
     pub emblem: Option<Asset>,
-    /// The Typst template used by the PDF writer.
+    /// The Typst template used by the PDF writer. It may import other
+    /// `.typ` files of the style's folder.
     pub template: Asset,
+    /// Where the style's files come from, for the files the template
+    /// imports.
+    pub files: StyleFiles,
     /// Locales by primary language subtag.
     pub locales: BTreeMap<String, Locale>,
     /// The documents this style is chosen for when none is named.
     pub applies_to: AppliesTo,
+    /// What loading the style found questionable, such as a key the
+    /// template ignores, pointing into [`Style::source`].
+    pub warnings: Vec<Diagnostic>,
+    /// The style file as read, for showing its warnings.
+    pub source: SourceText,
 }
 
 /// Which documents a built-in style is chosen for, by their metadata.
-/// Names are compared without regard to case.
+/// Names are compared without regard to case. A style that lists both
+/// bodies and organisations is chosen for a document whose body and
+/// organisation are both listed: "Assemblée générale" is the General
+/// Assembly of the United Nations, or of O.I.P.C.-INTERPOL.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct AppliesTo {
@@ -69,7 +88,9 @@ pub struct AppliesTo {
 }
 
 impl AppliesTo {
-    /// Whether a document with this metadata asks for the style.
+    /// Whether a document with this metadata asks for the style: its
+    /// body is listed, or its organisation, or both when both lists are
+    /// given. A style that lists neither is never asked for.
     pub fn matches(&self, meta: &Meta) -> bool {
         let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
         let body = meta
@@ -80,7 +101,12 @@ impl AppliesTo {
             .organisations
             .iter()
             .any(|x| same(x, &meta.organisation.name));
-        body || (self.bodies.is_empty() && organisation)
+        match (self.bodies.is_empty(), self.organisations.is_empty()) {
+            (true, true) => false,
+            (false, true) => body,
+            (true, false) => organisation,
+            (false, false) => body && organisation,
+        }
     }
 }
 
@@ -247,6 +273,36 @@ pub struct Title {
     pub reference_position: ReferencePosition,
     /// Height of the emblem in the title block.
     pub emblem_height: Length,
+    /// Whether the title block shows the distribution line and the date
+    /// ("Distr.: General", "10 June 2024").
+    #[serde(default)]
+    pub distribution: bool,
+    /// Whether it shows the session's name and the agenda item
+    /// ("Eightieth session", "Agenda item 89").
+    #[serde(default)]
+    pub session: bool,
+    /// Whether it shows the locale's `adopted-by` line ("Resolution
+    /// adopted by the General Assembly on 3 November 2025").
+    #[serde(default)]
+    pub adopted_by: bool,
+    /// Whether it shows how the resolution came before the body ("[without
+    /// reference to a Main Committee (A/80/L.7)]").
+    #[serde(default)]
+    pub committee: bool,
+    /// Where the title is set: `center` (the default) or `start`.
+    #[serde(default)]
+    pub align: TitleAlign,
+}
+
+/// How the title is aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TitleAlign {
+    /// Centred.
+    #[default]
+    Center,
+    /// On the side where lines start.
+    Start,
 }
 
 /// Where the reference is printed.
@@ -310,6 +366,42 @@ pub struct Running {
     pub size: Length,
 }
 
+/// The adoption line after the text ("Adopted", "40th plenary meeting").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Adoption {
+    /// The side it is set on: `start` (the default) or `end`.
+    #[serde(default)]
+    pub align: Side,
+    /// Whether it is set in bold (the default).
+    #[serde(default = "yes")]
+    pub bold: bool,
+}
+
+impl Default for Adoption {
+    fn default() -> Self {
+        Adoption {
+            align: Side::Start,
+            bold: true,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A side of the line: where lines start (left in Latin scripts) or end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    /// Where lines start.
+    #[default]
+    Start,
+    /// Where lines end.
+    End,
+}
+
 /// The TOML form of a style, before its files are loaded.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -326,6 +418,8 @@ struct StyleToml {
     verbs: Verbs,
     lists: Lists,
     running: Running,
+    #[serde(default)]
+    adoption: Adoption,
     emblem: Option<toml::Spanned<String>>,
     /// Per-language overrides of locale labels.
     #[serde(default)]
@@ -349,6 +443,63 @@ struct FontsToml {
     files: Vec<toml::Spanned<String>>,
 }
 
+/// Warnings for the keys of the style file `text` that its `template`
+/// (with the files it imports) never reads: the PDF ignores them while the
+/// EPUB and the DOCX apply them.
+fn unread_keys(text: &str, files: &StyleFiles, template: &Asset) -> Vec<Diagnostic> {
+    let Ok(table) = toml::de::DeTable::parse(text) else {
+        return Vec::new();
+    };
+    let parts = template::files(files, template);
+    let texts: Vec<String> = parts
+        .iter()
+        .map(|a| String::from_utf8_lossy(&a.data).into_owned())
+        .collect();
+    let reads = template::reads(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+    let who = if parts.len() > 1 {
+        format!(
+            "neither the template `{}` nor the files it imports read",
+            template.path
+        )
+    } else {
+        format!("the template `{}` never reads", template.path)
+    };
+    let mut warnings = Vec::new();
+    for (key, path) in crate::render::pdf::TEMPLATE_KEYS {
+        if template::is_read(&reads, path) {
+            continue;
+        }
+        let Some(span) = key_span(table.get_ref(), key) else {
+            continue;
+        };
+        warnings.push(
+            Diagnostic::warning(format!(
+                "{who} `{key}`: the PDF ignores it, while the EPUB and the DOCX apply it"
+            ))
+            .at(Span::new(span.start, span.end))
+            .with_label(format!("ignored by `{}`", template.path))
+            .with_hint(format!(
+                "read it in the template as `d.{path}`, or remove it from the style"
+            )),
+        );
+    }
+    warnings
+}
+
+/// Where the dotted `key` (`title.size`) is written in `table`.
+fn key_span(table: &toml::de::DeTable<'_>, key: &str) -> Option<std::ops::Range<usize>> {
+    let (first, rest) = match key.split_once('.') {
+        Some((first, rest)) => (first, Some(rest)),
+        None => (key, None),
+    };
+    let (name, value) = table.iter().find(|(k, _)| k.get_ref().as_ref() == first)?;
+    match (rest, value.get_ref()) {
+        (None, _) => Some(name.span()),
+        (Some(rest), toml::de::DeValue::Table(inner)) => key_span(inner, rest),
+        (Some(_), _) => None,
+    }
+}
+
 /// The locales compiled into the binary (`styles/locales/*.toml`), as
 /// the built-in styles have them.
 pub fn builtin_locales() -> Vec<Locale> {
@@ -364,7 +515,7 @@ pub fn builtin_locales() -> Vec<Locale> {
 }
 
 /// The names of the styles compiled into the binary, the default first.
-pub const BUILTIN_STYLES: [&str; 2] = ["official", "unsc"];
+pub const BUILTIN_STYLES: [&str; 3] = ["official", "unsc", "unga"];
 
 /// The style of `styles` that applies to a document: the first whose
 /// `applies-to` matches its metadata, else the first of the list.
@@ -391,7 +542,8 @@ impl Style {
         Style::builtin_named("official").expect("the official style is built in")
     }
 
-    /// A style compiled into the binary, by name (`official`, `unsc`).
+    /// A style compiled into the binary, by name (`official`, `unsc`,
+    /// `unga`).
     pub fn builtin_named(name: &str) -> Option<Style> {
         let file = format!("{name}.toml");
         files::builtin_file(&file)?;
@@ -587,6 +739,8 @@ impl Style {
         if !errors.is_empty() {
             return Err(fail(errors));
         }
+        let template = template.expect("errors were returned above");
+        let warnings = unread_keys(&source.text, files, &template);
         Ok(Style {
             name: raw.name,
             page: raw.page,
@@ -612,10 +766,14 @@ impl Style {
             verbs: raw.verbs,
             lists: raw.lists,
             running: raw.running,
+            adoption: raw.adoption,
             emblem,
-            template: template.expect("errors were returned above"),
+            template,
+            files: files.clone(),
             locales,
             applies_to: raw.applies_to,
+            warnings,
+            source,
         })
     }
 
@@ -659,6 +817,75 @@ mod tests {
         assert_eq!(style.locale(&Language("de".into())).language, "en");
     }
 
+    /// Writes the built-in style files under `dir`, the official template
+    /// changed by `change`, and returns the style file's path.
+    fn style_on_disk(dir: &Path, change: impl Fn(&str) -> String) -> std::path::PathBuf {
+        let files = StyleFiles::Builtin;
+        for (folder, ext) in [("fonts", "ttf"), ("locales", "toml"), ("lib", "typ")] {
+            std::fs::create_dir_all(dir.join(folder)).unwrap();
+            for name in files.list(folder, ext).unwrap() {
+                let rel = format!("{folder}/{name}");
+                std::fs::write(dir.join(&rel), &*files.read_asset(&rel).unwrap()).unwrap();
+            }
+        }
+        for name in ["official.toml", "emblem.svg"] {
+            std::fs::write(dir.join(name), &*files.read_asset(name).unwrap()).unwrap();
+        }
+        let template =
+            String::from_utf8(files.read_asset("official.typ").unwrap().to_vec()).unwrap();
+        std::fs::write(dir.join("official.typ"), change(&template)).unwrap();
+        dir.join("official.toml")
+    }
+
+    #[test]
+    fn the_builtin_templates_read_every_key_of_their_styles() {
+        for style in Style::builtins() {
+            assert!(
+                style.warnings.is_empty(),
+                "{}: {:?}",
+                style.name,
+                style.warnings
+            );
+        }
+    }
+
+    #[test]
+    fn a_key_the_template_never_reads_is_a_warning_at_the_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let untouched = Style::from_path(&style_on_disk(dir.path(), str::to_string)).unwrap();
+        assert!(untouched.warnings.is_empty(), "{:?}", untouched.warnings);
+
+        let path = style_on_disk(dir.path(), |t| {
+            let reads = ", tracking: s.organisation-tracking * 1em";
+            assert!(t.contains(reads));
+            t.replace(reads, "")
+        });
+        let style = Style::from_path(&path).unwrap();
+        assert_eq!(style.warnings.len(), 1, "{:?}", style.warnings);
+        let warning = &style.warnings[0];
+        assert!(!warning.is_error());
+        assert!(
+            warning.message.contains("`official.typ`")
+                && warning.message.contains("`title.organisation-tracking`")
+                && warning.message.contains("PDF ignores it"),
+            "{}",
+            warning.message
+        );
+        let span = warning.span.expect("the warning points at the key");
+        assert_eq!(&style.source.text[span.range()], "organisation-tracking");
+        let line = style.source.text[..span.start].matches('\n').count() + 1;
+        assert!(
+            style
+                .source
+                .text
+                .lines()
+                .nth(line - 1)
+                .unwrap()
+                .starts_with("organisation-tracking"),
+            "line {line}"
+        );
+    }
+
     #[test]
     fn a_security_council_document_gets_the_unsc_style() {
         let styles = Style::builtins();
@@ -667,6 +894,39 @@ mod tests {
         meta.body = Some("Conseil de sécurité".into());
         assert_eq!(choose(&styles, &meta).name, "unsc");
         meta.body = Some("Assemblée générale".into());
+        assert_eq!(choose(&styles, &meta).name, "official");
+    }
+
+    #[test]
+    fn a_general_assembly_document_gets_the_unga_style_only_from_the_un() {
+        let styles = Style::builtins();
+        let mut meta = Meta::default();
+        // The seed: the General Assembly of O.I.P.C.-INTERPOL.
+        meta.organisation.name = "O.I.P.C.-INTERPOL".into();
+        meta.body = Some("Assemblée générale".into());
+        assert_eq!(choose(&styles, &meta).name, "official");
+        for (organisation, body) in [
+            ("United Nations", "General Assembly"),
+            ("Nations Unies", "Assemblée générale"),
+            ("Naciones Unidas", "Asamblea General"),
+            ("الأمم المتحدة", "الجمعية العامة"),
+            ("united nations", " general assembly "),
+        ] {
+            meta.organisation.name = organisation.into();
+            meta.body = Some(body.into());
+            assert_eq!(
+                choose(&styles, &meta).name,
+                "unga",
+                "{organisation} / {body}"
+            );
+        }
+        // The Security Council of the United Nations keeps its own style.
+        meta.organisation.name = "United Nations".into();
+        meta.body = Some("Security Council".into());
+        assert_eq!(choose(&styles, &meta).name, "unsc");
+        // A body alone does not make a General Assembly of the UN.
+        meta.body = Some("General Assembly".into());
+        meta.organisation.name = String::new();
         assert_eq!(choose(&styles, &meta).name, "official");
     }
 }

@@ -149,7 +149,7 @@ impl<'a> Body<'a> {
             // AKN4UN names each container after its leading participle.
             let name = clause
                 .verb()
-                .map(flat_text)
+                .map(crate::model::plain_text)
                 .filter(|n| !n.trim().is_empty())
                 .unwrap_or_else(|| "preambularClause".into());
             let eid = self.eid("container");
@@ -437,18 +437,4 @@ impl<'a> Body<'a> {
         self.inlines(inline.children().unwrap_or_default())?;
         self.out.end(name)
     }
-}
-
-/// The words of `inlines`, without notes, for attribute values.
-fn flat_text(inlines: &[Inline]) -> String {
-    let mut out = String::new();
-    for inline in inlines {
-        match inline {
-            Inline::Text(t) => out.push_str(t),
-            Inline::LineBreak => out.push(' '),
-            Inline::Footnote(_) => {}
-            other => out.push_str(&flat_text(other.children().unwrap_or_default())),
-        }
-    }
-    out
 }

@@ -241,6 +241,7 @@ fn details(out: &mut Out, res: &Resolution, ids: &Ids) -> Result<()> {
             ("country", session.country.as_deref()),
             ("start", dates[0].as_deref()),
             ("end", dates[1].as_deref()),
+            ("name", session.name.as_deref()),
         ];
         for (key, value) in fields {
             if let Some(value) = value {
@@ -248,6 +249,27 @@ fn details(out: &mut Out, res: &Resolution, ids: &Ids) -> Result<()> {
             }
         }
         out.empty("respub:session", &attributes)?;
+        out.nl()?;
+    }
+    if let Some(item) = &meta.agenda_item {
+        out.empty("respub:agenda-item", &[("item", item)])?;
+        out.nl()?;
+    }
+    if let Some(committee) = &meta.committee {
+        let mut attributes = Vec::new();
+        for (key, value) in [
+            ("name", committee.name.as_deref()),
+            ("document", committee.document.as_deref()),
+        ] {
+            if let Some(value) = value {
+                attributes.push((key, value));
+            }
+        }
+        out.empty("respub:committee", &attributes)?;
+        out.nl()?;
+    }
+    if let Some(meeting) = &meta.meeting {
+        out.empty("respub:meeting", &[("number", meeting)])?;
         out.nl()?;
     }
     if meta.status.date.is_none() && meta.status.kind != StatusKind::Draft {
@@ -357,7 +379,10 @@ mod tests {
             assert_eq!(ids.made, date_of(timestamp));
         }
         res.meta.session = None;
-        assert_eq!(Ids::new(&res, 0, "fra").work, Ids::new(&res, 1_700_000_000, "fra").work);
+        assert_eq!(
+            Ids::new(&res, 0, "fra").work,
+            Ids::new(&res, 1_700_000_000, "fra").work
+        );
     }
 
     #[test]

@@ -408,22 +408,40 @@ impl Body<'_> {
             out.end("w:tr");
             out.end("w:tbl");
         }
-        self.paragraph(
-            out,
-            &plain_head(id::TITLE),
-            &[Inline::Text(head.title.clone())],
-        );
+        // The lines some styles add between the body and the title.
+        let lines = [
+            (id::SESSION, &head.session),
+            (id::SESSION, &head.agenda_item),
+            (id::ADOPTED_BY, &head.adopted_by),
+            (id::COMMITTEE, &head.committee),
+        ];
+        for (style, line) in lines {
+            if let Some(line) = line {
+                self.paragraph(out, &plain_head(style), &[Inline::Text(line.clone())]);
+            }
+        }
+        self.paragraph(out, &plain_head(id::TITLE), &head.heading);
+        let frame: Vec<_> = styles::reference_frame(self.style, self.lang)
+            .into_iter()
+            .collect();
         if !head.reference.is_empty() {
             let reference = Inline::Text(head.reference.clone());
             let head = Head {
-                extra: styles::reference_frame(self.style, self.lang)
-                    .into_iter()
-                    .collect(),
+                extra: frame.clone(),
                 ..plain_head(id::REFERENCE)
             };
             self.paragraph(out, &head, &[reference]);
         }
-        if let Some(subject) = &head.subject {
+        // The distribution and the date go under the reference, in the
+        // same frame when the reference has one.
+        for line in [&head.distribution, &head.date].into_iter().flatten() {
+            let head = Head {
+                extra: frame.clone(),
+                ..plain_head(id::DISTRIBUTION)
+            };
+            self.paragraph(out, &head, &[Inline::Text(line.clone())]);
+        }
+        if let Some(subject) = head.subject.as_ref().filter(|_| !head.subject_in_title) {
             out.start("w:p", &[]);
             self.paragraph_props(out, &plain_head(id::SUBJECT));
             let label = RunFmt {

@@ -16,6 +16,7 @@ mod emblem;
 mod fonts;
 mod header;
 mod numbering;
+pub(crate) mod obfuscation;
 mod package;
 mod settings;
 mod styles;
@@ -35,7 +36,7 @@ use numbering::{Level, Numbering, representable};
 use package::{CoreProperties, Part, Relationships, content_type as ct, rel};
 use styles::OperativeLayout;
 
-pub use fonts::obfuscate;
+pub use obfuscation::obfuscate;
 
 /// Writes DOCX.
 #[derive(Debug, Clone, Copy, Default)]

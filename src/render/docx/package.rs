@@ -123,15 +123,15 @@ impl Part {
         }
     }
 
-    /// A font of the style, typed by its extension's `Default`, whose
-    /// first bytes are replaced by `head`.
-    pub fn font(name: impl Into<String>, file: FileBytes, head: Vec<u8>) -> Self {
+    /// A font of the style, obfuscated, typed by its extension's
+    /// `Default`.
+    pub fn font(name: impl Into<String>, file: FileBytes) -> Self {
         Part {
             name: name.into(),
             content_type: None,
             content: Content::Font {
                 file,
-                head: Some(head),
+                obfuscated: true,
             },
         }
     }

@@ -7,7 +7,7 @@
 //! formatting, so a clause pasted into another document keeps its look
 //! and a restyled document changes everywhere at once.
 
-use crate::style::{ReferencePosition, Style, VerbTreatment};
+use crate::style::{ReferencePosition, Side, Style, TitleAlign, VerbTreatment};
 
 use super::Lang;
 use super::numbering::NumId;
@@ -29,6 +29,14 @@ pub mod id {
     pub const REFERENCE: &str = "ResolutionReference";
     /// The subject line.
     pub const SUBJECT: &str = "ResolutionSubject";
+    /// "Distr.: General" and the date, beside the reference.
+    pub const DISTRIBUTION: &str = "ResolutionDistribution";
+    /// "Eightieth session", "Agenda item 89".
+    pub const SESSION: &str = "ResolutionSession";
+    /// "Resolution adopted by the General Assembly on 3 November 2025".
+    pub const ADOPTED_BY: &str = "ResolutionAdoptedBy";
+    /// "[without reference to a Main Committee (A/80/L.7)]".
+    pub const COMMITTEE: &str = "ResolutionCommittee";
     /// "The Security Council," / "L'Assemblée générale …,".
     pub const OPENING: &str = "OpeningFormula";
     /// A preamble clause.
@@ -429,13 +437,56 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
             .r([colour(muted.clone())])
             .r(size(organisation_size)),
     );
+    // The lines some styles add to the title block, between the body and
+    // the title.
+    let subject_size = style.title.subject_size.half_points();
+    let shows = &style.title;
+    if shows.distribution {
+        // Set in the reference's frame, under it.
+        defs.push(
+            Def::para(id::DISTRIBUTION, "Resolution Distribution")
+                .p(Prop::flag("w:keepNext"))
+                .p(spacing(0, 0))
+                .p(jc(Align::End))
+                .r(size(subject_size)),
+        );
+    }
+    if shows.session {
+        defs.push(
+            Def::para(id::SESSION, "Resolution Session")
+                .p(Prop::flag("w:keepNext"))
+                .p(spacing(0, 0))
+                .p(jc(Align::Start)),
+        );
+    }
+    if shows.adopted_by {
+        defs.push(
+            Def::para(id::ADOPTED_BY, "Resolution Adopted By")
+                .p(Prop::flag("w:keepNext"))
+                .p(spacing(360, 120))
+                .p(jc(Align::Start))
+                .r(bold())
+                .r(size(subject_size)),
+        );
+    }
+    if shows.committee {
+        defs.push(
+            Def::para(id::COMMITTEE, "Resolution Committee")
+                .p(Prop::flag("w:keepNext"))
+                .p(spacing(0, 120))
+                .p(jc(Align::Start)),
+        );
+    }
     let title_size = style.title.size.half_points();
     defs.push(
         Def::para(id::TITLE, "Resolution Title")
             .next(id::SUBJECT)
             .p(Prop::flag("w:keepNext"))
             .p(spacing(title_size * 9, title_size * 4))
-            .p(jc(Align::Center))
+            .p(jc(match style.title.align {
+                TitleAlign::Center => Align::Center,
+                TitleAlign::Start => Align::Start,
+            }))
             .p(Prop::val("w:outlineLvl", 0))
             .r(bold())
             .r([colour(accent.clone())])
@@ -505,16 +556,21 @@ pub fn styles_xml(style: &Style, lang: &Lang, operative: OperativeLayout) -> Vec
         );
     }
     defs.push(Def::para(id::CLOSING, "Closing Formula").p(spacing(240, para_space)));
-    defs.push(
-        Def::para(id::ADOPTION, "Adoption Line")
-            .p(Prop::flag("w:keepLines"))
-            .p(spacing(
-                (style.text.size.pt() * 12.0).round() as i64,
-                para_space,
-            ))
-            .p(jc(Align::Start))
-            .r(bold()),
-    );
+    let adoption = Def::para(id::ADOPTION, "Adoption Line")
+        .p(Prop::flag("w:keepLines"))
+        .p(spacing(
+            (style.text.size.pt() * 12.0).round() as i64,
+            para_space,
+        ))
+        .p(jc(match style.adoption.align {
+            Side::Start => Align::Start,
+            Side::End => Align::End,
+        }));
+    defs.push(if style.adoption.bold {
+        adoption.r(bold())
+    } else {
+        adoption
+    });
 
     // Annexes: label and title centred, a little larger than the subject.
     let annex_size = (style.title.subject_size.pt() * 2.0 * 1.15).round() as i64;

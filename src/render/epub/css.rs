@@ -12,7 +12,7 @@ use std::fmt::Write;
 
 use crate::model::Direction;
 use crate::render::prepare::Prepared;
-use crate::style::{Length, ReferencePosition, VerbTreatment};
+use crate::style::{Length, ReferencePosition, Side, TitleAlign, VerbTreatment};
 
 use super::EmbeddedFont;
 
@@ -181,16 +181,75 @@ pub(super) fn stylesheet(doc: &Prepared<'_>, fonts: &[EmbeddedFont<'_>]) -> Stri
             d("color", &muted),
         ],
     );
+    // The lines some styles add (`title.distribution`, `title.session`,
+    // `title.adopted-by`, `title.committee`): the distribution and the date
+    // on the side where lines end, under the reference, then each of the
+    // others on a row of its own over the title, the first under the rule
+    // that otherwise tops the title.
+    let shows = &style.title;
+    let mut row = 3;
+    if shows.distribution {
+        for (class, at) in [("distribution", "2"), ("date", "3")] {
+            rule(
+                &format!("header.masthead p.{class}"),
+                &[
+                    d("grid-column", reference_column),
+                    d("grid-row", at),
+                    d("text-align", end),
+                    d("font-size", &em(style.title.subject_size)),
+                ],
+            );
+        }
+        row = 4;
+    }
+    let rule_line = format!("4px double {accent}");
+    let mut ruled = false;
+    let lower = [
+        ("session", shows.session, false),
+        ("agenda-item", shows.session, false),
+        ("adopted-by", shows.adopted_by, true),
+        ("committee", shows.committee, false),
+    ];
+    for (class, shown, strong) in lower {
+        if !shown {
+            continue;
+        }
+        let mut declarations = vec![d("grid-column", "1 / -1"), d("grid-row", &row.to_string())];
+        if strong {
+            declarations.extend([
+                d("font-weight", "bold"),
+                d("font-size", &em(style.title.subject_size)),
+                d("margin-top", "1.2em"),
+            ]);
+        }
+        if class == "committee" {
+            declarations.push(d("margin-top", "0.6em"));
+        }
+        if !ruled {
+            declarations.extend([d("padding-top", "0.6em"), d("border-top", &rule_line)]);
+            ruled = true;
+        }
+        rule(&format!("header.masthead p.{class}"), &declarations);
+        row += 1;
+    }
+    let title_row = row;
     let reference_place = if top_end {
         [
             d("grid-column", reference_column),
-            d("grid-row", "1 / span 2"),
+            d(
+                "grid-row",
+                if shows.distribution {
+                    "1"
+                } else {
+                    "1 / span 2"
+                },
+            ),
             d("text-align", end),
         ]
     } else {
         [
             d("grid-column", "1 / -1"),
-            d("grid-row", "4"),
+            d("grid-row", &(title_row + 1).to_string()),
             d("text-align", "center"),
         ]
     };
@@ -201,6 +260,10 @@ pub(super) fn stylesheet(doc: &Prepared<'_>, fonts: &[EmbeddedFont<'_>]) -> Stri
         d("color", &accent),
     ]);
     rule("header.masthead p.reference", &reference);
+    let title_align = match style.title.align {
+        TitleAlign::Center => "center",
+        TitleAlign::Start => start,
+    };
     rule(
         "h1",
         &[
@@ -208,25 +271,24 @@ pub(super) fn stylesheet(doc: &Prepared<'_>, fonts: &[EmbeddedFont<'_>]) -> Stri
             d("line-height", "1.2"),
             d("font-weight", "bold"),
             d("color", &accent),
-            d("text-align", "center"),
+            d("text-align", title_align),
             d("hyphens", "manual"),
         ],
     );
-    rule(
-        "header.masthead h1",
-        &[
-            d("grid-column", "1 / -1"),
-            d("grid-row", "3"),
-            d("margin", "0.4em 0 0.5em 0"),
-            d("padding-top", "0.6em"),
-            d("border-top", &format!("4px double {accent}")),
-        ],
-    );
+    let mut title = vec![
+        d("grid-column", "1 / -1"),
+        d("grid-row", &title_row.to_string()),
+        d("margin", "0.4em 0 0.5em 0"),
+    ];
+    if !ruled {
+        title.extend([d("padding-top", "0.6em"), d("border-top", &rule_line)]);
+    }
+    rule("header.masthead h1", &title);
     rule(
         "header.masthead p.subject",
         &[
             d("grid-column", "1 / -1"),
-            d("grid-row", "5"),
+            d("grid-row", &(title_row + 2).to_string()),
             d("font-size", &em(style.title.subject_size)),
             d("text-align", "center"),
             d("margin-top", "0.3em"),
@@ -238,7 +300,7 @@ pub(super) fn stylesheet(doc: &Prepared<'_>, fonts: &[EmbeddedFont<'_>]) -> Stri
             d("content", "\"\""),
             d("display", "block"),
             d("grid-column", "1 / -1"),
-            d("grid-row", "6"),
+            d("grid-row", &(title_row + 3).to_string()),
             d("justify-self", "center"),
             d("width", "18%"),
             d("margin", "0.9em auto 0 auto"),
@@ -259,9 +321,22 @@ pub(super) fn stylesheet(doc: &Prepared<'_>, fonts: &[EmbeddedFont<'_>]) -> Stri
         "p.adoption",
         &[
             d("margin-top", "1.2em"),
-            d("font-weight", "bold"),
+            d(
+                "font-weight",
+                if style.adoption.bold {
+                    "bold"
+                } else {
+                    "normal"
+                },
+            ),
             d("text-indent", "0"),
-            d("text-align", start),
+            d(
+                "text-align",
+                match style.adoption.align {
+                    Side::Start => start,
+                    Side::End => end,
+                },
+            ),
         ],
     );
 

@@ -55,7 +55,7 @@ impl Writer for EpubWriter {
                 path: in_root(&font.href),
                 content: Content::Font {
                     file: font.file.data.clone(),
-                    head: None,
+                    obfuscated: false,
                 },
             });
         }

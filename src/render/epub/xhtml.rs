@@ -138,14 +138,33 @@ impl<'a> Page<'a> {
             self.xml.leaf("p", &[("class", "body")], b);
             self.xml.newline();
         }
-        self.xml.leaf("h1", &[("id", "title")], &head.title);
+        // The lines some styles add: the distribution and the date beside
+        // the body, then the session, the agenda item, the adoption and
+        // the committee over the title.
+        let lines = [
+            ("distribution", &head.distribution),
+            ("date", &head.date),
+            ("session", &head.session),
+            ("agenda-item", &head.agenda_item),
+            ("adopted-by", &head.adopted_by),
+            ("committee", &head.committee),
+        ];
+        for (class, line) in lines {
+            if let Some(line) = line {
+                self.xml.leaf("p", &[("class", class)], line);
+                self.xml.newline();
+            }
+        }
+        self.xml.start("h1", &[("id", "title")]);
+        self.inlines(&head.heading);
+        self.xml.end("h1");
         self.xml.newline();
         if !head.reference.is_empty() {
             self.xml
                 .leaf("p", &[("class", "reference")], &head.reference);
             self.xml.newline();
         }
-        if let Some(subject) = &head.subject {
+        if let Some(subject) = head.subject.as_ref().filter(|_| !head.subject_in_title) {
             self.xml.start("p", &[("class", "subject")]);
             self.xml
                 .leaf("span", &[("class", "subject-label")], &head.subject_label);

@@ -12,7 +12,60 @@ use serde::Serialize;
 
 use crate::model::Direction;
 use crate::render::prepare::{Block, Clause, Inline, PagePart, Prepared};
-use crate::style::{Style, VerbTreatment};
+use crate::style::{Side, Style, TitleAlign, VerbTreatment};
+
+/// The keys of a style file that the template applies, each with the
+/// data it reads them from: `title.organisation-tracking` arrives as
+/// `d.style.organisation-tracking`. A key the template never reads is
+/// ignored by the PDF while the EPUB and the DOCX apply it: loading a style
+/// warns about it. Keys the prepared document applies for every writer
+/// (verbs, labels) and the files the writer loads itself (fonts, the
+/// template) are not here.
+pub const TEMPLATE_KEYS: &[(&str, &str)] = &[
+    ("emblem", "emblem"),
+    ("page.width", "style.page-width"),
+    ("page.height", "style.page-height"),
+    ("page.margin-top", "style.margin-top"),
+    ("page.margin-bottom", "style.margin-bottom"),
+    ("page.margin-start", "style.margin-start"),
+    ("page.margin-end", "style.margin-end"),
+    ("fonts.body", "style.fonts"),
+    ("fonts.scripts", "style.fonts"),
+    ("fonts.fallback", "style.fonts"),
+    ("text.size", "style.size"),
+    ("text.line-height", "style.line-height"),
+    ("text.paragraph-spacing", "style.paragraph-spacing"),
+    ("text.first-line-indent", "style.first-line-indent"),
+    ("text.justify", "style.justify"),
+    ("text.hyphenate", "style.hyphenate"),
+    ("text.footnote-size", "style.footnote-size"),
+    ("colours.text", "style.text-colour"),
+    ("colours.accent", "style.accent-colour"),
+    ("colours.muted", "style.muted-colour"),
+    ("title.organisation-size", "style.organisation-size"),
+    (
+        "title.organisation-uppercase",
+        "style.organisation-uppercase",
+    ),
+    ("title.organisation-tracking", "style.organisation-tracking"),
+    ("title.size", "style.title-size"),
+    ("title.subject-size", "style.subject-size"),
+    ("title.reference-position", "style.reference-position"),
+    ("title.emblem-height", "style.emblem-height"),
+    ("title.align", "style.title-align"),
+    ("title.distribution", "head.distribution"),
+    ("title.session", "head.session"),
+    ("title.adopted-by", "head.adopted-by"),
+    ("title.committee", "head.committee"),
+    ("lists.indent", "style.list-indent"),
+    ("lists.label-width", "style.list-label-width"),
+    ("lists.operative-label-width", "style.operative-label-width"),
+    ("running.header", "style.running-header"),
+    ("running.footer", "style.running-footer"),
+    ("running.size", "style.running-size"),
+    ("adoption.align", "style.adoption-align"),
+    ("adoption.bold", "style.adoption-bold"),
+];
 
 /// Everything the template prints, and how.
 #[derive(Debug, Serialize)]
@@ -104,6 +157,8 @@ pub struct StyleData {
     pub reference_position: &'static str,
     /// Height of the emblem.
     pub emblem_height: f64,
+    /// `center` or `start`: where the title is set.
+    pub title_align: &'static str,
     /// List indent per level.
     pub list_indent: f64,
     /// Width of list labels.
@@ -116,6 +171,10 @@ pub struct StyleData {
     pub running_footer: bool,
     /// Size of header and footer.
     pub running_size: f64,
+    /// `start` or `end`: the side of the adoption line.
+    pub adoption_align: &'static str,
+    /// Whether the adoption line is bold.
+    pub adoption_bold: bool,
 }
 
 /// Document properties.
@@ -174,6 +233,20 @@ pub struct HeadData {
     pub distribution: Option<String>,
     /// The date of the status (adoption, vote), written in the language.
     pub date: Option<String>,
+    /// The title with its markup: the title label, with the subject in it
+    /// when the label has `{subject}`.
+    pub heading: Vec<Node>,
+    /// Whether the subject is part of the title rather than a line of its
+    /// own.
+    pub subject_in_title: bool,
+    /// "Eightieth session".
+    pub session: Option<String>,
+    /// "Agenda item 89".
+    pub agenda_item: Option<String>,
+    /// "Resolution adopted by the General Assembly on 3 November 2025".
+    pub adopted_by: Option<String>,
+    /// "[without reference to a Main Committee (A/80/L.7)]".
+    pub committee: Option<String>,
 }
 
 /// The emblem image, in the template's virtual files.
@@ -368,6 +441,12 @@ pub fn build(doc: &Prepared<'_>, style: &Style, source_name: &str) -> Data {
             subject: head.subject.as_deref().map(inlines),
             distribution: head.distribution.clone(),
             date: head.date.clone(),
+            heading: inlines(&head.heading),
+            subject_in_title: head.subject_in_title,
+            session: head.session.clone(),
+            agenda_item: head.agenda_item.clone(),
+            adopted_by: head.adopted_by.clone(),
+            committee: head.committee.clone(),
         },
         emblem: doc.emblem.as_ref().map(|e| Emblem {
             path: super::world::emblem_path(&e.file.path),
@@ -427,12 +506,25 @@ fn style_data(style: &Style, families: &[&str]) -> StyleData {
             crate::style::ReferencePosition::BelowTitle => "below-title",
         },
         emblem_height: style.title.emblem_height.pt(),
+        title_align: match style.title.align {
+            TitleAlign::Center => "center",
+            TitleAlign::Start => "start",
+        },
         list_indent: style.lists.indent.pt(),
         list_label_width: style.lists.label_width.pt(),
         operative_label_width: style.lists.operative_label_width.pt(),
         running_header: style.running.header,
         running_footer: style.running.footer,
         running_size: style.running.size.pt(),
+        adoption_align: side(style.adoption.align),
+        adoption_bold: style.adoption.bold,
+    }
+}
+
+fn side(side: Side) -> &'static str {
+    match side {
+        Side::Start => "start",
+        Side::End => "end",
     }
 }
 
@@ -514,5 +606,28 @@ fn verb_name(v: VerbTreatment) -> &'static str {
         VerbTreatment::SmallCaps => "small-caps",
         VerbTreatment::Italic => "italic",
         VerbTreatment::Bold => "bold",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_style_value_of_the_template_has_its_key() {
+        let style = Style::builtin();
+        let data = serde_json::to_value(style_data(&style, &["Noto Serif"])).unwrap();
+        let fields: std::collections::BTreeSet<String> = data
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| format!("style.{k}"))
+            .collect();
+        let mapped: std::collections::BTreeSet<String> = TEMPLATE_KEYS
+            .iter()
+            .map(|(_, path)| path.to_string())
+            .filter(|p| p.starts_with("style."))
+            .collect();
+        assert_eq!(fields, mapped);
     }
 }

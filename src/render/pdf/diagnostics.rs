@@ -1,32 +1,30 @@
 //! Typst's errors and warnings as respub diagnostics.
 //!
-//! Typst reports problems in the template (a span in `official.typ`) or in
-//! the document as a whole (no span). The user sees them with the place in
-//! the template they come from; spans in respub diagnostics point into the
-//! source file, so Typst locations go into the message instead.
+//! Typst reports problems in the template files (a span in `official.typ`
+//! or in a file it imports, such as `lib/blocks.typ`) or in the document
+//! as a whole (no span). The user sees them with the place in the template
+//! they come from; spans in respub diagnostics point into the source file,
+//! so Typst locations go into the message instead.
 
 use typst::diag::{Severity, SourceDiagnostic};
-use typst::syntax::{DiagSpanKind, Source};
+use typst::syntax::{DiagSpanKind, FileId, Source};
 
 use crate::diag::Diagnostic;
 
-/// Converts Typst diagnostics; `template` locates spans in the template.
+/// Converts Typst diagnostics; `file` gives the template file a span
+/// points into, when it is one.
 pub fn convert(
     diags: &[SourceDiagnostic],
-    template: &Source,
-    template_name: &str,
+    file: &dyn Fn(FileId) -> Option<Source>,
 ) -> Vec<Diagnostic> {
-    diags
-        .iter()
-        .map(|d| one(d, template, template_name))
-        .collect()
+    diags.iter().map(|d| one(d, file)).collect()
 }
 
-fn one(diag: &SourceDiagnostic, template: &Source, template_name: &str) -> Diagnostic {
+fn one(diag: &SourceDiagnostic, file: &dyn Fn(FileId) -> Option<Source>) -> Diagnostic {
     let message = diag.message.trim();
     let unknown_font = message.starts_with("unknown font family");
     let error = diag.severity == Severity::Error || unknown_font;
-    let place = location(diag, template, template_name);
+    let place = location(diag, file);
     let text = match (&place, error) {
         (Some(place), true) => format!("the PDF cannot be made: {message} ({place})"),
         (None, true) => format!("the PDF cannot be made: {message}"),
@@ -50,21 +48,19 @@ fn one(diag: &SourceDiagnostic, template: &Source, template_name: &str) -> Diagn
     out
 }
 
-/// `template official.typ:12:5`, when the diagnostic points into the
-/// template.
-fn location(diag: &SourceDiagnostic, template: &Source, template_name: &str) -> Option<String> {
-    let range = match diag.span.get() {
+/// `template official.typ:12:5`, when the diagnostic points into a
+/// template file; the path is the file's in the style's folder.
+fn location(diag: &SourceDiagnostic, file: &dyn Fn(FileId) -> Option<Source>) -> Option<String> {
+    let (source, range) = match diag.span.get() {
         DiagSpanKind::Detached => return None,
-        DiagSpanKind::Number { id, num, sub_range } if id == template.id() => {
-            template.range(num, sub_range)?
+        DiagSpanKind::Number { id, num, sub_range } => {
+            let source = file(id)?;
+            let range = source.range(num, sub_range)?;
+            (source, range)
         }
-        DiagSpanKind::Range { id, range } if id == template.id() => range,
-        DiagSpanKind::Number { .. } | DiagSpanKind::Range { .. } => return None,
+        DiagSpanKind::Range { id, range } => (file(id)?, range),
     };
-    let (line, column) = template.lines().byte_to_line_column(range.start)?;
-    Some(format!(
-        "template {template_name}:{}:{}",
-        line + 1,
-        column + 1
-    ))
+    let (line, column) = source.lines().byte_to_line_column(range.start)?;
+    let name = source.id().get().vpath().get_without_slash().to_string();
+    Some(format!("template {name}:{}:{}", line + 1, column + 1))
 }

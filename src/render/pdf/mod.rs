@@ -24,6 +24,8 @@ use super::time::UtcTime;
 use super::{Prepared, Writer};
 use world::{DocumentWorld, StyleAssets};
 
+pub use data::TEMPLATE_KEYS;
+
 /// How many documents a memoised Typst result may go unused before it is
 /// evicted. Fonts and the template stay warm between documents of a batch
 /// while memory stays bounded however many documents are built.
@@ -126,9 +128,8 @@ fn render(doc: &Prepared<'_>, style: &Style) -> DiagResult<Warned<Vec<u8>>> {
         doc.source.bytes.clone(),
         doc.timestamp,
     );
-    let convert = |diags: &[SourceDiagnostic]| {
-        diagnostics::convert(diags, assets.template(), &style.template.path)
-    };
+    let file = |id| assets.loaded(id);
+    let convert = |diags: &[SourceDiagnostic]| diagnostics::convert(diags, &file);
 
     let compiled = typst::compile::<PagedDocument>(&world);
     let typst_warnings = convert(&compiled.warnings);

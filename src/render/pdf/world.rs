@@ -1,10 +1,17 @@
-//! The Typst world of one document: the template, its data, the emblem,
-//! the source file to attach and the style's fonts, all in memory.
+//! The Typst world of one document: the template and the template files
+//! it imports, its data, the emblem, the source file to attach and the
+//! style's fonts.
 //!
-//! Nothing is read from disk and nothing is downloaded: any other path the
+//! The style's folder is the root of the world: the template is
+//! `/official.typ` and imports `lib/respub.typ` as written. Every `.typ`
+//! file of that folder can be imported (for the built-in styles, those
+//! compiled into the binary); nothing outside it is ever read, a symbolic
+//! link out of it included, and nothing is downloaded. Any other path the
 //! template asks for is refused. Fonts come only from the style, so the
 //! same input gives the same PDF on every machine.
 
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::{Arc, LazyLock, Mutex};
 
 use typst::diag::{FileError, FileResult};
@@ -15,7 +22,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use crate::render::time::UtcTime;
-use crate::style::{FileBytes, Style};
+use crate::style::{FileBytes, Style, StyleFiles};
 
 /// Virtual path of the template's data.
 pub const DATA_PATH: &str = "/data.json";
@@ -32,7 +39,7 @@ pub fn emblem_path(path: &str) -> String {
 /// its data from a file, not from `sys.inputs`.
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
-/// What a style contributes to every world: parsed fonts and template.
+/// What a style contributes to every world: parsed fonts and templates.
 pub struct StyleAssets {
     /// The style's fonts, indexed as the book lists them.
     fonts: Vec<Font>,
@@ -40,11 +47,23 @@ pub struct StyleAssets {
     book: LazyHash<FontBook>,
     /// The template.
     template: Source,
+    /// Where the other template files are read from.
+    files: StyleFiles,
+    /// The other template files read so far, by id; `None` for a path
+    /// that is not one.
+    imported: Mutex<HashMap<FileId, FileResult<Source>>>,
     /// The emblem, under its virtual path.
     emblem: Option<(FileId, Bytes)>,
     /// The style data the assets were made from, kept to recognise the
     /// style (and so that its addresses cannot be reused by another).
-    key: Vec<FileBytes>,
+    key: StyleKey,
+}
+
+/// What tells one style's assets from another's: the folder its files come
+/// from and the files it names.
+struct StyleKey {
+    dir: Option<PathBuf>,
+    files: Vec<FileBytes>,
 }
 
 /// Styles whose assets were prepared, most recently used last. Parsing
@@ -59,7 +78,7 @@ impl StyleAssets {
     pub fn of(style: &Style) -> Result<Arc<StyleAssets>, String> {
         let key = style_key(style);
         let mut cache = ASSETS.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(at) = cache.iter().position(|a| same_key(&a.key, &key)) {
+        if let Some(at) = cache.iter().position(|a| a.key.same(&key)) {
             let assets = cache.remove(at);
             cache.push(assets.clone());
             return Ok(assets);
@@ -72,7 +91,7 @@ impl StyleAssets {
         Ok(assets)
     }
 
-    fn load(style: &Style, key: Vec<FileBytes>) -> Result<StyleAssets, String> {
+    fn load(style: &Style, key: StyleKey) -> Result<StyleAssets, String> {
         let mut fonts = Vec::new();
         for file in &style.fonts.files {
             let before = fonts.len();
@@ -87,10 +106,7 @@ impl StyleAssets {
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
         let text = std::str::from_utf8(&style.template.data)
             .map_err(|_| format!("the template `{}` is not UTF-8 text", style.template.path))?;
-        let template = Source::new(
-            file_id(&template_path(&style.template.path)),
-            text.to_string(),
-        );
+        let template = Source::new(file_id(&template_path(&style.template.path)), text.into());
         let emblem = style
             .emblem
             .as_ref()
@@ -99,33 +115,76 @@ impl StyleAssets {
             fonts,
             book,
             template,
+            files: style.files.clone(),
+            imported: Mutex::new(HashMap::new()),
             emblem,
             key,
         })
     }
 
-    /// The template source, for locating diagnostics in it.
-    pub fn template(&self) -> &Source {
-        &self.template
+    /// The template file `id`: the template itself or a `.typ` file of the
+    /// style's folder, read once.
+    pub fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.template.id() {
+            return Ok(self.template.clone());
+        }
+        let mut imported = self.imported.lock().unwrap_or_else(|e| e.into_inner());
+        imported
+            .entry(id)
+            .or_insert_with(|| self.read_source(id))
+            .clone()
+    }
+
+    fn read_source(&self, id: FileId) -> FileResult<Source> {
+        let rooted = id.get();
+        let rel = rooted.vpath().get_without_slash();
+        if rooted.root() != &VirtualRoot::Project || !rel.ends_with(".typ") {
+            return Err(FileError::AccessDenied);
+        }
+        let bytes = self.files.read_asset(rel).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => FileError::NotFound(rel.into()),
+            _ => FileError::AccessDenied,
+        })?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| FileError::InvalidUtf8)?;
+        Ok(Source::new(id, text.into()))
+    }
+
+    /// The template file `id`, if the world has read it: for locating
+    /// diagnostics in it.
+    pub fn loaded(&self, id: FileId) -> Option<Source> {
+        if id == self.template.id() {
+            return Some(self.template.clone());
+        }
+        let imported = self.imported.lock().unwrap_or_else(|e| e.into_inner());
+        imported.get(&id).and_then(|s| s.as_ref().ok()).cloned()
     }
 }
 
-fn style_key(style: &Style) -> Vec<FileBytes> {
-    let mut key = vec![style.template.data.clone()];
-    key.extend(style.emblem.iter().map(|e| e.data.clone()));
-    key.extend(style.fonts.files.iter().map(|f| f.data.clone()));
-    key
+fn style_key(style: &Style) -> StyleKey {
+    let mut files = vec![style.template.data.clone()];
+    files.extend(style.emblem.iter().map(|e| e.data.clone()));
+    files.extend(style.fonts.files.iter().map(|f| f.data.clone()));
+    StyleKey {
+        dir: style.files.dir().map(|d| d.to_path_buf()),
+        files,
+    }
 }
 
-fn same_key(a: &[FileBytes], b: &[FileBytes]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same(y) || x[..] == y[..])
+impl StyleKey {
+    fn same(&self, other: &StyleKey) -> bool {
+        let (a, b) = (&self.files, &other.files);
+        self.dir == other.dir
+            && a.len() == b.len()
+            && a.iter().zip(b).all(|(x, y)| x.same(y) || x[..] == y[..])
+    }
 }
 
-/// The template's virtual path: its file name at the root, so that paths
-/// in it (`/data.json`) resolve the same whatever folder the style uses.
+/// The template's virtual path: its path in the style's folder, which is
+/// the root of the world, so that it imports the style's other files by
+/// their paths and `/data.json` resolves the same whatever folder the
+/// style uses.
 fn template_path(path: &str) -> String {
-    let name = path.rsplit(['/', '\\']).next().unwrap_or("template.typ");
-    format!("/{name}")
+    format!("/{}", path.trim_start_matches("./").replace('\\', "/"))
 }
 
 fn file_id(path: &str) -> FileId {
@@ -172,17 +231,10 @@ impl World for DocumentWorld {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.assets.template.id() {
-            Ok(self.assets.template.clone())
-        } else {
-            Err(FileError::NotSource)
-        }
+        self.assets.source(id)
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if id == self.assets.template.id() {
-            return Ok(Bytes::from_string(self.assets.template.clone()));
-        }
         for (known, bytes) in [
             Some(&self.data),
             Some(&self.source),
@@ -195,7 +247,7 @@ impl World for DocumentWorld {
                 return Ok(bytes.clone());
             }
         }
-        Err(FileError::AccessDenied)
+        self.assets.source(id).map(Bytes::from_string)
     }
 
     fn font(&self, index: usize) -> Option<Font> {

@@ -64,15 +64,57 @@ pub fn excerpt(text: &str, max: usize) -> String {
     out
 }
 
-/// Whether `c` may not appear in a published text: what XML forbids
-/// (control characters but tab and line ends), noncharacters, and the
-/// byte order mark, which PDF/A refuses inside text.
-pub fn forbidden(c: char) -> bool {
-    let n = u32::from(c);
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        || (0xFDD0..=0xFDEF).contains(&n)
-        || (n & 0xFFFE) == 0xFFFE
-        || c == '\u{feff}'
+/// Why a character may not appear in a published text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// What XML forbids (control characters but tab and line ends),
+    /// noncharacters, and the byte order mark, which PDF/A refuses
+    /// inside text.
+    Unpublishable,
+    /// An invisible control that starts an embedding, override or
+    /// isolate (U+202A, U+202B, U+202D, U+202E, U+2066 to U+2068). The
+    /// direction of a text comes from its language and the Unicode
+    /// bidirectional algorithm; an override left open reorders the rest
+    /// of the paragraph, can make a text read differently from what is
+    /// stored, and breaks the PDF's tagging of links. Their closing
+    /// controls (U+202C, U+2069) do nothing alone and are kept.
+    DirectionControl,
+}
+
+impl Refused {
+    /// Whether, and why, `c` is refused.
+    pub fn of(c: char) -> Option<Refused> {
+        let n = u32::from(c);
+        if (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || (0xFDD0..=0xFDEF).contains(&n)
+            || (n & 0xFFFE) == 0xFFFE
+            || c == '\u{feff}'
+        {
+            Some(Refused::Unpublishable)
+        } else if matches!(n, 0x202A | 0x202B | 0x202D | 0x202E | 0x2066..=0x2068) {
+            Some(Refused::DirectionControl)
+        } else {
+            None
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Refused::Unpublishable => "not allowed in a published text",
+            Refused::DirectionControl => "an invisible direction control",
+        }
+    }
+
+    fn hint(self) -> &'static str {
+        match self {
+            Refused::Unpublishable => {
+                "control characters, noncharacters and byte order marks have no place in a resolution: delete it"
+            }
+            Refused::DirectionControl => {
+                "delete it: the direction of the text comes from its language; where a mark is needed, use U+200E LEFT-TO-RIGHT MARK or U+200F RIGHT-TO-LEFT MARK"
+            }
+        }
+    }
 }
 
 impl Preparer<'_> {
@@ -156,11 +198,11 @@ impl Preparer<'_> {
             long("heading", &h, None, &mut self.diagnostics);
         }
 
-        let mut bad: Vec<(char, Option<Span>)> = Vec::new();
+        let mut bad: Vec<(char, Refused, Option<Span>)> = Vec::new();
         let mut check = |text: &str, span: Option<Span>| {
-            for c in text.chars().filter(|&c| forbidden(c)) {
-                if !bad.iter().any(|(b, _)| *b == c) {
-                    bad.push((c, span));
+            for (c, why) in text.chars().filter_map(|c| Some((c, Refused::of(c)?))) {
+                if !bad.iter().any(|(b, ..)| *b == c) {
+                    bad.push((c, why, span));
                 }
             }
         };
@@ -168,6 +210,10 @@ impl Preparer<'_> {
             .into_iter()
             .chain(head.body.iter())
             .chain(head.distribution.iter())
+            .chain(head.session.iter())
+            .chain(head.agenda_item.iter())
+            .chain(head.adopted_by.iter())
+            .chain(head.committee.iter())
             .chain(meta.keywords.iter())
         {
             check(line, meta_span);
@@ -176,7 +222,7 @@ impl Preparer<'_> {
             super::visit_text(s, &mut |t| check(t, meta_span));
         }
         super::visit_body_text(body, &mut |t, s| check(t, s.or(meta_span)));
-        for (c, at) in bad {
+        for (c, why, at) in bad {
             let at = self.locator.find_char(c, at);
             self.diagnostics.push(
                 Diagnostic::error(format!(
@@ -184,10 +230,8 @@ impl Preparer<'_> {
                     u32::from(c)
                 ))
                 .at(at)
-                .with_label("not allowed in a published text")
-                .with_hint(
-                    "control characters, noncharacters and byte order marks have no place in a resolution: delete it",
-                ),
+                .with_label(why.label())
+                .with_hint(why.hint()),
             );
         }
     }
@@ -242,10 +286,27 @@ mod tests {
             '\u{10ffff}',
             '\u{feff}',
         ] {
-            assert!(forbidden(c), "{:x}", u32::from(c));
+            assert_eq!(
+                Refused::of(c),
+                Some(Refused::Unpublishable),
+                "{:x}",
+                u32::from(c)
+            );
         }
-        for c in ['a', '\t', '\n', 'é', '\u{202f}', '中'] {
-            assert!(!forbidden(c));
+        for c in [
+            '\u{202a}', '\u{202b}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}',
+        ] {
+            assert_eq!(
+                Refused::of(c),
+                Some(Refused::DirectionControl),
+                "{:x}",
+                u32::from(c)
+            );
+        }
+        for c in [
+            'a', '\t', '\n', 'é', '\u{202f}', '中', '\u{200e}', '\u{200f}', '\u{202c}', '\u{2069}',
+        ] {
+            assert_eq!(Refused::of(c), None, "{:x}", u32::from(c));
         }
     }
 }

@@ -117,16 +117,36 @@ pub struct Head {
     pub body: Option<String>,
     /// The reference.
     pub reference: String,
-    /// The printed title: "Résolution N° 6".
+    /// The printed title as plain text: "Résolution N° 6", or "80/7.
+    /// Report of the International Atomic Energy Agency" when the title
+    /// label takes the subject in (`{number}. {subject}`).
     pub title: String,
+    /// The printed title with the markup of the subject in it.
+    pub heading: Vec<Inline>,
+    /// Whether the subject is part of the title, so not printed on a line
+    /// of its own.
+    pub subject_in_title: bool,
     /// "Objet :".
     pub subject_label: String,
     /// The subject line.
     pub subject: Option<Vec<Inline>>,
-    /// The distribution line ("Distr.: General").
+    /// The distribution line ("Distr.: General"), when the style shows
+    /// it.
     pub distribution: Option<String>,
-    /// The resolution's date written in the language.
+    /// The resolution's date written in the language, when the style
+    /// shows the distribution line and the date.
     pub date: Option<String>,
+    /// The session's name ("Eightieth session"), when the style shows the
+    /// session.
+    pub session: Option<String>,
+    /// "Agenda item 89", when the style shows the session.
+    pub agenda_item: Option<String>,
+    /// "Resolution adopted by the General Assembly on 3 November 2025",
+    /// when the style shows it.
+    pub adopted_by: Option<String>,
+    /// "[without reference to a Main Committee (A/80/L.7)]", when the
+    /// style shows it.
+    pub committee: Option<String>,
     /// The page label ("page {page} / {pages}") split around its
     /// placeholders, for formats that print live page numbers.
     pub page_label: Vec<PagePart>,
@@ -278,19 +298,98 @@ impl<'a> Preparer<'a> {
     fn head(&mut self, res: &Resolution) -> Head {
         let meta = &res.meta;
         let labels = &self.locale.labels;
+        let shows = &self.style.title;
         let subject = meta.subject.as_ref().map(|p| self.run(&p.content, p.span));
+        // A title label with `{subject}` takes the subject in:
+        // "80/7. Report of the International Atomic Energy Agency".
+        let label = labels.title_for(&meta.number.0);
+        let (heading, subject_in_title) = match label.split_once("{subject}") {
+            Some((before, after)) => {
+                let mut heading = Vec::new();
+                let before = self.text_line(before);
+                let after = self.text_line(after);
+                let inner = subject.clone().unwrap_or_default();
+                // Without a subject, the title ends where the label's text does.
+                let (before, after) = if inner.is_empty() {
+                    (
+                        before.trim_end().to_string(),
+                        after.trim_start().to_string(),
+                    )
+                } else {
+                    (before, after)
+                };
+                if !before.is_empty() {
+                    heading.push(Inline::Text(before));
+                }
+                heading.extend(inner);
+                if !after.is_empty() {
+                    heading.push(Inline::Text(after));
+                }
+                (heading, true)
+            }
+            None => (vec![Inline::Text(self.text_line(&label))], false),
+        };
+        let title = plain(&heading).trim().to_string();
+        let date = meta.status.date.map(|d| self.locale.format_date(d));
+        let line = |shown: bool, label: &Option<String>, fill: &dyn Fn(&str) -> Option<String>| {
+            label
+                .as_deref()
+                .filter(|_| shown)
+                .and_then(fill)
+                .map(|l| self.text_line(&l))
+        };
+        let distribution = meta
+            .distribution
+            .as_ref()
+            .filter(|_| shows.distribution)
+            .map(|d| labels.distribution.replace("{distribution}", d));
+        let session = meta
+            .session
+            .as_ref()
+            .and_then(|s| s.name.clone())
+            .filter(|_| shows.session);
+        let agenda_item = line(shows.session, &labels.agenda_item, &|l| {
+            meta.agenda_item.as_ref().map(|i| l.replace("{item}", i))
+        });
+        let adopted_by = line(shows.adopted_by, &labels.adopted_by, &|l| {
+            let date = date.as_deref()?;
+            let filled = l.replace("{date}", date);
+            match &meta.body {
+                Some(body) => Some(filled.replace("{body}", body)),
+                None if filled.contains("{body}") => None,
+                None => Some(filled),
+            }
+        });
+        let committee = meta
+            .committee
+            .as_ref()
+            .filter(|_| shows.committee)
+            .and_then(|c| {
+                let document = c.document.as_deref().unwrap_or_default();
+                let label = match &c.name {
+                    Some(name) => labels
+                        .committee_report
+                        .as_ref()
+                        .map(|l| l.replace("{committee}", name)),
+                    None => labels.committee_none.clone(),
+                };
+                label.map(|l| self.text_line(&l.replace("{document}", document)))
+            });
         Head {
             organisation: meta.organisation.name.clone(),
             body: meta.body.clone(),
             reference: meta.reference.0.clone(),
-            title: self.text_line(&labels.title_for(&meta.number.0)),
+            title,
+            heading,
+            subject_in_title,
             subject_label: self.text_line(&labels.subject),
             subject,
-            distribution: meta
-                .distribution
-                .as_ref()
-                .map(|d| labels.distribution.replace("{distribution}", d)),
-            date: meta.status.date.map(|d| self.locale.format_date(d)),
+            date: date.filter(|_| shows.distribution),
+            distribution,
+            session,
+            agenda_item,
+            adopted_by,
+            committee,
             page_label: page_parts(&labels.page),
         }
     }
@@ -309,8 +408,8 @@ impl<'a> Preparer<'a> {
             .map(|s| plain(s).trim().to_string())
             .filter(|s| !s.is_empty());
         let title = match &subject {
-            Some(s) => format!("{} – {s}", head.title),
-            None => head.title.clone(),
+            Some(s) if !head.subject_in_title => format!("{} – {s}", head.title),
+            _ => head.title.clone(),
         };
         let mut keywords = vec![meta.reference.0.clone()];
         for k in &meta.keywords {
@@ -381,11 +480,27 @@ impl<'a> Preparer<'a> {
         };
         self.verbs = VerbTreatment::AsWritten;
         let closing = res.closing.as_ref().map(|p| self.para(p));
-        let adoption = match &res.adoption {
-            Some(p) => self.para(p),
-            None => Para {
+        let labels = &self.locale.labels;
+        let adoption = match (&res.adoption, &labels.meeting, &res.meta.meeting) {
+            (Some(p), _, _) => self.para(p),
+            // "40th plenary meeting", over the date.
+            (None, Some(label), Some(meeting)) => {
+                let ordinal = self.locale.ordinals.of(meeting);
+                let mut content = vec![Inline::Text(
+                    self.text_line(&label.replace("{meeting}", &ordinal)),
+                )];
+                if let Some(date) = res.meta.status.date {
+                    content.push(Inline::LineBreak);
+                    content.push(Inline::Text(self.locale.format_date(date)));
+                }
+                Para {
+                    content,
+                    span: res.meta.span,
+                }
+            }
+            (None, _, _) => Para {
                 content: vec![Inline::Text(
-                    self.text_line(self.locale.labels.status(res.meta.status.kind)),
+                    self.text_line(labels.status(res.meta.status.kind)),
                 )],
                 span: res.meta.span,
             },
@@ -765,7 +880,16 @@ impl<'a> Preparer<'a> {
         ] {
             check(line, span);
         }
-        for line in head.body.iter().chain(&head.distribution).chain(&head.date) {
+        let lines = [
+            &head.body,
+            &head.distribution,
+            &head.date,
+            &head.session,
+            &head.agenda_item,
+            &head.adopted_by,
+            &head.committee,
+        ];
+        for line in lines.into_iter().flatten() {
             check(line, span);
         }
         for part in &head.page_label {

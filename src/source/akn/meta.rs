@@ -5,12 +5,13 @@
 //! adoption line on the cover page, the outcome and related documents in
 //! the workflow, the vote in the analysis, the subject in the title
 //! keyword (or the preface of a draft). respub's own output adds a
-//! `proprietary` block for what AKN has no place for (session details and
-//! related documents with their relation), read first when present.
+//! `proprietary` block for what AKN has no place for (session details, the
+//! agenda item, the committee, the meeting and related documents with
+//! their relation), read first when present.
 
 use crate::model::{
-    Date, Meta, Paragraph, Reference, RelatedDocument, ResolutionNumber, Session, Status,
-    StatusKind, Tally, Vote,
+    Committee, Date, Meta, Paragraph, Reference, RelatedDocument, ResolutionNumber, Session,
+    Status, StatusKind, Tally, Vote,
 };
 
 use super::Ctx;
@@ -247,8 +248,17 @@ impl Ctx {
                         country: text("country"),
                         start: date("start"),
                         end: date("end"),
+                        name: text("name"),
                     })
                 }
+                "agenda-item" => meta.agenda_item = text("item"),
+                "committee" => {
+                    meta.committee = Some(Committee {
+                        name: text("name"),
+                        document: text("document"),
+                    })
+                }
+                "meeting" => meta.meeting = text("number"),
                 "related" => meta.related.push(RelatedDocument {
                     reference: Reference(text("reference").unwrap_or_default()),
                     relation: text("relation"),

@@ -6,9 +6,9 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{
-    Annex, Block, Clause, Date, Footnote, Heading, Inline, LabelPattern, Language, Link, List,
-    ListItem, Meta, Operative, Organisation, Paragraph, Reference, RelatedDocument, Resolution,
-    ResolutionNumber, Session, Span, Status, StatusKind, Tally, Vote,
+    Annex, Block, Clause, Committee, Date, Footnote, Heading, Inline, LabelPattern, Language, Link,
+    List, ListItem, Meta, Operative, Organisation, Paragraph, Reference, RelatedDocument,
+    Resolution, ResolutionNumber, Session, Span, Status, StatusKind, Tally, Vote,
 };
 
 use super::tree::{Attribute, Element, Node, is_xml_space};
@@ -410,7 +410,7 @@ impl Reader {
     // ----- Metadata -------------------------------------------------------
 
     fn meta(&mut self, el: &Element) -> Meta {
-        const CHILDREN: [&str; 11] = [
+        const CHILDREN: [&str; 14] = [
             "reference",
             "number",
             "organisation",
@@ -419,6 +419,9 @@ impl Reader {
             "subject",
             "status",
             "distribution",
+            "agenda-item",
+            "committee",
+            "meeting",
             "keyword",
             "related",
             "vote",
@@ -485,6 +488,26 @@ impl Reader {
                 }
                 "body" => meta.body = self.text_only(child),
                 "distribution" => meta.distribution = self.text_only(child),
+                "agenda-item" => meta.agenda_item = self.text_only(child),
+                "committee" => {
+                    self.empty_element(child);
+                    meta.committee = Some(Committee {
+                        name: self.text_attribute(child, "name"),
+                        document: self.text_attribute(child, "document"),
+                    });
+                }
+                "meeting" => {
+                    if let Some(text) = self.text_only(child) {
+                        if !text.chars().all(|c| c.is_ascii_digit()) {
+                            self.report(
+                                Diagnostic::error(format!("the meeting `{text}` is not a number"))
+                                    .at(child.span)
+                                    .with_hint("write the number of the meeting alone, e.g. `<meeting>40</meeting>`"),
+                            );
+                        }
+                        meta.meeting = Some(text);
+                    }
+                }
                 "keyword" => meta.keywords.extend(self.text_only(child)),
                 "subject" => meta.subject = self.paragraph(child),
                 "session" => meta.session = Some(self.session(child)),
@@ -561,6 +584,7 @@ impl Reader {
             country: self.text_attribute(el, "country"),
             start: start.map(|d| d.0),
             end: end.map(|d| d.0),
+            name: self.text_attribute(el, "name"),
         }
     }
 
