@@ -11,8 +11,8 @@ use std::process::Command;
 use respub::diag::Severity;
 use respub::model::{
     Annex, Block, Clause, Committee, Date, Footnote, Heading, Inline, LabelPattern, Language, Link,
-    List, ListItem, Meta, Operative, Paragraph, Reference, RelatedDocument, Resolution, Session,
-    Status, StatusKind, Tally, Vote,
+    List, ListItem, Meta, Operative, Paragraph, Reference, RelatedDocument, Resolution,
+    ResolutionNumber, Session, Status, StatusKind, Tally, Vote,
 };
 use respub::render::Format;
 use respub::source::{self, SourceFile};
@@ -576,11 +576,18 @@ fn round_trip_of_a_model_built_in_code() {
     let empty = Resolution {
         meta: Meta {
             reference: Reference("S/RES/1 (2026)".into()),
+            number: ResolutionNumber("1 (2026)".into()),
             ..Meta::default()
         },
         ..Resolution::default()
     };
     assert_round_trip(&empty, "empty model");
+    // A title without a number takes the symbol's, as UN files with an
+    // empty `resolutionNumber` need.
+    let mut unnumbered = empty.clone();
+    unnumbered.meta.number = ResolutionNumber::default();
+    let (back, _) = reread(&akn(&unnumbered));
+    assert_eq!(back.meta.number.0, "1 (2026)");
     let mut withdrawn = built();
     withdrawn.meta.status = Status {
         kind: StatusKind::Withdrawn,
@@ -921,7 +928,7 @@ pub(crate) fn built() -> Resolution {
                 end: Date::new(2017, 9, 29),
                 name: Some("Quatre-vingt-sixième session".into()),
             }),
-            subject: Some(para(vec![text("Prise de position "), star])),
+            subject: Some(para(vec![text("Prise de position"), star])),
             distribution: Some("Générale".into()),
             agenda_item: Some("12".into()),
             committee: Some(Committee {
