@@ -6,9 +6,9 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{
-    Annex, Block, Clause, Committee, Date, Footnote, Heading, Inline, LabelPattern, Language, Link,
-    List, ListItem, Meta, Operative, Organisation, Paragraph, Reference, RelatedDocument,
-    Resolution, ResolutionNumber, Session, Span, Status, StatusKind, Tally, Vote,
+    Annex, Block, Clause, Committee, Counter, Date, Footnote, Heading, Inline, LabelPattern,
+    Language, Link, List, ListItem, Meta, Operative, Organisation, Paragraph, Reference,
+    RelatedDocument, Resolution, ResolutionNumber, Session, Span, Status, StatusKind, Tally, Vote,
 };
 
 use super::tree::{Attribute, Element, Node, is_xml_space};
@@ -468,13 +468,6 @@ impl Reader {
                 "number" => {
                     if let Some(text) = self.text_only(child) {
                         number_span = Some(child.span);
-                        if ResolutionNumber(text.clone()).value().is_none() {
-                            self.report(
-                                Diagnostic::error(format!("the resolution number `{text}` does not start with a number"))
-                                    .at(child.span)
-                                    .with_hint("write the number as printed in the title, e.g. `6` or `2722 (2024)`"),
-                            );
-                        }
                         meta.number = ResolutionNumber(text);
                     }
                 }
@@ -538,6 +531,24 @@ impl Reader {
                         .with_hint(format!("add it to `<meta>`, e.g. `{example}`")),
                 );
             }
+        }
+        // A document without a number of its own (a draft, a presidential
+        // statement) is titled by its symbol: its number is its reference.
+        if let Some(span) = number_span
+            && meta.number.value().is_none()
+            && meta.number.0 != meta.reference.0
+        {
+            self.report(
+                Diagnostic::error(format!(
+                    "the resolution number `{}` does not start with a number",
+                    meta.number
+                ))
+                .at(span)
+                .with_hint(format!(
+                    "write the number as printed in the title, e.g. `6` or `2722 (2024)`; a document without a number of its own takes its reference, `{}`",
+                    meta.reference
+                )),
+            );
         }
         // The number in the reference must be the resolution's number.
         if let (Some(in_reference), Some(number), Some(span)) = (
@@ -873,7 +884,17 @@ impl Reader {
 
     fn pattern(&mut self, attr: &Attribute) -> Option<LabelPattern> {
         let sample = attr.value.trim();
-        let pattern = LabelPattern::parse(sample);
+        // Empty, the pattern gives no label at all: lists whose items are
+        // set apart without a mark, as Akoma Ntoso texts have them.
+        let pattern = if sample.is_empty() {
+            Some(LabelPattern {
+                prefix: String::new(),
+                counter: Counter::None,
+                suffix: String::new(),
+            })
+        } else {
+            LabelPattern::parse(sample)
+        };
         if pattern.is_none() {
             self.report(
                 Diagnostic::error(format!("`{sample}` is not a label pattern"))
