@@ -468,13 +468,18 @@ pub fn check(path: &Path, settings: &Settings<'_>) -> Report {
 pub(crate) type ReadResult = Result<(SourceFile, Resolution, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 /// Loads and reads the source at `path`, with its text for diagnostics.
-pub(crate) fn read(path: &Path) -> (SourceText, ReadResult) {
+fn read(path: &Path) -> (SourceText, ReadResult) {
+    read_with(path, &source::Hints::default())
+}
+
+/// [`read`], with what the user says of the input.
+pub(crate) fn read_with(path: &Path, hints: &source::Hints) -> (SourceText, ReadResult) {
     let file = match source::load(path) {
         Ok(file) => file,
         Err((text, diagnostics)) => return (text, Err(diagnostics)),
     };
     let text = file.text();
-    match source::read(&file) {
+    match source::read_with(&file, hints) {
         Ok(warned) => (text, Ok((file, warned.output, warned.warnings))),
         Err(diagnostics) => (text, Err(diagnostics)),
     }
