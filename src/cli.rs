@@ -34,6 +34,7 @@ Examples:
   respub build                      build sources/ into output/ (PDF, EPUB, DOCX)
   respub build sources/GA-2017-86-RES-06.fr.xml --format pdf --out somewhere/
   respub build archive/ --style styles/official.toml
+  respub import resolution.txt      write sources/resolution.xml from plain text
   respub import S_RES_2722.akn.xml  write sources/S_RES_2722.xml from Akoma Ntoso
 
 Exit codes: 0 clean, 1 an input has errors, 2 usage error, an output that
@@ -63,8 +64,8 @@ enum Command {
     /// Builds sources into PDF, EPUB and DOCX.
     #[command(after_help = EXAMPLES)]
     Build(BuildArgs),
-    /// Imports documents of another format (Akoma Ntoso) as respub XML
-    /// sources.
+    /// Imports documents of another format (plain text, Markdown, Akoma
+    /// Ntoso) as respub XML sources.
     #[command(after_help = EXAMPLES)]
     Import(ImportArgs),
 }
@@ -109,11 +110,13 @@ struct ImportArgs {
     #[arg(long)]
     force: bool,
     /// The language of the text, a BCP 47 tag such as `fr` or `en-GB`,
-    /// instead of the one the file gives.
+    /// instead of the one the file gives; a text is read with its
+    /// phrases.
     #[arg(long)]
     lang: Option<String>,
     /// The document's reference, such as `S/RES/2730 (2024)`, instead of
-    /// the one the file gives.
+    /// the one the file gives (a text without a reference line needs
+    /// it).
     #[arg(long)]
     reference: Option<String>,
 }
@@ -386,8 +389,7 @@ fn build(args: BuildArgs, printer: &Printer) -> u8 {
 }
 
 fn import(args: ImportArgs, printer: &Printer) -> u8 {
-    let overrides = match import::Overrides::new(args.lang.as_deref(), args.reference.as_deref())
-    {
+    let overrides = match import::Overrides::new(args.lang.as_deref(), args.reference.as_deref()) {
         Ok(overrides) => overrides,
         Err(e) => {
             eprintln!("error: {e}");
@@ -415,11 +417,7 @@ fn import(args: ImportArgs, printer: &Printer) -> u8 {
         );
         match &imported.written {
             Some(path) => {
-                eprintln!(
-                    "imported {} -> {}",
-                    imported.source.name,
-                    diag::path(path)
-                );
+                eprintln!("imported {} -> {}", imported.source.name, diag::path(path));
                 folders.insert(build::folder_of(path).to_path_buf());
             }
             None => failed += 1,

@@ -127,6 +127,15 @@ impl Overrides {
         })
     }
 
+    /// The overrides as hints for the readers: the text reader reads in
+    /// the language given and takes the reference given.
+    pub fn hints(&self) -> crate::source::Hints {
+        crate::source::Hints {
+            language: self.language.clone(),
+            reference: self.reference.clone(),
+        }
+    }
+
     /// Applies the overrides to `res`; an error when the reference given
     /// contradicts the document's number, as the reader reports it in a
     /// source.
@@ -249,7 +258,7 @@ impl Imported {
 /// source atomically, replacing an existing file only when `force`. An
 /// input with errors writes nothing.
 pub fn import(plan: &Plan, overrides: &Overrides, force: bool) -> Imported {
-    let (source, read) = build::read(&plan.input);
+    let (source, read) = build::read_with(&plan.input, &overrides.hints());
     let fail = |source, diagnostics, unwritten| Imported {
         source,
         diagnostics,
@@ -267,9 +276,14 @@ pub fn import(plan: &Plan, overrides: &Overrides, force: bool) -> Imported {
     let bytes = match crate::render::xml::write(&res) {
         Ok(bytes) => bytes,
         Err(e) => {
-            diagnostics.push(Diagnostic::error(e.to_string()).with_hint(
-                "this is a bug in respub, not in your file; please report it with the file",
-            ));
+            let hint = e.hint(&shown(&plan.input));
+            // The problem is in the document as a whole, not at a place
+            // of the input: at 1:1, the message names the file.
+            diagnostics.push(
+                Diagnostic::error(e.to_string())
+                    .at(crate::model::Span::new(0, 0))
+                    .with_hint(hint),
+            );
             return fail(source, diagnostics, false);
         }
     };

@@ -18,10 +18,10 @@
 
 use thiserror::Error;
 
-use crate::diag::{Diagnostic, DiagResult, Warned};
+use crate::diag::{DiagResult, Diagnostic, Warned};
 use crate::model::{
-    Annex, Block, Clause, Committee, Footnote, Heading, Inline, Link, List, ListItem, Meta, Operative,
-    Organisation, Paragraph, RelatedDocument, Resolution, Session, Status, Tally, Vote,
+    Annex, Block, Clause, Committee, Footnote, Heading, Inline, Link, List, ListItem, Meta,
+    Operative, Organisation, Paragraph, RelatedDocument, Resolution, Session, Status, Tally, Vote,
 };
 use crate::source::decode::replace_refused;
 use crate::source::xml::vocabulary::NAMESPACE;
@@ -45,10 +45,8 @@ pub struct XmlWriter;
 impl Writer for XmlWriter {
     fn render(&self, doc: &Prepared<'_>) -> DiagResult<Warned<Vec<u8>>> {
         let output = checked(doc.resolution, true).map_err(|e| {
-            vec![
-                Diagnostic::error(e.to_string())
-                    .with_hint("this is a bug in respub, not in your source; please report it with the source file"),
-            ]
+            let hint = e.hint(&crate::diag::path(&doc.source.path));
+            vec![Diagnostic::error(e.to_string()).with_hint(hint)]
         })?;
         Ok(Warned {
             output,
@@ -60,12 +58,30 @@ impl Writer for XmlWriter {
 /// Why a model could not be written as respub XML. Nothing is written.
 #[derive(Debug, Error)]
 pub enum XmlError {
-    /// The written XML is refused by the respub XML reader.
+    /// The written XML is refused by the respub XML reader: the document
+    /// holds what no respub source may (a number that contradicts the
+    /// reference), which its own format let pass.
     #[error("the document cannot be written as respub XML: {0}")]
     Unreadable(String),
-    /// The written XML reads back as another model.
+    /// The written XML reads back as another model: respub XML cannot
+    /// express something the model holds.
     #[error("the document cannot be written as respub XML without changing it: {0}")]
     Changed(String),
+}
+
+impl XmlError {
+    /// What to do about it, for the file `input` the document was read
+    /// from.
+    pub fn hint(&self, input: &str) -> String {
+        match self {
+            XmlError::Unreadable(_) => {
+                format!("a respub source may not hold this; correct it in `{input}` and try again")
+            }
+            XmlError::Changed(_) => {
+                format!("this is a bug in respub, not in `{input}`; please report it with the file")
+            }
+        }
+    }
 }
 
 /// The resolution as a respub source, checked: the bytes are read back
@@ -474,7 +490,10 @@ impl Out {
         let start = (*start != 1).then(|| start.to_string());
         self.start(
             "list",
-            &[("pattern", Some(pattern.as_str())), ("start", start.as_deref())],
+            &[
+                ("pattern", Some(pattern.as_str())),
+                ("start", start.as_deref()),
+            ],
         );
         if let Some(intro) = intro {
             self.line(depth + 1);
