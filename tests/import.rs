@@ -17,6 +17,9 @@ use crate::util::{self, repo_path, respub, run};
 
 const SEED: &str = "sources/GA-2017-86-RES-06.fr.xml";
 const AKN: &str = "tests/fixtures/akn/S_RES_2722-2400437E.xml";
+const TEXT: &str = "tests/fixtures/text";
+/// The seed as it arrived, in text: `/work/shared/seeds/000_d3a0c8379349494b.txt`.
+const SEED_TEXT: &str = "tests/fixtures/text/GA-2017-86-RES-06.fr.txt";
 
 fn read(path: &Path) -> Resolution {
     let file = SourceFile::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -65,7 +68,9 @@ fn reread(bytes: &[u8], what: &str) -> Result<Resolution, String> {
 fn round_trip(res: &Resolution, what: &str) -> Result<Vec<u8>, String> {
     let bytes = xml::to_xml(res, false).into_bytes();
     let saved = |name: &str, expected: &str, got: &str| {
-        let dir = std::env::temp_dir().join("respub-xml-round-trip").join(name);
+        let dir = std::env::temp_dir()
+            .join("respub-xml-round-trip")
+            .join(name);
         let _ = fs::create_dir_all(&dir);
         let _ = fs::write(dir.join("expected.txt"), expected);
         let _ = fs::write(dir.join("got.txt"), got);
@@ -79,7 +84,9 @@ fn round_trip(res: &Resolution, what: &str) -> Result<Vec<u8>, String> {
     let (expected, got) = (res.clone().without_spans(), back.clone().without_spans());
     if expected != got {
         let dir = saved(&name, &format!("{expected:#?}"), &format!("{got:#?}"));
-        return Err(format!("{what}: the round trip changed the model; see {dir}"));
+        return Err(format!(
+            "{what}: the round trip changed the model; see {dir}"
+        ));
     }
     if xml::to_xml(&back, false).into_bytes() != bytes {
         return Err(format!("{what}: the output is not canonical"));
@@ -149,6 +156,19 @@ fn akn_documents() -> Vec<PathBuf> {
     files
 }
 
+/// The plain-text fixtures: the seed's text and published UN texts (the
+/// folder's README describes them).
+fn text_fixtures() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(repo_path(TEXT))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .filter(|p| !p.ends_with("README.md"))
+        .collect();
+    files.sort();
+    files
+}
+
 #[test]
 fn respub_xml_sources_round_trip() {
     let mut sources = vec![repo_path(SEED)];
@@ -165,6 +185,13 @@ fn akn_documents_round_trip_through_respub_xml() {
     let files = akn_documents();
     assert!(files.len() >= 58, "the corpus sample and the AKN fixtures");
     assert_all_round_trip(&files, "Akoma Ntoso documents");
+}
+
+#[test]
+fn text_documents_round_trip_through_respub_xml() {
+    let files = text_fixtures();
+    assert!(files.len() >= 6, "the text fixtures: {files:?}");
+    assert_all_round_trip(&files, "plain-text documents");
 }
 
 #[test]
@@ -199,7 +226,8 @@ fn a_model_built_in_code_round_trips() {
 
 /// Text and attributes that would break XML or a template if they were
 /// not escaped, everywhere the format takes text.
-const HOSTILE: &str = "a < b && c > d ]]> <![CDATA[x]]> #read(\"/etc/passwd\") 'q' \"qq\" &amp; <!-- c --> $x {y}";
+const HOSTILE: &str =
+    "a < b && c > d ]]> <![CDATA[x]]> #read(\"/etc/passwd\") 'q' \"qq\" &amp; <!-- c --> $x {y}";
 
 #[test]
 fn hostile_text_survives_the_round_trip_literally() {
@@ -283,6 +311,7 @@ fn written_xml_validates_against_the_schema() {
     let mut inputs = vec![repo_path(SEED)];
     inputs.extend(respub_fixtures());
     inputs.extend(akn_documents());
+    inputs.extend(text_fixtures());
     let mut files = Vec::new();
     for (i, path) in inputs.iter().enumerate() {
         let file = dir.path().join(format!("{i}.xml"));
@@ -356,14 +385,14 @@ fn import_writes_a_clean_source_that_reads_as_the_input() {
     );
     // Clean, as the input was; the only warnings are about clauses without
     // a leading verb, which the Akoma Ntoso reader does not give.
-    let check = run(respub(dir.path()).args([
-        "check",
-        "sources/S_RES_2722.xml",
-        "--messages",
-        "short",
-    ]));
+    let check =
+        run(respub(dir.path()).args(["check", "sources/S_RES_2722.xml", "--messages", "short"]));
     assert_eq!(check.code, Some(0), "{}", check.stderr);
-    assert!(check.stderr.contains("1 clean, 0 with errors"), "{}", check.stderr);
+    assert!(
+        check.stderr.contains("1 clean, 0 with errors"),
+        "{}",
+        check.stderr
+    );
     assert!(
         check
             .stderr
@@ -434,14 +463,21 @@ fn a_source_is_never_imported_over_itself() {
             "{args:?}: {}",
             out.stderr
         );
-        assert_eq!(fs::read(&source).unwrap(), fs::read(repo_path(SEED)).unwrap());
+        assert_eq!(
+            fs::read(&source).unwrap(),
+            fs::read(repo_path(SEED)).unwrap()
+        );
     }
     // Two inputs that would become one source.
     fs::copy(repo_path(AKN), dir.path().join("x.akn.xml")).unwrap();
     fs::copy(repo_path(AKN), dir.path().join("x.respub.xml")).unwrap();
     let out = run(respub(dir.path()).args(["import", "x.akn.xml", "x.respub.xml", "--out", "o"]));
     assert_eq!(out.code, Some(2), "{}", out.stderr);
-    assert!(out.stderr.contains("would both be imported as `o/x.xml`"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("would both be imported as `o/x.xml`"),
+        "{}",
+        out.stderr
+    );
     assert!(!dir.path().join("o").exists());
 }
 
@@ -506,7 +542,8 @@ fn bad_inputs_are_located_and_write_nothing() {
     ];
     for (name, bytes, located) in cases {
         fs::write(dir.path().join(name), bytes).unwrap();
-        let out = run(respub(dir.path()).args(["import", name, "--out", "o", "--messages", "short"]));
+        let out =
+            run(respub(dir.path()).args(["import", name, "--out", "o", "--messages", "short"]));
         assert_eq!(out.code, Some(1), "{name}: {}", out.stderr);
         assert!(out.stderr.contains(located), "{name}: {}", out.stderr);
         assert!(
@@ -556,7 +593,10 @@ fn hostile_text_is_imported_literally() {
     let Some(Block::Paragraph(p)) = imported.preamble[0].blocks.first() else {
         panic!("a paragraph")
     };
-    assert_eq!(p.content[2], Inline::Quote(vec![Inline::Text(HOSTILE.into())]));
+    assert_eq!(
+        p.content[2],
+        Inline::Quote(vec![Inline::Text(HOSTILE.into())])
+    );
     assert_eq!(
         imported.without_spans(),
         read(&dir.path().join("hostile.fr.xml")).without_spans()
@@ -574,14 +614,15 @@ fn build_writes_respub_xml_only_when_asked_and_never_reads_it_back() {
     for _ in 0..2 {
         let out = run(respub(dir.path()).args(["build", "d", "--out", "d", "--format", "xml"]));
         assert_eq!(out.code, Some(0), "{}", out.stderr);
-        assert!(out.stderr.contains("built 1 of 1 source "), "{}", out.stderr);
+        assert!(
+            out.stderr.contains("built 1 of 1 source "),
+            "{}",
+            out.stderr
+        );
     }
     assert_eq!(xml_files(&src), ["b.respub.xml", "b.xml"]);
     let written = fs::read_to_string(src.join("b.respub.xml")).unwrap();
-    assert!(
-        written.lines().nth(1) == Some(xml::BUILD_MARK),
-        "{written}"
-    );
+    assert!(written.lines().nth(1) == Some(xml::BUILD_MARK), "{written}");
     assert_eq!(
         read(&src.join("b.respub.xml")).without_spans(),
         read(&src.join("b.xml")).without_spans()
@@ -590,10 +631,187 @@ fn build_writes_respub_xml_only_when_asked_and_never_reads_it_back() {
     fs::write(src.join("b.respub.xml"), fs::read(repo_path(SEED)).unwrap()).unwrap();
     let out = run(respub(dir.path()).args(["build", "d", "--out", "d", "--format", "xml"]));
     assert_eq!(out.code, Some(2), "{}", out.stderr);
-    assert!(out.stderr.contains("the source `d/b.respub.xml`"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("the source `d/b.respub.xml`"),
+        "{}",
+        out.stderr
+    );
 
     // The default formats do not include it.
     let out = run(respub(dir.path()).args(["build", "d/b.xml", "--out", "o"]));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(xml_files(&dir.path().join("o")).is_empty());
+}
+
+/// The `--format txt` output of the source `source`, built in `dir`.
+fn text_output(dir: &Path, source: &Path) -> String {
+    let out = dir.join("txt");
+    let build = run(respub(dir)
+        .args(["build", "--format", "txt", "--out"])
+        .arg(&out)
+        .arg(source));
+    assert_eq!(build.code, Some(0), "{}", build.stderr);
+    let name = source.file_stem().unwrap().to_string_lossy().into_owned();
+    let text = fs::read_to_string(out.join(format!("{name}.txt"))).unwrap();
+    fs::remove_dir_all(&out).unwrap();
+    text
+}
+
+/// The lines of a text output from the opening formula on.
+fn from_opening(text: &str) -> String {
+    let at = text
+        .lines()
+        .position(|l| l.contains("réunie en sa"))
+        .unwrap_or_else(|| panic!("no opening formula in:\n{text}"));
+    text.lines().skip(at).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn the_seed_text_imports_as_its_hand_encoded_source() {
+    let dir = util::temp_dir();
+    let out = run(respub(dir.path()).args([
+        "import",
+        repo_path(SEED_TEXT).to_str().unwrap(),
+        "--messages",
+        "short",
+    ]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let imported = dir.path().join("sources/GA-2017-86-RES-06.fr.xml");
+    assert!(
+        out.stderr.contains("-> sources/GA-2017-86-RES-06.fr.xml"),
+        "{}",
+        out.stderr
+    );
+
+    // The text output, from the opening formula on, is the hand-encoded
+    // source's.
+    let want = text_output(dir.path(), &repo_path(SEED));
+    let got = text_output(dir.path(), &imported);
+    assert_eq!(from_opening(&got), from_opening(&want));
+
+    // The header and the session facts read from the opening formula.
+    let res = read(&imported);
+    let meta = &res.meta;
+    assert_eq!(meta.reference.as_str(), "GA-2017-86-RES-06");
+    assert_eq!(meta.number.0, "6");
+    assert_eq!(meta.language.as_str(), "fr");
+    assert_eq!(
+        meta.subject
+            .clone()
+            .map(|s| respub::model::plain_text(&s.content)),
+        Some("Prise de position sur la sécurité mondiale".to_string())
+    );
+    let session = meta.session.clone().expect("the session");
+    assert_eq!(session.number.as_deref(), Some("86"));
+    assert_eq!(session.place.as_deref(), Some("Beijing"));
+    assert_eq!(session.country.as_deref(), Some("Chine"));
+    assert_eq!(session.start, respub::model::Date::new(2017, 9, 26));
+    assert_eq!(session.end, respub::model::Date::new(2017, 9, 29));
+    assert_eq!(res.shape(), read(&repo_path(SEED)).shape());
+
+    // The imported source is clean, and reads as the text did.
+    let check = run(respub(dir.path()).args(["check", "sources/GA-2017-86-RES-06.fr.xml"]));
+    assert_eq!(check.code, Some(0), "{}", check.stderr);
+    assert!(
+        check.stderr.contains("1 clean, 0 with errors"),
+        "{}",
+        check.stderr
+    );
+    assert_eq!(
+        res.without_spans(),
+        read(&repo_path(SEED_TEXT)).without_spans()
+    );
+}
+
+#[test]
+fn a_text_s_guesses_are_warnings_at_its_lines() {
+    let dir = util::temp_dir();
+    let text = repo_path("tests/fixtures/text/S-RES-2722-2024.en.txt");
+    let out = run(respub(dir.path())
+        .args(["import", "--out", "o", "--messages", "short"])
+        .arg(&text));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let shown = diag_path(&text);
+    assert!(
+        out.stderr.contains(&format!(
+            "{shown}:64:1: warning: line 64 dropped: `1/2` is a page number"
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("imported 1 of 1 file, 0 failed"),
+        "{}",
+        out.stderr
+    );
+    let res = read(&dir.path().join("o/S-RES-2722-2024.en.xml"));
+    assert_eq!(res.meta.reference.as_str(), "S/RES/2722 (2024)");
+}
+
+/// A path as respub prints it.
+fn diag_path(path: &Path) -> String {
+    respub::diag::path(path)
+}
+
+#[test]
+fn a_text_without_a_reference_takes_the_one_given() {
+    let dir = util::temp_dir();
+    let text = fs::read_to_string(repo_path(SEED_TEXT))
+        .unwrap()
+        .replace("GA-2017-86-RES-06\n", "");
+    fs::write(dir.path().join("seed.txt"), text).unwrap();
+
+    let out =
+        run(respub(dir.path()).args(["import", "seed.txt", "--out", "o", "--messages", "short"]));
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("seed.txt:1:1: error: no reference")
+            && out.stderr.contains("--reference"),
+        "{}",
+        out.stderr
+    );
+    assert!(xml_files(&dir.path().join("o")).is_empty());
+
+    let out = run(respub(dir.path()).args([
+        "import",
+        "seed.txt",
+        "--out",
+        "o",
+        "--reference",
+        "GA-2017-86-RES-06",
+        "--lang",
+        "fr-CH",
+    ]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let res = read(&dir.path().join("o/seed.xml"));
+    assert_eq!(res.meta.reference.as_str(), "GA-2017-86-RES-06");
+    assert_eq!(res.meta.number.0, "6");
+    assert_eq!(res.meta.language.as_str(), "fr-CH");
+    assert_eq!(res.shape(), read(&repo_path(SEED)).shape());
+
+    // A language respub has no lexicon for is a guess, said as one.
+    let out = run(respub(dir.path()).args([
+        "import",
+        "seed.txt",
+        "--out",
+        "o",
+        "--force",
+        "--reference",
+        "GA-2017-86-RES-06",
+        "--lang",
+        "de",
+        "--messages",
+        "short",
+    ]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("seed.txt:1:1: warning: respub has no lexicon for `de`"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        read(&dir.path().join("o/seed.xml")).meta.language.as_str(),
+        "de"
+    );
 }
