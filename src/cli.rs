@@ -406,25 +406,56 @@ fn import(args: ImportArgs, printer: &Printer) -> u8 {
         }
     };
     build::remove_stale_temporaries(&args.out);
-    let mut failed = 0;
-    let mut unwritten = false;
-    let mut folders = std::collections::BTreeSet::new();
-    for plan in &plans {
-        let imported = import::import(plan, &overrides, args.force);
-        eprint!(
-            "{}",
-            printer.messages(&imported.source, &imported.diagnostics)
-        );
-        match &imported.written {
-            Some(path) => {
-                eprintln!("imported {} -> {}", imported.source.name, diag::path(path));
-                folders.insert(build::folder_of(path).to_path_buf());
-            }
-            None => failed += 1,
+    let stop = match Stop::install() {
+        Ok(stop) => stop,
+        Err(e) => {
+            eprintln!("error: cannot handle interruptions: {e}");
+            return EXIT_USAGE;
         }
-        unwritten |= imported.unwritten;
+    };
+    /// What is kept of an import once it is done: its printed messages,
+    /// not the input's text.
+    struct Done {
+        messages: String,
+        written: Option<PathBuf>,
+        unwritten: bool,
     }
-    let synced = build::sync_folders(folders.iter().map(PathBuf::as_path), &args.out);
+    // In parallel, as the build does; once interrupted, inputs not yet
+    // started are not started, and those under way are finished.
+    let outcomes: Vec<Option<Done>> = plans
+        .par_iter()
+        .map(|plan| {
+            if stop.requested() {
+                return None;
+            }
+            let imported = import::import(plan, &overrides, args.force);
+            let mut messages = printer.messages(&imported.source, &imported.diagnostics);
+            if let Some(path) = &imported.written {
+                messages.push_str(&format!(
+                    "imported {} -> {}\n",
+                    imported.source.name,
+                    diag::path(path)
+                ));
+            }
+            Some(Done {
+                messages,
+                written: imported.written,
+                unwritten: imported.unwritten,
+            })
+        })
+        .collect();
+    let skipped = outcomes.iter().filter(|o| o.is_none()).count();
+    let outcomes: Vec<Done> = outcomes.into_iter().flatten().collect();
+    let folders: std::collections::BTreeSet<&Path> = outcomes
+        .iter()
+        .filter_map(|o| o.written.as_deref())
+        .map(build::folder_of)
+        .collect();
+    let synced = build::sync_folders(folders, &args.out);
+    // In the order of the inputs, whatever order they were imported in.
+    for outcome in &outcomes {
+        eprint!("{}", outcome.messages);
+    }
     if let Err((folder, e)) = &synced {
         eprintln!(
             "error: cannot force the folder `{}` to disk: {e}",
@@ -432,13 +463,22 @@ fn import(args: ImportArgs, printer: &Printer) -> u8 {
         );
         eprintln!("  = hint: check the disk, then import again");
     }
+    let failed = outcomes.iter().filter(|o| o.written.is_none()).count();
+    let unwritten = outcomes.iter().any(|o| o.unwritten);
     eprintln!(
         "imported {} of {} file{}, {} failed",
-        plans.len() - failed,
+        outcomes.len() - failed,
         plans.len(),
         plural(plans.len()),
         failed
     );
+    if let Some(code) = stop.exit_code() {
+        eprintln!(
+            "interrupted: {skipped} file{} not imported; import them again to finish",
+            plural(skipped)
+        );
+        return code;
+    }
     if unwritten || synced.is_err() {
         EXIT_USAGE
     } else if failed > 0 {
@@ -448,7 +488,7 @@ fn import(args: ImportArgs, printer: &Printer) -> u8 {
     }
 }
 
-/// SIGINT and SIGTERM during a build: the first asks the build to stop
+/// SIGINT and SIGTERM during a build or an import: the first asks it to stop
 /// after the documents under way, a second ends respub at once.
 struct Stop {
     interrupt: Arc<AtomicBool>,
