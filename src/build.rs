@@ -260,7 +260,7 @@ pub fn outputs_of_run<'a>(
 /// Where a path's file is: its folder resolved (symbolic links, `..`),
 /// and its name as given, since an output is renamed onto the name itself.
 /// `None` when the folder does not exist.
-fn location(path: &Path) -> Option<PathBuf> {
+pub(crate) fn location(path: &Path) -> Option<PathBuf> {
     let name = path.file_name()?;
     Some(folder_of(path).canonicalize().ok()?.join(name))
 }
@@ -268,7 +268,7 @@ fn location(path: &Path) -> Option<PathBuf> {
 /// The identity of the file at `path`, following symbolic links: device
 /// and inode on Unix (so hard links are the same file), the resolved path
 /// elsewhere.
-fn identity(path: &Path) -> Option<(u64, u64, PathBuf)> {
+pub(crate) fn identity(path: &Path) -> Option<(u64, u64, PathBuf)> {
     let meta = std::fs::metadata(path).ok()?;
     #[cfg(unix)]
     {
@@ -282,13 +282,17 @@ fn identity(path: &Path) -> Option<(u64, u64, PathBuf)> {
     }
 }
 
-/// Whether `path` holds respub's own Akoma Ntoso output: the FRBR
-/// manifestation that respub writes names respub as its author. Files of
-/// other formats respub writes are never sources.
+/// Whether `path` holds respub's own output in an XML format, which a
+/// folder search would otherwise take for a source: an Akoma Ntoso file
+/// whose FRBR manifestation names respub as its author, or a respub XML
+/// file that carries [`crate::render::xml::BUILD_MARK`]. Files of the other
+/// formats respub writes are never sources.
 fn is_own_output(path: &Path) -> bool {
     use std::io::Read;
     let lower = path.to_string_lossy().to_ascii_lowercase();
-    if !lower.ends_with(&format!(".{}", Format::Akn.extension())) {
+    let named = |format: Format| lower.ends_with(&format!(".{}", format.extension()));
+    let (akn, xml) = (named(Format::Akn), named(Format::Xml));
+    if !akn && !xml {
         return false;
     }
     let mut head = Vec::new();
@@ -298,6 +302,13 @@ fn is_own_output(path: &Path) -> bool {
         return false;
     }
     let head = String::from_utf8_lossy(&head);
+    if xml {
+        // The mark comes right after the XML declaration.
+        return head
+            .lines()
+            .take(2)
+            .any(|line| line == crate::render::xml::BUILD_MARK);
+    }
     let Some(start) = head.find("<FRBRManifestation>") else {
         return false;
     };
@@ -309,7 +320,7 @@ fn is_own_output(path: &Path) -> bool {
 }
 
 /// The build's sources: [`discover`], less respub's own outputs found in
-/// the folders searched (`X.akn.xml` beside `X.xml` when the output folder
+/// the folders searched (`X.akn.xml` or `X.respub.xml` beside `X.xml` when the output folder
 /// is the source folder), so that building into the source folder again
 /// does not read the last build's outputs as sources.
 pub fn discover_for_build(inputs: &[PathBuf], out: &Path) -> Result<Sources, DiscoverError> {
@@ -335,14 +346,7 @@ pub fn discover_for_build(inputs: &[PathBuf], out: &Path) -> Result<Sources, Dis
 /// links, `..` or a hard link), a source of the run or a file a folder
 /// search would take as a source.
 pub fn check_outputs(sources: &Sources, out: &Path, formats: &[Format]) -> Result<(), OutputError> {
-    if let Ok(meta) = std::fs::metadata(out) {
-        if !meta.is_dir() {
-            return Err(OutputError::NotAFolder {
-                out: out.to_path_buf(),
-                what: crate::file::kind(&meta),
-            });
-        }
-    }
+    check_folder(out)?;
     let by_identity: std::collections::HashMap<_, _> = sources
         .jobs
         .iter()
@@ -373,6 +377,17 @@ pub fn check_outputs(sources: &Sources, out: &Path, formats: &[Format]) -> Resul
         }
     }
     Ok(())
+}
+
+/// Checks that `out` is a folder, or nothing yet (it is then created).
+pub fn check_folder(out: &Path) -> Result<(), OutputError> {
+    match std::fs::metadata(out) {
+        Ok(meta) if !meta.is_dir() => Err(OutputError::NotAFolder {
+            out: out.to_path_buf(),
+            what: crate::file::kind(&meta),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The moment recorded in the outputs of `res`: `override_epoch` (from
@@ -448,15 +463,23 @@ pub fn check(path: &Path, settings: &Settings<'_>) -> Report {
     }
 }
 
-type ReadResult = Result<(SourceFile, Resolution, Vec<Diagnostic>), Vec<Diagnostic>>;
+/// A source read with its reader: the file, the model and the warnings,
+/// or the errors.
+pub(crate) type ReadResult = Result<(SourceFile, Resolution, Vec<Diagnostic>), Vec<Diagnostic>>;
 
+/// Loads and reads the source at `path`, with its text for diagnostics.
 fn read(path: &Path) -> (SourceText, ReadResult) {
+    read_with(path, &source::Hints::default())
+}
+
+/// [`read`], with what the user says of the input.
+pub(crate) fn read_with(path: &Path, hints: &source::Hints) -> (SourceText, ReadResult) {
     let file = match source::load(path) {
         Ok(file) => file,
         Err((text, diagnostics)) => return (text, Err(diagnostics)),
     };
     let text = file.text();
-    match source::read(&file) {
+    match source::read_with(&file, hints) {
         Ok(warned) => (text, Ok((file, warned.output, warned.warnings))),
         Err(diagnostics) => (text, Err(diagnostics)),
     }
@@ -618,6 +641,18 @@ fn is_temp_name(name: &std::ffi::OsStr) -> bool {
 /// While it exists, the temporary file is locked, so that
 /// [`remove_stale_temporaries`] run by another build leaves it alone.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_through_temporary(path, bytes, true)
+}
+
+/// [`write_atomic`] for a file that must not exist yet: fails with
+/// [`std::io::ErrorKind::AlreadyExists`], writing nothing, if `path`
+/// exists when the file is put in place, even if it appeared after a
+/// check.
+pub fn write_new_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_through_temporary(path, bytes, false)
+}
+
+fn write_through_temporary(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
     let dir = folder_of(path);
     std::fs::create_dir_all(dir)?;
     let mut tmp = tempfile::Builder::new()
@@ -635,7 +670,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             .set_permissions(std::fs::Permissions::from_mode(0o644))?;
     }
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    if replace {
+        tmp.persist(path).map_err(|e| e.error)?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    }
     Ok(())
 }
 
@@ -829,6 +868,18 @@ mod tests {
         write_atomic(&path, b"second").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"second");
         let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.xml");
+        write_new_atomic(&path, b"first").unwrap();
+        let again = write_new_atomic(&path, b"second").unwrap_err();
+        assert_eq!(again.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
     }
 }

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 
 use crate::build::{self, Job, Report, Settings};
 use crate::diag::{self, Severity};
+use crate::import;
 use crate::render::Format;
 use crate::style::Style;
 
@@ -33,6 +34,8 @@ Examples:
   respub build                      build sources/ into output/ (PDF, EPUB, DOCX)
   respub build sources/GA-2017-86-RES-06.fr.xml --format pdf --out somewhere/
   respub build archive/ --style styles/official.toml
+  respub import resolution.txt      write sources/resolution.xml from plain text
+  respub import S_RES_2722.akn.xml  write sources/S_RES_2722.xml from Akoma Ntoso
 
 Exit codes: 0 clean, 1 an input has errors, 2 usage error, an output that
 cannot be written (folder, permissions, disk) or internal error,
@@ -61,6 +64,10 @@ enum Command {
     /// Builds sources into PDF, EPUB and DOCX.
     #[command(after_help = EXAMPLES)]
     Build(BuildArgs),
+    /// Imports documents of another format (plain text, Markdown, Akoma
+    /// Ntoso) as respub XML sources.
+    #[command(after_help = EXAMPLES)]
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -88,6 +95,30 @@ struct BuildArgs {
     /// `official`).
     #[arg(long)]
     style: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// The files to import; each becomes `DIR/<name>.xml`, its name
+    /// without its extension (`X.akn.xml` and `X.txt` give `X.xml`).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// The folder the sources are written to (DIR).
+    #[arg(long, short, default_value = import::DEFAULT_FOLDER)]
+    out: PathBuf,
+    /// Replace sources that exist (never a file being imported).
+    #[arg(long)]
+    force: bool,
+    /// The language of the text, a BCP 47 tag such as `fr` or `en-GB`,
+    /// instead of the one the file gives; a text is read with its
+    /// phrases.
+    #[arg(long)]
+    lang: Option<String>,
+    /// The document's reference, such as `S/RES/2730 (2024)`, instead of
+    /// the one the file gives (a text without a reference line needs
+    /// it).
+    #[arg(long)]
+    reference: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -123,6 +154,7 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check(args, &printer),
         Command::Build(args) => build(args, &printer),
+        Command::Import(args) => import(args, &printer),
     }
 }
 
@@ -356,7 +388,107 @@ fn build(args: BuildArgs, printer: &Printer) -> u8 {
     }
 }
 
-/// SIGINT and SIGTERM during a build: the first asks the build to stop
+fn import(args: ImportArgs, printer: &Printer) -> u8 {
+    let overrides = match import::Overrides::new(args.lang.as_deref(), args.reference.as_deref()) {
+        Ok(overrides) => overrides,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    // Before anything is read or written: where each file goes, and that
+    // nothing is replaced that may not be.
+    let plans = match import::plan(&args.files, &args.out, args.force) {
+        Ok(plans) => plans,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    build::remove_stale_temporaries(&args.out);
+    let stop = match Stop::install() {
+        Ok(stop) => stop,
+        Err(e) => {
+            eprintln!("error: cannot handle interruptions: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    /// What is kept of an import once it is done: its printed messages,
+    /// not the input's text.
+    struct Done {
+        messages: String,
+        written: Option<PathBuf>,
+        unwritten: bool,
+    }
+    // In parallel, as the build does; once interrupted, inputs not yet
+    // started are not started, and those under way are finished.
+    let outcomes: Vec<Option<Done>> = plans
+        .par_iter()
+        .map(|plan| {
+            if stop.requested() {
+                return None;
+            }
+            let imported = import::import(plan, &overrides, args.force);
+            let mut messages = printer.messages(&imported.source, &imported.diagnostics);
+            if let Some(path) = &imported.written {
+                messages.push_str(&format!(
+                    "imported {} -> {}\n",
+                    imported.source.name,
+                    diag::path(path)
+                ));
+            }
+            Some(Done {
+                messages,
+                written: imported.written,
+                unwritten: imported.unwritten,
+            })
+        })
+        .collect();
+    let skipped = outcomes.iter().filter(|o| o.is_none()).count();
+    let outcomes: Vec<Done> = outcomes.into_iter().flatten().collect();
+    let folders: std::collections::BTreeSet<&Path> = outcomes
+        .iter()
+        .filter_map(|o| o.written.as_deref())
+        .map(build::folder_of)
+        .collect();
+    let synced = build::sync_folders(folders, &args.out);
+    // In the order of the inputs, whatever order they were imported in.
+    for outcome in &outcomes {
+        eprint!("{}", outcome.messages);
+    }
+    if let Err((folder, e)) = &synced {
+        eprintln!(
+            "error: cannot force the folder `{}` to disk: {e}",
+            diag::path(folder)
+        );
+        eprintln!("  = hint: check the disk, then import again");
+    }
+    let failed = outcomes.iter().filter(|o| o.written.is_none()).count();
+    let unwritten = outcomes.iter().any(|o| o.unwritten);
+    eprintln!(
+        "imported {} of {} file{}, {} failed",
+        outcomes.len() - failed,
+        plans.len(),
+        plural(plans.len()),
+        failed
+    );
+    if let Some(code) = stop.exit_code() {
+        eprintln!(
+            "interrupted: {skipped} file{} not imported; import them again to finish",
+            plural(skipped)
+        );
+        return code;
+    }
+    if unwritten || synced.is_err() {
+        EXIT_USAGE
+    } else if failed > 0 {
+        EXIT_INPUT
+    } else {
+        EXIT_OK
+    }
+}
+
+/// SIGINT and SIGTERM during a build or an import: the first asks it to stop
 /// after the documents under way, a second ends respub at once.
 struct Stop {
     interrupt: Arc<AtomicBool>,
@@ -441,13 +573,18 @@ impl Printer {
     }
 
     fn render(&self, report: &Report) -> String {
-        if report.diagnostics.is_empty() {
+        self.messages(&report.source, &report.diagnostics)
+    }
+
+    /// The diagnostics of one input, errors first, then by position, so
+    /// the first line is the worst.
+    fn messages(&self, source: &diag::SourceText, diagnostics: &[diag::Diagnostic]) -> String {
+        if diagnostics.is_empty() {
             return String::new();
         }
-        let mut sorted = report.diagnostics.clone();
-        // Errors first, then by position, so the first line is the worst.
+        let mut sorted = diagnostics.to_vec();
         sorted.sort_by_key(|d| (d.severity != Severity::Error, d.span.map(|s| s.start)));
-        diag::render(&report.source, &sorted, self.format, self.color)
+        diag::render(source, &sorted, self.format, self.color)
     }
 }
 

@@ -23,6 +23,7 @@ pub mod build;
 pub mod cli;
 pub mod diag;
 pub mod file;
+pub mod import;
 pub mod model;
 pub mod render;
 pub mod source;

@@ -7,6 +7,7 @@
 //! user back to the line that caused a problem.
 
 mod numbering;
+mod spans;
 
 use std::fmt;
 

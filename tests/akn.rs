@@ -11,8 +11,8 @@ use std::process::Command;
 use respub::diag::Severity;
 use respub::model::{
     Annex, Block, Clause, Committee, Date, Footnote, Heading, Inline, LabelPattern, Language, Link,
-    List, ListItem, Meta, Operative, Paragraph, Reference, RelatedDocument, Resolution, Session,
-    Status, StatusKind, Tally, Vote,
+    List, ListItem, Meta, Operative, Paragraph, Reference, RelatedDocument, Resolution,
+    ResolutionNumber, Session, Status, StatusKind, Tally, Vote,
 };
 use respub::render::Format;
 use respub::source::{self, SourceFile};
@@ -25,7 +25,7 @@ const CORPUS: &str = "tests/fixtures/corpus";
 
 /// The folder of the corpus sample, every file of [`SAMPLE`] checked to be
 /// there: a missing file fails the test, it never shortens it.
-fn corpus() -> PathBuf {
+pub(crate) fn corpus() -> PathBuf {
     let dir = repo(CORPUS);
     let missing: Vec<_> = SAMPLE.iter().filter(|f| !dir.join(f).is_file()).collect();
     assert!(
@@ -40,7 +40,7 @@ fn corpus() -> PathBuf {
 /// files, annexes, footnotes, not-adopted drafts and vetoes, the four files
 /// that do not validate, and the odd structures (quoted structures, a
 /// presidential statement, deep sublists).
-const SAMPLE: &[&str] = &[
+pub(crate) const SAMPLE: &[&str] = &[
     "2021/Arabic/S_RES_2610 (2021)-2119270A.xml",
     "2024/Arabic/S_RES_2734-2410318A.xml",
     "2024/English/S_RES_2734-2410318E.xml",
@@ -99,7 +99,7 @@ fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
-fn fixtures() -> Vec<PathBuf> {
+pub(crate) fn fixtures() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(repo(FIXTURES))
         .expect("the AKN fixtures are missing")
         .map(|e| e.unwrap().path())
@@ -178,75 +178,6 @@ fn invalid_files(files: &[PathBuf]) -> Vec<String> {
     bad
 }
 
-/// The resolution with every source position removed, for comparing
-/// models read from different files.
-fn without_spans(mut res: Resolution) -> Resolution {
-    fn inlines(run: &mut [Inline]) {
-        for inline in run {
-            match inline {
-                Inline::Footnote(note) => note.span = None,
-                Inline::Link(link) => link.span = None,
-                _ => {}
-            }
-            if let Some(children) = inline.children_mut() {
-                inlines(children);
-            }
-        }
-    }
-    fn para(p: &mut Paragraph) {
-        p.span = None;
-        inlines(&mut p.content);
-    }
-    fn blocks(bs: &mut [Block]) {
-        for b in bs {
-            match b {
-                Block::Paragraph(p) => para(p),
-                Block::Heading(h) => {
-                    h.span = None;
-                    inlines(&mut h.content);
-                }
-                Block::List(l) => {
-                    l.span = None;
-                    l.intro
-                        .iter_mut()
-                        .chain(l.continuation.iter_mut())
-                        .for_each(para);
-                    for item in &mut l.items {
-                        item.span = None;
-                        blocks(&mut item.blocks);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    res.meta.span = None;
-    res.meta.subject.iter_mut().for_each(para);
-    res.opening
-        .iter_mut()
-        .chain(res.closing.iter_mut())
-        .chain(res.adoption.iter_mut())
-        .for_each(para);
-    for clause in res
-        .preamble
-        .iter_mut()
-        .chain(res.operative.clauses.iter_mut())
-    {
-        clause.span = None;
-        blocks(&mut clause.blocks);
-    }
-    for annex in &mut res.annexes {
-        annex.span = None;
-        annex
-            .label
-            .iter_mut()
-            .chain(annex.title.iter_mut())
-            .for_each(para);
-        blocks(&mut annex.blocks);
-    }
-    res
-}
-
 /// Asserts that writing `res` as AKN and reading it back gives `res`.
 fn assert_round_trip(res: &Resolution, what: &str) {
     let bytes = akn(res);
@@ -255,8 +186,8 @@ fn assert_round_trip(res: &Resolution, what: &str) {
         warnings.is_empty(),
         "{what}: reading respub's own AKN warns: {warnings:?}"
     );
-    let expected = without_spans(res.clone());
-    let got = without_spans(back);
+    let expected = res.clone().without_spans();
+    let got = back.without_spans();
     if expected != got {
         let dir = std::env::temp_dir().join("respub-akn-round-trip");
         let _ = std::fs::create_dir_all(&dir);
@@ -645,11 +576,18 @@ fn round_trip_of_a_model_built_in_code() {
     let empty = Resolution {
         meta: Meta {
             reference: Reference("S/RES/1 (2026)".into()),
+            number: ResolutionNumber("1 (2026)".into()),
             ..Meta::default()
         },
         ..Resolution::default()
     };
     assert_round_trip(&empty, "empty model");
+    // A title without a number takes the symbol's, as UN files with an
+    // empty `resolutionNumber` need.
+    let mut unnumbered = empty.clone();
+    unnumbered.meta.number = ResolutionNumber::default();
+    let (back, _) = reread(&akn(&unnumbered));
+    assert_eq!(back.meta.number.0, "1 (2026)");
     let mut withdrawn = built();
     withdrawn.meta.status = Status {
         kind: StatusKind::Withdrawn,
@@ -916,7 +854,7 @@ fn corpus_sample_prints_as_valid_tagged_pdf() {
 }
 
 /// A resolution exercising every part of the model the writer carries.
-fn built() -> Resolution {
+pub(crate) fn built() -> Resolution {
     use crate::util::model::{para, seed_meta, text};
     let item = |blocks: Vec<Block>| ListItem {
         label: None,
@@ -990,7 +928,7 @@ fn built() -> Resolution {
                 end: Date::new(2017, 9, 29),
                 name: Some("Quatre-vingt-sixième session".into()),
             }),
-            subject: Some(para(vec![text("Prise de position "), star])),
+            subject: Some(para(vec![text("Prise de position"), star])),
             distribution: Some("Générale".into()),
             agenda_item: Some("12".into()),
             committee: Some(Committee {

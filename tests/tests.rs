@@ -8,6 +8,7 @@ mod consistency;
 mod docx;
 mod epub;
 mod fuzz;
+mod import;
 mod packaging;
 mod page_parity;
 mod pdf;

@@ -98,8 +98,16 @@ impl Counter {
                 (text.len() as u32 - 1) * 26 + u32::from(first - base) + 1
             }
             Counter::LowerRoman | Counter::UpperRoman => {
+                // The value the digits add up to, then only if `roman`
+                // writes it so (`IIII` and `IC` are no labels): one
+                // writing, where trying every number wrote hundreds, and
+                // the text reader asks this of every paragraph's start.
                 let upper = text.to_ascii_uppercase();
-                (1..400).find(|&n| roman(n) == upper)?
+                let n = roman_value(&upper).filter(|n| (1..400).contains(n))?;
+                if roman(n) != upper {
+                    return None;
+                }
+                n
             }
             Counter::ArabicAbjad | Counter::ArabicAlpha => {
                 let table = if self == Counter::ArabicAbjad {
@@ -279,6 +287,35 @@ fn letters(n: u32, table: &[&str; 28]) -> String {
     letter.repeat(repeats as usize)
 }
 
+/// The sum the Roman digits of `text` stand for, a digit before a larger
+/// one subtracted; `None` if a character is no Roman digit or the sum is
+/// not positive. Whether the digits are written as [`roman`] writes them
+/// is for the caller to check.
+fn roman_value(text: &str) -> Option<u32> {
+    let digit = |c: char| {
+        Some(match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            'D' => 500,
+            'M' => 1000,
+            _ => return None,
+        })
+    };
+    let digits: Vec<i64> = text.chars().map(digit).collect::<Option<_>>()?;
+    let mut total = 0i64;
+    for (i, &d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|&next| next > d) {
+            total -= d;
+        } else {
+            total += d;
+        }
+    }
+    u32::try_from(total).ok().filter(|&n| n > 0)
+}
+
 fn roman(mut n: u32) -> String {
     if n == 0 || n >= 4000 {
         return n.to_string();
@@ -332,6 +369,21 @@ mod tests {
     fn refuses_ambiguous_patterns() {
         assert!(LabelPattern::parse("").is_none());
         assert!(LabelPattern::parse("1a").is_none());
+    }
+
+    #[test]
+    fn roman_labels_read_back_only_as_written() {
+        for n in 1..400 {
+            assert_eq!(Counter::UpperRoman.value(&roman(n)), Some(n), "{n}");
+            assert_eq!(
+                Counter::LowerRoman.value(&roman(n).to_lowercase()),
+                Some(n),
+                "{n}"
+            );
+        }
+        for text in ["IIII", "IC", "VX", "CD", "", "iv.", "MMMM", "IIV"] {
+            assert_eq!(Counter::UpperRoman.value(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod pdf;
 pub mod prepare;
 pub mod text;
 pub mod time;
+pub mod xml;
 pub mod zip;
 
 use std::fmt;
@@ -38,6 +39,9 @@ pub enum Format {
     Akn,
     /// Plain UTF-8 text, for checks and quick reading.
     Text,
+    /// respub XML, the source format itself: what a document read from
+    /// another format says, as a source.
+    Xml,
 }
 
 impl Format {
@@ -45,12 +49,13 @@ impl Format {
     pub const DEFAULT: [Format; 3] = [Format::Pdf, Format::Epub, Format::Docx];
 
     /// Every format, in the order outputs are listed.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Pdf,
         Format::Epub,
         Format::Docx,
         Format::Akn,
         Format::Text,
+        Format::Xml,
     ];
 
     /// The name used on the command line.
@@ -61,13 +66,17 @@ impl Format {
             Format::Docx => "docx",
             Format::Akn => "akn",
             Format::Text => "txt",
+            Format::Xml => "xml",
         }
     }
 
-    /// The extension of the output file, without the leading dot.
+    /// The extension of the output file, without the leading dot. Both XML
+    /// formats say which they are before `.xml`, so that no output has the
+    /// name of its own source (`X.xml`).
     pub fn extension(self) -> &'static str {
         match self {
             Format::Akn => "akn.xml",
+            Format::Xml => "respub.xml",
             other => other.name(),
         }
     }
@@ -80,6 +89,7 @@ impl Format {
             Format::Epub => &epub::EpubWriter,
             Format::Docx => &docx::DocxWriter,
             Format::Akn => &akn::AknWriter,
+            Format::Xml => &xml::XmlWriter,
         }
     }
 }

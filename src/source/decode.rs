@@ -73,14 +73,8 @@ pub fn decode_as<'a>(
             return Err(d);
         }
     };
-    // Also refused: C1 controls and DEL, which XML tolerates but which no
-    // resolution contains and which could drive a terminal.
-    let refused = |c: char| {
-        if kind == TextKind::Plain && c == '\u{c}' {
-            return false;
-        }
-        !super::tree::is_xml_char(c) || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-    };
+    // A form feed ends a page of text extracted from a PDF.
+    let refused = |c: char| !(kind == TextKind::Plain && c == '\u{c}') && is_refused(c);
     let allowed_in = match kind {
         TextKind::Xml => "XML",
         TextKind::Plain => "a text source",
@@ -99,6 +93,27 @@ pub fn decode_as<'a>(
         }));
     }
     Ok((text, base))
+}
+
+/// Whether the decoder refuses `c` in XML: what XML 1.0 forbids, and also
+/// the C1 controls and DEL, which XML tolerates but which no resolution
+/// contains and which could drive a terminal. Plain text also takes form
+/// feeds.
+pub fn is_refused(c: char) -> bool {
+    !super::tree::is_xml_char(c) || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// `text` with every character the decoder refuses replaced by U+FFFD, for
+/// writers of XML: what they write can always be read again.
+pub fn replace_refused(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_refused) {
+        text.chars()
+            .map(|c| if is_refused(c) { '\u{fffd}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
 }
 
 /// Whether most of the first bytes are printable, to tell a mis-encoded

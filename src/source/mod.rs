@@ -17,7 +17,7 @@ pub mod xml;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{DiagResult, Diagnostic, SourceText, Warned};
-use crate::model::{Resolution, Span};
+use crate::model::{Language, Reference, Resolution, Span};
 
 /// Inputs larger than this (1 MB) are refused before parsing. The largest
 /// real resolution of the UN corpus is 258 KB; a source at the limit, with
@@ -190,8 +190,21 @@ pub struct Reader {
     pub in_folders: bool,
     /// Whether a file is in this format, judged by its content.
     pub recognises: fn(&SourceFile) -> bool,
-    /// Reads and checks the file.
-    pub read: fn(&SourceFile) -> DiagResult<Warned<Resolution>>,
+    /// Reads and checks the file, with what the user says of it.
+    pub read: fn(&SourceFile, &Hints) -> DiagResult<Warned<Resolution>>,
+}
+
+/// What the user says of an input (`respub import --lang --reference`),
+/// for the readers that would otherwise guess it. A structured format
+/// states its language and reference and its reader does not need them;
+/// plain text often leaves them to be guessed, and its reader reads the
+/// text in the language given and takes the reference given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// The language of the text.
+    pub language: Option<Language>,
+    /// The document's reference.
+    pub reference: Option<Reference>,
 }
 
 /// Every reader. A file goes to the first that recognises its content,
@@ -203,21 +216,21 @@ pub static READERS: &[Reader] = &[
         extensions: &["xml"],
         in_folders: true,
         recognises: xml::recognises,
-        read: xml::read,
+        read: |file, _| xml::read(file),
     },
     Reader {
         name: "Akoma Ntoso",
         extensions: &["xml"],
         in_folders: true,
         recognises: akn::recognises,
-        read: akn::read,
+        read: |file, _| akn::read(file),
     },
     Reader {
         name: "plain text",
         extensions: &["txt", "md"],
         in_folders: false,
         recognises: text::recognises,
-        read: text::read,
+        read: text::read_with,
     },
 ];
 
@@ -271,6 +284,11 @@ pub fn root_element(bytes: &[u8]) -> Option<String> {
 
 /// Reads and checks a source with its reader.
 pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
+    read_with(file, &Hints::default())
+}
+
+/// [`read`], with what the user says of the input.
+pub fn read_with(file: &SourceFile, hints: &Hints) -> DiagResult<Warned<Resolution>> {
     if file.bytes.len() > MAX_SOURCE_BYTES {
         return Err(vec![
             Diagnostic::error(too_large(file.bytes.len() as u64))
@@ -278,7 +296,7 @@ pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
                 .with_hint("check that this is a resolution source and not another file"),
         ]);
     }
-    let mut warned = (reader_for(file).read)(file)?;
+    let mut warned = (reader_for(file).read)(file, hints)?;
     if let Some(error) = too_many_notes(&mut warned.output) {
         return Err(vec![error]);
     }

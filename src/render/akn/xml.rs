@@ -7,6 +7,8 @@ use std::io::Result;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
+use crate::source::decode::replace_refused;
+
 /// The document being written.
 pub struct Out {
     writer: Writer<Vec<u8>>,
@@ -47,9 +49,9 @@ impl Out {
         self.writer.write_event(Event::End(BytesEnd::new(name)))
     }
 
-    /// Text, escaped, with characters XML cannot carry replaced.
+    /// Text, escaped, with the characters the readers refuse replaced.
     pub fn text(&mut self, text: &str) -> Result<()> {
-        let clean = xml_safe(text);
+        let clean = replace_refused(text);
         self.writer.write_event(Event::Text(BytesText::new(&clean)))
     }
 
@@ -69,24 +71,8 @@ impl Out {
 fn tag<'a>(name: &'a str, attributes: &[(&str, &str)]) -> BytesStart<'a> {
     let mut start = BytesStart::new(name);
     for (key, value) in attributes {
-        let clean = xml_safe(value);
+        let clean = replace_refused(value);
         start.push_attribute((*key, clean.as_ref()));
     }
     start
-}
-
-/// `text` with the characters XML 1.0 forbids (most C0 controls, lone
-/// surrogates cannot occur in a Rust string) replaced by U+FFFD.
-fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| {
-        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffe}' || c == '\u{ffff}'
-    };
-    if text.chars().any(bad) {
-        text.chars()
-            .map(|c| if bad(c) { '\u{fffd}' } else { c })
-            .collect::<String>()
-            .into()
-    } else {
-        text.into()
-    }
 }

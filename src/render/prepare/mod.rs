@@ -27,6 +27,7 @@ use crate::model::{self, Date, Direction, Language, Resolution, Span};
 use crate::source::SourceFile;
 use crate::style::{Asset, FontFile, Locale, PageLabelPart, Style, VerbTreatment};
 
+pub use checks::language_tag_problem;
 pub use links::{Href, LinkProblem};
 pub use tree::{
     Annex, Block, Body, Clause, Heading, Inline, Item, List, Note, Operative, Para, for_each_run,

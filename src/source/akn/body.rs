@@ -67,7 +67,7 @@ impl Ctx {
     /// of them, when a file has more than one).
     pub(super) fn main_body(&mut self, bodies: &[&Element]) -> Operative {
         let mut raw = Vec::new();
-        let mut clauses = Vec::new();
+        let mut clauses: Vec<Clause> = Vec::new();
         for child in bodies.iter().flat_map(|b| b.elements()) {
             let name = child.name.as_str();
             let (label, blocks) = if HIERARCHY.contains(&name) {
@@ -83,6 +83,15 @@ impl Ctx {
                 self.skip(child, "is not expected in the main body");
                 continue;
             };
+            // A numbered paragraph left empty, its text in the next,
+            // unnumbered one ("1." alone, then "Decide …"): the text is
+            // the numbered paragraph's.
+            if label.is_none()
+                && let Some(clause) = clauses.last_mut().filter(|c| c.blocks.is_empty())
+            {
+                clause.blocks = blocks;
+                continue;
+            }
             raw.push(label);
             clauses.push(Clause {
                 label: None,
@@ -197,6 +206,11 @@ impl Ctx {
                     .and_then(|c| c.strip_prefix("heading"))
                     .and_then(|l| l.parse::<u8>().ok());
                 let content = self.inlines(el, std::mem::take(leading));
+                // An empty `<p>` (UN texts keep some, `<p>\t</p>`) holds
+                // nothing to read.
+                if content.is_empty() {
+                    return None;
+                }
                 Some(match level {
                     Some(level) => Block::Heading(Heading {
                         level,
@@ -232,9 +246,12 @@ impl Ctx {
 
     /// A hierarchical list: `intro`, `point`s with `sublist`s, `wrapUp`.
     fn hier_list(&mut self, el: &Element, leading: &mut bool) -> List {
+        // An intro or a wrap-up without text (`<p>\t</p>`, as UN texts
+        // have some) is none.
         let intro = el
             .child("intro")
-            .map(|i| self.joined(i, std::mem::take(leading)));
+            .map(|i| self.joined(i, std::mem::take(leading)))
+            .filter(|p| !p.content.is_empty());
         let points: Vec<&Element> = el
             .elements()
             .filter(|e| e.name != "intro" && e.name != "wrapUp" && e.name != "num")
@@ -282,7 +299,9 @@ impl Ctx {
                 _ => self.skip(point, "is not expected in a list"),
             }
         }
-        let continuation = wrap.map(|w| self.joined(w, false));
+        let continuation = wrap
+            .map(|w| self.joined(w, false))
+            .filter(|p| !p.content.is_empty());
         finish(items, &labels, intro, continuation)
     }
 
@@ -295,14 +314,16 @@ impl Ctx {
         for child in el.elements() {
             match child.name.as_str() {
                 "listIntroduction" => {
-                    intro = Some(Paragraph {
-                        content: self.inlines(child, std::mem::take(leading)),
+                    let content = self.inlines(child, std::mem::take(leading));
+                    intro = (!content.is_empty()).then_some(Paragraph {
+                        content,
                         span: Some(child.span),
                     })
                 }
                 "listWrapUp" => {
-                    continuation = Some(Paragraph {
-                        content: self.inlines(child, false),
+                    let content = self.inlines(child, false);
+                    continuation = (!content.is_empty()).then_some(Paragraph {
+                        content,
                         span: Some(child.span),
                     })
                 }
@@ -367,7 +388,7 @@ impl Ctx {
         let mut run: Vec<ListItem> = Vec::new();
         for child in body.elements() {
             let name = child.name.as_str();
-            if HIERARCHY.contains(&name) {
+            let inner = if HIERARCHY.contains(&name) {
                 let (label, inner) = self.hier(child, &mut false);
                 if label.is_some() {
                     labels.push(label);
@@ -378,12 +399,21 @@ impl Ctx {
                     });
                     continue;
                 }
-                flush(&mut blocks, &mut run, &mut labels);
-                blocks.extend(inner);
+                inner
             } else {
-                flush(&mut blocks, &mut run, &mut labels);
-                blocks.extend(self.block(child, &mut false));
+                self.block(child, &mut false).into_iter().collect()
+            };
+            // UN annexes sometimes number an empty paragraph and put its
+            // text in the next one ("1." alone, then "Missiles …"): the
+            // text is the numbered item's.
+            if let Some(item) = run.last_mut().filter(|i| i.blocks.is_empty())
+                && !inner.is_empty()
+            {
+                item.blocks = inner;
+                continue;
             }
+            flush(&mut blocks, &mut run, &mut labels);
+            blocks.extend(inner);
         }
         flush(&mut blocks, &mut run, &mut labels);
         blocks

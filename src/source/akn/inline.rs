@@ -264,8 +264,15 @@ fn collapse(run: Vec<Inline>, space: &mut bool) -> Vec<Inline> {
     out
 }
 
+/// Trims the white space at the end of a run, and the line breaks there.
+/// Notes are not text (as in respub XML, whose reader reads `process
+/// <note/>` at the end of a paragraph as `process` and its note): the
+/// space before a closing note is trimmed too, the note kept.
 fn trim_end(run: &mut Vec<Inline>) {
-    while let Some(last) = run.last_mut() {
+    let mut end = run.len();
+    let mut past_note = false;
+    while end > 0 {
+        let last = &mut run[end - 1];
         match last {
             Inline::Text(t) => {
                 let kept = t.trim_end_matches(is_space).len();
@@ -274,8 +281,15 @@ fn trim_end(run: &mut Vec<Inline>) {
                     return;
                 }
             }
+            // A break before a note ends a line of text: the note is on
+            // the next line and the break stays.
+            Inline::LineBreak if past_note => return,
             Inline::LineBreak => {}
-            Inline::Footnote(_) => return,
+            Inline::Footnote(_) => {
+                past_note = true;
+                end -= 1;
+                continue;
+            }
             other => {
                 if let Some(children) = other.children_mut() {
                     trim_end(children);
@@ -287,7 +301,8 @@ fn trim_end(run: &mut Vec<Inline>) {
                 }
             }
         }
-        run.pop();
+        run.remove(end - 1);
+        end -= 1;
     }
 }
 
@@ -308,10 +323,20 @@ fn hoist(run: Vec<Inline>) -> Vec<Inline> {
                 if lead {
                     push_text(&mut out, " ");
                 }
-                let keep = !inner.is_empty() || matches!(other, Inline::Link(_));
-                *other.children_mut().expect("container") = inner;
-                if keep {
+                // Markup around no text is dropped, a link too: it could
+                // not be seen or followed (`<a href="…"> </a>` between the
+                // two halves of a reference), and respub XML has no empty
+                // `<ref>`. Line breaks inside stay.
+                if has_text(&inner) {
+                    *other.children_mut().expect("container") = inner;
                     out.push(other);
+                } else {
+                    for inline in inner {
+                        match inline {
+                            Inline::Text(t) => push_text(&mut out, &t),
+                            other => out.push(other),
+                        }
+                    }
                 }
                 if trail {
                     push_text(&mut out, " ");
@@ -320,6 +345,16 @@ fn hoist(run: Vec<Inline>) -> Vec<Inline> {
         }
     }
     out
+}
+
+/// Whether a run has a character but white space, or a note.
+fn has_text(run: &[Inline]) -> bool {
+    run.iter().any(|i| match i {
+        Inline::Text(t) => t.chars().any(|c| !is_space(c)),
+        Inline::Footnote(_) => true,
+        Inline::LineBreak => false,
+        other => other.children().is_some_and(has_text),
+    })
 }
 
 fn push_text(out: &mut Vec<Inline>, text: &str) {

@@ -9,8 +9,9 @@
 //! agenda item, the committee, the meeting and related documents with
 //! their relation), read first when present.
 
+use crate::diag::Diagnostic;
 use crate::model::{
-    Committee, Date, Meta, Paragraph, Reference, RelatedDocument, ResolutionNumber, Session,
+    Committee, Date, Meta, Paragraph, Reference, RelatedDocument, ResolutionNumber, Session, Span,
     Status, StatusKind, Tally, Vote,
 };
 
@@ -142,8 +143,27 @@ impl Ctx {
                 meta.subject = Some(Paragraph::text(subject));
             }
         }
+        if let Some((written, span)) = &number
+            && let (Some(in_reference), Some(in_title)) = (
+                meta.reference.resolution_number(),
+                ResolutionNumber(written.clone()).value(),
+            )
+            && in_reference != in_title
+        {
+            // A slip of the file (S/RES/2754 titled "2574"), which a respub
+            // source may not hold: said here, where it can be corrected.
+            self.warnings.push(
+                Diagnostic::warning(format!(
+                    "the title's number {in_title} contradicts the symbol `{}`, which says {in_reference}",
+                    meta.reference
+                ))
+                .at(*span)
+                .with_label(format!("number {in_title}"))
+                .with_hint("correct the `docNumber` of the title or the symbol"),
+            );
+        }
         meta.number = ResolutionNumber(match number {
-            Some(n) => n,
+            Some((n, _)) => n,
             None => match meta.reference.resolution_number() {
                 Some(_) => {
                     let upper = meta.reference.0.to_ascii_uppercase();
@@ -181,7 +201,7 @@ impl Ctx {
         cover: &Element,
         meta: &mut Meta,
         front: &mut Front,
-        number: &mut Option<String>,
+        number: &mut Option<(String, Span)>,
         meeting: &mut Option<String>,
     ) {
         let mut stack = vec![cover];
@@ -198,7 +218,7 @@ impl Ctx {
                         meta.distribution = Some(rest.to_string()).filter(|d| !d.is_empty());
                     }
                     ("docTitle", "resolutionNumber") => {
-                        *number = Some(match child.find("docNumber") {
+                        let written = match child.find("docNumber") {
                             Some(n) => n.clean_text(),
                             None => {
                                 let text = child.clean_text();
@@ -207,7 +227,12 @@ impl Ctx {
                                     None => text,
                                 }
                             }
-                        });
+                        };
+                        // Some UN files leave the title empty: the number
+                        // then comes from the symbol.
+                        if !written.is_empty() {
+                            *number = Some((written, child.span));
+                        }
                     }
                     ("docTitle", "adoption") => {
                         if let Some(m) = child
@@ -222,10 +247,15 @@ impl Ctx {
                                 .collect();
                             *meeting = Some(digits).filter(|d| !d.is_empty());
                         }
-                        front.adoption = Some(Paragraph {
-                            content: self.inlines(child, false),
-                            span: Some(child.span),
-                        });
+                        // UN drafts keep an empty adoption line on the
+                        // cover page, to be filled in when adopted.
+                        let content = self.inlines(child, false);
+                        if !content.is_empty() {
+                            front.adoption = Some(Paragraph {
+                                content,
+                                span: Some(child.span),
+                            });
+                        }
                     }
                     ("docDate" | "img" | "docTitle" | "docNumber" | "docAuthority", _) => {}
                     ("p" | "span" | "container" | "block", _) => stack.push(child),

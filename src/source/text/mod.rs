@@ -31,8 +31,8 @@ use crate::model::{
     Paragraph, Reference, RelatedDocument, Resolution, ResolutionNumber, Span, StatusKind,
 };
 
-use super::SourceFile;
 use super::decode::{TextKind, decode_as};
+use super::{Hints, SourceFile};
 use inline::{Inlines, Notes};
 use lines::Para;
 use words::{Label, LanguageWords, WORDS};
@@ -48,6 +48,13 @@ pub fn recognises(_: &SourceFile) -> bool {
 
 /// Reads a plain-text resolution.
 pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
+    read_with(file, &Hints::default())
+}
+
+/// Reads a plain-text resolution in the language the user gives, when
+/// there is a lexicon for it, and with the reference the user gives,
+/// which replaces any the text has.
+pub fn read_with(file: &SourceFile, hints: &Hints) -> DiagResult<Warned<Resolution>> {
     let (text, base) = decode_as(&file.bytes, HINT, TextKind::Plain).map_err(|d| vec![d])?;
     if text.trim().is_empty() {
         return Err(vec![
@@ -58,7 +65,26 @@ pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
     }
     let mut warnings = Vec::new();
     let paras = lines::paragraphs(text, base, &WORDS, &mut warnings);
-    let lang = language(&paras, file);
+    let given = hints.language.as_ref().and_then(|tag| {
+        let primary = tag.primary();
+        let found = WORDS
+            .languages
+            .iter()
+            .find(|l| l.lexicon.language == primary);
+        if found.is_none() {
+            warnings.push(
+                Diagnostic::warning(format!(
+                    "respub has no lexicon for `{tag}`: the text is read with the lexicon of the language its phrases suggest"
+                ))
+                .at(Span::new(base, base))
+                .with_hint(format!(
+                    "lexicons are in `styles/locales/lexicon/`; the source is still marked `{tag}`"
+                )),
+            );
+        }
+        found
+    });
+    let lang = given.unwrap_or_else(|| language(&paras, file));
     let mut reader = Reader {
         lang,
         text,
@@ -73,6 +99,7 @@ pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
         closing: Vec::new(),
         header_date: None,
         pending: None,
+        given_reference: hints.reference.clone(),
     };
     reader.res.meta.language = Language(lang.lexicon.language.clone());
     reader.read(paras)?;
@@ -172,6 +199,8 @@ struct Reader<'t> {
     header_date: Option<crate::model::Date>,
     /// A label alone on its line, for the paragraph that follows.
     pending: Option<(Label, Span)>,
+    /// The reference the user gives, which replaces the text's.
+    given_reference: Option<Reference>,
 }
 
 /// What opens a clause.
@@ -1083,6 +1112,9 @@ impl Reader<'_> {
             );
         }
         let meta = &mut self.res.meta;
+        if let Some(reference) = self.given_reference.take() {
+            meta.reference = reference;
+        }
         if meta.reference.0.is_empty() {
             errors.push(
                 Diagnostic::error("no reference: no line of the heading is a document symbol such as `S/RES/2722 (2024)` or `GA-2017-86-RES-06`; add one, or give it with `respub import --reference`")

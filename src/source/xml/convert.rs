@@ -6,9 +6,9 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{
-    Annex, Block, Clause, Committee, Date, Footnote, Heading, Inline, LabelPattern, Language, Link,
-    List, ListItem, Meta, Operative, Organisation, Paragraph, Reference, RelatedDocument,
-    Resolution, ResolutionNumber, Session, Span, Status, StatusKind,
+    Annex, Block, Clause, Committee, Counter, Date, Footnote, Heading, Inline, LabelPattern,
+    Language, Link, List, ListItem, Meta, Operative, Organisation, Paragraph, Reference,
+    RelatedDocument, Resolution, ResolutionNumber, Session, Span, Status, StatusKind, Tally, Vote,
 };
 
 use super::tree::{Attribute, Element, Node, is_xml_space};
@@ -261,6 +261,14 @@ impl Reader {
         self.attribute_value(el, name).map(|a| collapse(&a.value))
     }
 
+    /// The `label` of a clause or an item. Empty, it is a label still: the
+    /// part is printed without one and takes no number (the titled
+    /// sections of UN operative parts).
+    fn label(&mut self, el: &Element) -> Option<String> {
+        let attr = el.attribute("label")?;
+        Some(collapse(&attr.value))
+    }
+
     fn date_attribute(&mut self, el: &Element, name: &str) -> Option<(Date, Span)> {
         let attr = self.attribute_value(el, name)?;
         let value = attr.value.trim();
@@ -402,7 +410,7 @@ impl Reader {
     // ----- Metadata -------------------------------------------------------
 
     fn meta(&mut self, el: &Element) -> Meta {
-        const CHILDREN: [&str; 13] = [
+        const CHILDREN: [&str; 14] = [
             "reference",
             "number",
             "organisation",
@@ -416,6 +424,7 @@ impl Reader {
             "meeting",
             "keyword",
             "related",
+            "vote",
         ];
         let allowed = &CHILDREN;
         let mut meta = Meta {
@@ -459,13 +468,6 @@ impl Reader {
                 "number" => {
                     if let Some(text) = self.text_only(child) {
                         number_span = Some(child.span);
-                        if ResolutionNumber(text.clone()).value().is_none() {
-                            self.report(
-                                Diagnostic::error(format!("the resolution number `{text}` does not start with a number"))
-                                    .at(child.span)
-                                    .with_hint("write the number as printed in the title, e.g. `6` or `2722 (2024)`"),
-                            );
-                        }
                         meta.number = ResolutionNumber(text);
                     }
                 }
@@ -508,6 +510,7 @@ impl Reader {
                     }
                 }
                 "related" => meta.related.extend(self.related(child)),
+                "vote" => meta.vote = Some(self.vote(child)),
                 _ => {}
             }
         }
@@ -528,6 +531,24 @@ impl Reader {
                         .with_hint(format!("add it to `<meta>`, e.g. `{example}`")),
                 );
             }
+        }
+        // A document without a number of its own (a draft, a presidential
+        // statement) is titled by its symbol: its number is its reference.
+        if let Some(span) = number_span
+            && meta.number.value().is_none()
+            && meta.number.0 != meta.reference.0
+        {
+            self.report(
+                Diagnostic::error(format!(
+                    "the resolution number `{}` does not start with a number",
+                    meta.number
+                ))
+                .at(span)
+                .with_hint(format!(
+                    "write the number as printed in the title, e.g. `6` or `2722 (2024)`; a document without a number of its own takes its reference, `{}`",
+                    meta.reference
+                )),
+            );
         }
         // The number in the reference must be the resolution's number.
         if let (Some(in_reference), Some(number), Some(span)) = (
@@ -621,6 +642,74 @@ impl Reader {
         })
     }
 
+    fn vote(&mut self, el: &Element) -> Vote {
+        let mut vote = Vote::default();
+        let mut seen: Vec<&str> = Vec::new();
+        for node in &el.children {
+            if self.no_text(
+                el,
+                node,
+                "the sides of a vote go in `<in-favour>`, `<against>` and `<abstaining>`",
+            ) {
+                continue;
+            }
+            let Node::Element(child) = node else { continue };
+            let Some(name) = self.allowed(el, child, &["in-favour", "against", "abstaining"])
+            else {
+                continue;
+            };
+            if seen.contains(&name) {
+                self.report(
+                    Diagnostic::error(format!("a second `<{name}>` in `<vote>`"))
+                        .at(child.name_span())
+                        .with_label("repeated")
+                        .with_hint(format!(
+                            "a vote has one `<{name}>`; put all its members in it"
+                        )),
+                );
+                continue;
+            }
+            seen.push(name);
+            let tally = self.tally(child);
+            match name {
+                "in-favour" => vote.in_favour = tally,
+                "against" => vote.against = tally,
+                _ => vote.abstaining = tally,
+            }
+        }
+        vote
+    }
+
+    /// One side of a vote: its count and the members who voted so.
+    fn tally(&mut self, el: &Element) -> Tally {
+        let count = match self.attribute_value(el, "count") {
+            None => 0,
+            Some(attr) => match attr.value.trim().parse::<u32>() {
+                Ok(count) => count,
+                Err(_) => {
+                    self.report(
+                        Diagnostic::error(format!("`{}` is not a number of votes", attr.value))
+                            .at(attr.value_span)
+                            .with_label("not a count")
+                            .with_hint("`count` is a whole number from 0, e.g. `count=\"13\"`"),
+                    );
+                    0
+                }
+            },
+        };
+        let mut members = Vec::new();
+        for node in &el.children {
+            if self.no_text(el, node, "each member goes in a `<member>`") {
+                continue;
+            }
+            let Node::Element(child) = node else { continue };
+            if self.allowed(el, child, &["member"]).is_some() {
+                members.extend(self.text_only(child));
+            }
+        }
+        Tally { count, members }
+    }
+
     /// Reports any content of an element that must be empty.
     fn empty_element(&mut self, el: &Element) {
         for node in &el.children {
@@ -674,7 +763,9 @@ impl Reader {
     }
 
     fn clause(&mut self, el: &Element) -> Option<Clause> {
-        let blocks = self.flow(el, &["p", "list"]);
+        // Clauses may carry headings: UN texts title the sections of long
+        // operative parts ("Asset freeze", "Travel ban").
+        let blocks = self.flow(el, &["heading", "p", "list"]);
         if blocks.is_empty() {
             self.report(
                 Diagnostic::error("empty clause")
@@ -684,7 +775,7 @@ impl Reader {
             return None;
         }
         let clause = Clause {
-            label: self.text_attribute(el, "label"),
+            label: self.label(el),
             blocks,
             span: Some(el.span),
         };
@@ -793,7 +884,17 @@ impl Reader {
 
     fn pattern(&mut self, attr: &Attribute) -> Option<LabelPattern> {
         let sample = attr.value.trim();
-        let pattern = LabelPattern::parse(sample);
+        // Empty, the pattern gives no label at all: lists whose items are
+        // set apart without a mark, as Akoma Ntoso texts have them.
+        let pattern = if sample.is_empty() {
+            Some(LabelPattern {
+                prefix: String::new(),
+                counter: Counter::None,
+                suffix: String::new(),
+            })
+        } else {
+            LabelPattern::parse(sample)
+        };
         if pattern.is_none() {
             self.report(
                 Diagnostic::error(format!("`{sample}` is not a label pattern"))
@@ -904,7 +1005,7 @@ impl Reader {
             return None;
         }
         Some(ListItem {
-            label: self.text_attribute(el, "label"),
+            label: self.label(el),
             blocks,
             span: Some(el.span),
         })
@@ -1169,10 +1270,11 @@ fn drop_empty_text(run: &mut Vec<Inline>) {
     }
 }
 
-/// Whether a run has any visible character (a footnote alone counts).
+/// Whether a run has any character but XML white space (a footnote alone
+/// counts; a no-break space, which the white space rules keep, does too).
 fn has_text(run: &[Inline]) -> bool {
     run.iter().any(|i| match i {
-        Inline::Text(t) => t.chars().any(|c| !c.is_whitespace()),
+        Inline::Text(t) => t.chars().any(|c| !is_xml_space(c)),
         Inline::Footnote(_) => true,
         Inline::LineBreak => false,
         other => other.children().is_some_and(has_text),

@@ -78,6 +78,11 @@ pub const ELEMENTS: &[ElementSpec] = &[
         "related",
         &[required("ref"), optional("relation"), optional("href")],
     ),
+    element("vote", &[]),
+    element("in-favour", &[required("count")]),
+    element("against", &[required("count")]),
+    element("abstaining", &[required("count")]),
+    element("member", &[]),
     // Parts of the text.
     element("opening", &[]),
     element("preamble", &[]),
