@@ -111,7 +111,7 @@ impl Overrides {
         let reference = match reference {
             None => None,
             Some(text) => {
-                if let Some(c) = text.chars().find(|&c| crate::source::decode::is_refused(c)) {
+                if let Some(c) = text.chars().find(|&c| crate::chars::is_refused(c)) {
                     return Err(OverrideError::Character(u32::from(c)));
                 }
                 let text = crate::source::xml::convert::collapse(text);

@@ -20,11 +20,13 @@
 
 pub mod akn;
 pub mod build;
+pub mod chars;
 pub mod cli;
 pub mod diag;
 pub mod file;
 pub mod import;
 pub mod model;
 pub mod render;
+pub mod respub_xml;
 pub mod source;
 pub mod style;

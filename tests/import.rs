@@ -291,10 +291,7 @@ fn characters_no_source_may_hold_are_never_written() {
     res.opening = Some(Paragraph::text(bad));
     res.meta.organisation.short = Some(bad.into());
     let written = xml::to_xml(&res, false);
-    assert!(
-        !written.chars().any(source::decode::is_refused),
-        "{written}"
-    );
+    assert!(!written.chars().any(respub::chars::is_refused), "{written}");
     reread(written.as_bytes(), "control characters").unwrap();
     // The checked writer says the text could not be kept, without panicking.
     let error = xml::write(&res).unwrap_err();

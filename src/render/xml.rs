@@ -18,13 +18,13 @@
 
 use thiserror::Error;
 
+use crate::chars::replace_refused;
 use crate::diag::{DiagResult, Diagnostic, Warned};
 use crate::model::{
     Annex, Block, Clause, Committee, Footnote, Heading, Inline, Link, List, ListItem, Meta,
     Operative, Organisation, Paragraph, RelatedDocument, Resolution, Session, Status, Tally, Vote,
 };
-use crate::source::decode::replace_refused;
-use crate::source::xml::vocabulary::NAMESPACE;
+use crate::respub_xml::NAMESPACE;
 use crate::source::{self, SourceFile};
 
 use super::{Prepared, Writer};

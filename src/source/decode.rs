@@ -7,6 +7,7 @@
 //! control characters are refused, with a hint that tells a mis-encoded
 //! text from a binary file.
 
+use crate::chars::is_refused;
 use crate::diag::Diagnostic;
 use crate::model::Span;
 
@@ -93,27 +94,6 @@ pub fn decode_as<'a>(
         }));
     }
     Ok((text, base))
-}
-
-/// Whether the decoder refuses `c` in XML: what XML 1.0 forbids, and also
-/// the C1 controls and DEL, which XML tolerates but which no resolution
-/// contains and which could drive a terminal. Plain text also takes form
-/// feeds.
-pub fn is_refused(c: char) -> bool {
-    !super::tree::is_xml_char(c) || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-}
-
-/// `text` with every character the decoder refuses replaced by U+FFFD, for
-/// writers of XML: what they write can always be read again.
-pub fn replace_refused(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(is_refused) {
-        text.chars()
-            .map(|c| if is_refused(c) { '\u{fffd}' } else { c })
-            .collect::<String>()
-            .into()
-    } else {
-        text.into()
-    }
 }
 
 /// Whether most of the first bytes are printable, to tell a mis-encoded

@@ -800,7 +800,4 @@ fn predefined_entity(name: &str) -> Option<&'static str> {
     })
 }
 
-/// Whether `c` may appear in an XML 1.0 document.
-pub fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
+pub use crate::chars::is_xml_char;

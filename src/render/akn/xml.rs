@@ -7,7 +7,7 @@ use std::io::Result;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use crate::source::decode::replace_refused;
+use crate::chars::replace_refused;
 
 /// The document being written.
 pub struct Out {

@@ -4,8 +4,7 @@
 //! `docs/source-format.md` define the same names, and a test keeps the
 //! three in step.
 
-/// The namespace of respub sources.
-pub const NAMESPACE: &str = "urn:respub:resolution:1";
+pub use crate::respub_xml::NAMESPACE;
 
 /// The namespace of Akoma Ntoso 3.0, recognised to explain that such a file
 /// is not a respub source.
