@@ -189,38 +189,55 @@ pub fn source_name(input: &Path) -> Option<PathBuf> {
 /// is a file being imported (however it is reached: a symbolic link, `..`,
 /// a hard link), and no output exists unless `force`.
 pub fn plan(inputs: &[PathBuf], out: &Path, force: bool) -> Result<Vec<Plan>, PlanError> {
+    use std::collections::{HashMap, HashSet};
     build::check_folder(out)?;
+    // Sets and maps, not scans of the plans so far: an archive of
+    // thousands of files is imported in one run.
     let mut plans: Vec<Plan> = Vec::new();
+    let mut seen: HashSet<&Path> = HashSet::new();
+    let mut by_output: HashMap<PathBuf, usize> = HashMap::new();
     for input in inputs {
-        if plans.iter().any(|p| &p.input == input) {
+        if !seen.insert(input) {
             continue;
         }
         let name = source_name(input).ok_or_else(|| PlanError::NoFileName(input.clone()))?;
         let output = out.join(name);
-        if let Some(first) = plans.iter().find(|p| p.output == output) {
+        if let Some(&first) = by_output.get(&output) {
             return Err(PlanError::Collision {
-                first: first.input.clone(),
+                first: plans[first].input.clone(),
                 second: input.clone(),
                 output,
             });
         }
+        by_output.insert(output.clone(), plans.len());
         plans.push(Plan {
             input: input.clone(),
             output,
         });
     }
-    let same = |a: &Path, b: &Path| {
-        build::identity(a).is_some_and(|id| build::identity(b) == Some(id))
-            || build::location(a).is_some_and(|l| build::location(b) == Some(l))
-    };
+    // Each input's file, however it is reached: by its identity (a hard
+    // link, a symbolic link) and by its resolved place (`..`).
+    let mut inputs_by_identity = HashMap::new();
+    let mut inputs_by_location = HashMap::new();
+    for (i, plan) in plans.iter().enumerate() {
+        if let Some(id) = build::identity(&plan.input) {
+            inputs_by_identity.entry(id).or_insert(i);
+        }
+        if let Some(place) = build::location(&plan.input) {
+            inputs_by_location.entry(place).or_insert(i);
+        }
+    }
     for plan in &plans {
         if plan.output.symlink_metadata().is_err() {
             continue;
         }
-        if let Some(replaced) = plans.iter().find(|p| same(&plan.output, &p.input)) {
+        let replaced = build::identity(&plan.output)
+            .and_then(|id| inputs_by_identity.get(&id))
+            .or_else(|| build::location(&plan.output).and_then(|l| inputs_by_location.get(&l)));
+        if let Some(&replaced) = replaced {
             return Err(PlanError::ReplacesInput {
                 input: plan.input.clone(),
-                replaced: replaced.input.clone(),
+                replaced: plans[replaced].input.clone(),
             });
         }
         if !force {

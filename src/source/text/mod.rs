@@ -441,7 +441,8 @@ impl Reader<'_> {
             self.res.meta.distribution = Some(crate::akn::distribution_of(plain).to_string());
             return;
         }
-        if words::is_reference(plain) {
+        if let Some(written) = words::reference(plain) {
+            let plain = written.as_str();
             let reference = &mut self.res.meta.reference;
             let better = reference.0.is_empty()
                 || (!reference.0.to_ascii_uppercase().contains("RES") && plain.contains("RES"));

@@ -373,10 +373,24 @@ pub fn is_symbol(token: &str) -> bool {
 /// Whether `line` is a reference: a symbol, perhaps with its year,
 /// `S/RES/2722 (2024)`.
 pub fn is_reference(line: &str) -> bool {
+    reference(line).is_some()
+}
+
+/// The reference `line` is, in its usual form: the symbol, then its year
+/// after one space. Texts copied from PDFs also write the year after a
+/// no-break space (`S/RES/2777\u{a0}(2025)`) or glued to the symbol
+/// (`S/RES/2805(2025)`).
+pub fn reference(line: &str) -> Option<String> {
     let line = line.trim();
-    let (symbol, year) = match line.split_once(' ') {
-        Some((s, y)) => (s, Some(y.trim())),
-        None => (line, None),
+    let (symbol, year) = match line.find('(') {
+        Some(at) if at > 0 => (
+            line[..at].trim_end_matches([' ', '\u{a0}']),
+            Some(line[at..].trim()),
+        ),
+        _ => match line.split_once(' ') {
+            Some((s, y)) => (s, Some(y.trim())),
+            None => (line, None),
+        },
     };
     let year_ok = year.is_none_or(|y| {
         y.len() == 6
@@ -384,5 +398,32 @@ pub fn is_reference(line: &str) -> bool {
             && y.ends_with(')')
             && y[1..5].bytes().all(|b| b.is_ascii_digit())
     });
-    is_symbol(symbol) && year_ok && !symbol.ends_with(['.', ','])
+    if !(is_symbol(symbol) && year_ok && !symbol.ends_with(['.', ','])) {
+        return None;
+    }
+    Some(match year {
+        Some(year) => format!("{symbol} {year}"),
+        None => symbol.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_read_in_their_usual_form() {
+        for (line, want) in [
+            ("S/RES/2722 (2024)", Some("S/RES/2722 (2024)")),
+            ("S/RES/2777\u{a0}(2025)", Some("S/RES/2777 (2025)")),
+            ("S/RES/2805(2025)", Some("S/RES/2805 (2025)")),
+            ("  GA-2017-86-RES-06 ", Some("GA-2017-86-RES-06")),
+            ("A/RES/80/7", Some("A/RES/80/7")),
+            ("Resolution 2722 (2024)", None),
+            ("S/RES/2722 (2024) of 10 January", None),
+            ("S/RES/2722 2024", None),
+        ] {
+            assert_eq!(reference(line).as_deref(), want, "{line:?}");
+        }
+    }
 }
