@@ -97,8 +97,28 @@ impl Counter {
                 (text.len() as u32 - 1) * 26 + u32::from(first - base) + 1
             }
             Counter::LowerRoman | Counter::UpperRoman => {
-                let upper = text.to_ascii_uppercase();
-                (1..400).find(|&n| roman(n) == upper)?
+                // Summed by the subtractive rule, then checked against the
+                // canonical form below: `iiii` or `ic` are no numbers.
+                let digit = |c: u8| match c.to_ascii_uppercase() {
+                    b'I' => Some(1),
+                    b'V' => Some(5),
+                    b'X' => Some(10),
+                    b'L' => Some(50),
+                    b'C' => Some(100),
+                    b'D' => Some(500),
+                    b'M' => Some(1000),
+                    _ => None,
+                };
+                let digits = text.bytes().map(digit).collect::<Option<Vec<u32>>>()?;
+                let mut sum = 0;
+                for (i, &d) in digits.iter().enumerate() {
+                    if digits.get(i + 1).is_some_and(|&next| next > d) {
+                        sum -= d as i64;
+                    } else {
+                        sum += d as i64;
+                    }
+                }
+                u32::try_from(sum).ok().filter(|&n| n < 400)?
             }
             Counter::ArabicAbjad | Counter::ArabicAlpha => {
                 let table = if self == Counter::ArabicAbjad {

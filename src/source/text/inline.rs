@@ -113,18 +113,19 @@ impl Inlines<'_> {
                     continue;
                 }
             }
-            if let Some((open, close)) = self.quotes.clone() {
-                if rest.starts_with(open.as_str()) {
-                    if let Some(end) = rest[open.len()..].find(close.as_str()) {
-                        let inner = rest[open.len()..open.len() + end].trim();
-                        if !inner.is_empty() {
-                            flush(&mut plain, &mut out);
-                            let content = self.read(inner);
-                            out.push(Inline::Quote(content));
-                            rest = &rest[open.len() + end + close.len()..];
-                            continue;
-                        }
-                    }
+            let quote = self.quotes.as_ref().and_then(|(open, close)| {
+                let after = rest.strip_prefix(open.as_str())?;
+                let end = after.find(close.as_str())?;
+                Some((open.len(), end, close.len()))
+            });
+            if let Some((open, end, close)) = quote {
+                let inner = rest[open..open + end].trim();
+                if !inner.is_empty() {
+                    flush(&mut plain, &mut out);
+                    let content = self.read(inner);
+                    out.push(Inline::Quote(content));
+                    rest = &rest[open + end + close..];
+                    continue;
                 }
             }
             plain.push(c);
@@ -151,11 +152,13 @@ impl Inlines<'_> {
 /// `<sup>…</sup>` or `<sub>…</sub>` at the start of `text`: the tag, the
 /// inner text and the length of the whole.
 fn html(text: &str) -> Option<(&'static str, &str, usize)> {
-    for tag in ["sup", "sub"] {
-        let open = format!("<{tag}>");
-        let close = format!("</{tag}>");
-        if let Some(rest) = text.strip_prefix(open.as_str()) {
-            let end = rest.find(close.as_str())?;
+    // Called at every character of the text: no allocation here.
+    if !text.starts_with('<') {
+        return None;
+    }
+    for (tag, open, close) in [("sup", "<sup>", "</sup>"), ("sub", "<sub>", "</sub>")] {
+        if let Some(rest) = text.strip_prefix(open) {
+            let end = rest.find(close)?;
             return Some((tag, &rest[..end], open.len() + end + close.len()));
         }
     }
