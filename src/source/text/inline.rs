@@ -154,8 +154,11 @@ impl Inlines<'_> {
 /// `<sup>…</sup>` or `<sub>…</sub>` at the start of `text`: the tag, the
 /// inner text and the length of the whole.
 fn html(text: &str) -> Option<(&'static str, &str, usize)> {
-    // Asked at every character of a text: the tags are written out, not
-    // formatted each time.
+    // Asked at every character of a text: no allocation here, and the
+    // tags are written out, not formatted each time.
+    if !text.starts_with('<') {
+        return None;
+    }
     for (tag, open, close) in [("sup", "<sup>", "</sup>"), ("sub", "<sub>", "</sub>")] {
         if let Some(rest) = text.strip_prefix(open) {
             let end = rest.find(close)?;

@@ -100,6 +100,7 @@ pub fn read_with(file: &SourceFile, hints: &Hints) -> DiagResult<Warned<Resoluti
         header_date: None,
         pending: None,
         given_reference: hints.reference.clone(),
+        ahead: Ahead::default(),
     };
     reader.res.meta.language = Language(lang.lexicon.language.clone());
     reader.read(paras)?;
@@ -201,6 +202,22 @@ struct Reader<'t> {
     pending: Option<(Label, Span)>,
     /// The reference the user gives, which replaces the text's.
     given_reference: Option<Reference>,
+    /// What the paragraphs after the one being read are.
+    ahead: Ahead,
+}
+
+/// What follows the paragraph being read, for the rules that depend on
+/// it: a heading is a heading only when a clause follows it, and a
+/// preamble clause may open with an operative verb when more preamble
+/// follows.
+#[derive(Debug, Default, Clone, Copy)]
+struct Ahead {
+    /// The clause that the next paragraph opens, past any heading-like
+    /// lines: `Some(true)` for an operative one, `Some(false)` for a
+    /// preamble one.
+    clause: Option<bool>,
+    /// Whether the very next paragraph opens a preamble clause.
+    preamble_next: bool,
 }
 
 /// What opens a clause.
@@ -256,6 +273,7 @@ impl Reader<'_> {
                 .get(i + 1)
                 .is_some_and(|n| self.opener(&body_of(n).1).is_some());
             let para = paras[i].clone();
+            self.ahead = self.look_ahead(&paras[i + 1..]);
             match self.stage {
                 Stage::Header => self.header(para, next_opens),
                 Stage::Preamble | Stage::Operative => self.body(para),
@@ -265,6 +283,50 @@ impl Reader<'_> {
         self.end_clause();
         self.finish_closing();
         self.check()
+    }
+
+    /// What the paragraphs `upcoming` open: see [`Ahead`].
+    fn look_ahead(&self, upcoming: &[Para]) -> Ahead {
+        let mut ahead = Ahead::default();
+        let expected = self.numbering.as_ref().map_or(1, |(_, last)| last + 1);
+        for (i, para) in upcoming.iter().take(4).enumerate() {
+            let (label, text) = body_of(para);
+            let opener = self.opener(&text);
+            let known = match opener {
+                Some(Opener::Known { operative, .. }) => Some(operative),
+                _ => None,
+            };
+            if i == 0 {
+                ahead.preamble_next = label.is_none() && known == Some(false);
+            }
+            let clause = match &label {
+                // The next number of the operative numbering, or a number
+                // and an operative verb.
+                Some(l) => l
+                    .candidates
+                    .iter()
+                    .any(|(p, n)| {
+                        p.counter == Counter::Decimal && (*n == expected || known == Some(true))
+                    })
+                    .then_some(true),
+                None => known,
+            };
+            if clause.is_some() {
+                ahead.clause = clause;
+                break;
+            }
+            // Several heading lines in a row ("Mandate", "General
+            // principles") head the same clause.
+            let heading = label.as_ref().is_none_or(|l| {
+                l.candidates
+                    .iter()
+                    .any(|(p, _)| matches!(p.counter, Counter::UpperAlpha | Counter::UpperRoman))
+            });
+            if !(heading && heading_shape(&text)) {
+                break;
+            }
+        }
+        ahead
     }
 
     // ----- Notes ----------------------------------------------------------
@@ -596,11 +658,56 @@ impl Reader<'_> {
             }
             None => {
                 let (label, text) = body_of(&para);
-                let start = para.text.len() - text.len();
+                let label = label.or_else(|| self.bare_number(&para));
+                let start = match &label {
+                    Some(l) if text.len() == para.text.len() => l.len,
+                    _ => para.text.len() - text.len(),
+                };
                 (label, start)
             }
         };
         self.body_with(para, label, text_start);
+    }
+
+    /// The number of an operative clause written without its dot (`11
+    /// Condemns …`): the next number of the operative numbering, before an
+    /// operative verb. It is read as a label of that numbering, with a
+    /// warning.
+    fn bare_number(&mut self, para: &Para) -> Option<Label> {
+        let (pattern, last) = self.numbering.clone()?;
+        let text = para.text.as_str();
+        let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let rest = &text[digits..];
+        if digits == 0 || !rest.starts_with(' ') || pattern.counter != Counter::Decimal {
+            return None;
+        }
+        let value: u32 = text[..digits].parse().ok()?;
+        let len = digits + (rest.len() - rest.trim_start().len());
+        let operative = matches!(
+            self.opener(&text[len..]),
+            Some(Opener::Known {
+                operative: true,
+                ..
+            })
+        );
+        if value != last + 1 || !operative {
+            return None;
+        }
+        let line = self.line_of(para.span.start);
+        self.warn(
+            format!(
+                "line {line}: `{}` read as the number of operative clause {value}, written without its `{}`",
+                &text[..digits],
+                pattern.suffix
+            ),
+            para.span_of(0..digits),
+            "clause number",
+        );
+        Some(Label {
+            text: text[..digits].to_string(),
+            len,
+            candidates: vec![(pattern, value)],
+        })
     }
 
     fn body_with(&mut self, para: Para, label: Option<Label>, start: usize) {
@@ -629,11 +736,23 @@ impl Reader<'_> {
                 .iter()
                 .any(|(p, _)| matches!(p.counter, Counter::UpperAlpha | Counter::UpperRoman))
         });
-        if opener.is_none()
-            && heading_label
-            && self.levels.is_empty()
-            && is_heading(&text)
-            && (self.clause.is_some() || label.is_some())
+        // A heading between clauses: short, closed by no punctuation, and
+        // followed by a clause (the UN's are often long, with commas inside:
+        // "Prevention of Illicit Exports of Petroleum, including …").
+        // A known phrase that is the whole paragraph ("Reporting") opens
+        // no clause: a clause says something after its phrase.
+        let whole = |len: usize| len >= text.trim_end().len();
+        let short = opener.is_none() && self.levels.is_empty() && is_heading(&text);
+        let followed = match opener {
+            Some(Opener::Known { len, .. }) => whole(len),
+            _ => true,
+        } && self.ahead.clause.is_some()
+            && heading_shape(&text);
+        // Headings come in runs ("Mandate", "General principles"): one
+        // that a clause follows needs no clause before it.
+        if heading_label
+            && (short || followed)
+            && (followed || self.clause.is_some() || label.is_some())
         {
             let own = label.map(|l| l.text);
             self.heading_clause(own, &text, span);
@@ -744,6 +863,11 @@ impl Reader<'_> {
             })],
             span: Some(span),
         };
+        // A heading that an operative clause follows heads the operative
+        // part, even before its first clause.
+        if self.ahead.clause == Some(true) {
+            self.stage = Stage::Operative;
+        }
         if self.stage == Stage::Operative || self.numbering.is_some() {
             self.res.operative.clauses.push(clause);
         } else {
@@ -786,6 +910,22 @@ impl Reader<'_> {
         let line = self.line_of(span.start);
         let numbered = self.numbering.is_some();
         match opener {
+            // "Recalls that …," among the preamble clauses: a drafting
+            // slip the punctuation and the next clause show.
+            Some(Opener::Known {
+                operative: true, ..
+            }) if self.stage == Stage::Preamble
+                && ends_with_comma(text)
+                && self.ahead.preamble_next =>
+            {
+                let what = first_words(text);
+                self.warn(
+                    format!("`{what}` opens with an operative verb; line {line} read as a preamble clause because it ends with a comma and a preamble clause follows"),
+                    span,
+                    "clause",
+                );
+                self.new_clause(false, None, text, span, opener);
+            }
             Some(Opener::Known {
                 operative: true, ..
             }) if !numbered => {
@@ -1184,6 +1324,17 @@ fn is_heading(text: &str) -> bool {
             && !t.ends_with(['.', ',', ';', ':', '،', '؛'])
             && t.starts_with(char::is_uppercase)
             && t.split_whitespace().count() <= 8)
+}
+
+/// Whether a paragraph may be a heading when a clause follows it: not
+/// long, closed by no punctuation, not opening in lower case.
+fn heading_shape(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.chars().count() <= 200
+        && t.split_whitespace().count() <= 25
+        && !t.ends_with(['.', ',', ';', ':', '،', '؛', '-', '–'])
+        && !t.starts_with(char::is_lowercase)
 }
 
 /// The label that opens a paragraph, and its text after the label.

@@ -295,6 +295,9 @@ pub struct Label {
     pub candidates: Vec<(LabelPattern, u32)>,
 }
 
+/// The quotation marks around the Arabic texts' third-level numbers.
+const QUOTES: [char; 2] = ['’', '‘'];
+
 /// Bullets that open list items.
 const BULLETS: [&str; 7] = ["-", "•", "–", "*", "◦", "▪", "·"];
 
@@ -332,18 +335,41 @@ pub fn label_at(text: &str) -> Option<Label> {
             .map(|p| vec![(p, 0)])
             .unwrap_or_default()
     } else {
-        let closed = label.ends_with(')')
-            || label.ends_with('.')
-            || label.ends_with('-')
-            || label.ends_with('–');
-        if !closed {
-            return None;
+        // The UN's Arabic texts number their third level between single
+        // quotation marks, `’1‘`, which a copy of the page may give the
+        // other way round (`‘1’`): both are one pattern, the Akoma Ntoso's.
+        let quoted = label
+            .strip_prefix(QUOTES)
+            .and_then(|l| l.strip_suffix(QUOTES))
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if let Some(number) = quoted {
+            let pattern = LabelPattern {
+                prefix: "’".into(),
+                counter: crate::model::Counter::Decimal,
+                suffix: "‘".into(),
+            };
+            let value: u32 = number.parse().ok().filter(|&n| n > 0 && n < 1000)?;
+            vec![(pattern, value)]
+        } else {
+            let closed = label.ends_with(')')
+                || label.ends_with('.')
+                || label.ends_with('-')
+                || label.ends_with('–');
+            if !closed {
+                return None;
+            }
+            LabelPattern::read(label)
+                .into_iter()
+                .filter(|(p, n)| p.counter != crate::model::Counter::None && *n > 0 && *n < 1000)
+                .filter(|(p, _)| p.prefix.is_empty() || p.prefix == "(")
+                // `3 –` among `2 -` and `4 -`: the dash is typed either way,
+                // the numbering is one.
+                .map(|(mut p, n)| {
+                    p.suffix = p.suffix.replace('–', "-");
+                    (p, n)
+                })
+                .collect()
         }
-        LabelPattern::read(label)
-            .into_iter()
-            .filter(|(p, n)| p.counter != crate::model::Counter::None && *n > 0 && *n < 1000)
-            .filter(|(p, _)| p.prefix.is_empty() || p.prefix == "(")
-            .collect()
     };
     if candidates.is_empty() {
         return None;
