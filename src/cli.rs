@@ -34,6 +34,8 @@ Examples:
   respub build                      build sources/ into output/ (PDF, EPUB, DOCX)
   respub build sources/GA-2017-86-RES-06.fr.xml --format pdf --out somewhere/
   respub build archive/ --style styles/official.toml
+  respub lint                       check sources/ against the drafting rules
+  respub lint --deny warnings archive/S_RES_2736*
   respub import resolution.txt      write sources/resolution.xml from plain text
   respub import S_RES_2722.akn.xml  write sources/S_RES_2722.xml from Akoma Ntoso
 
@@ -64,6 +66,10 @@ enum Command {
     /// Builds sources into PDF, EPUB and DOCX.
     #[command(after_help = EXAMPLES)]
     Build(BuildArgs),
+    /// Checks sources against the drafting rules and compares their
+    /// language versions, without writing anything.
+    #[command(after_help = EXAMPLES)]
+    Lint(LintArgs),
     /// Imports documents of another format (plain text, Markdown, Akoma
     /// Ntoso) as respub XML sources.
     #[command(after_help = EXAMPLES)]
@@ -78,6 +84,27 @@ struct CheckArgs {
     /// style that fits each document, as `build` chooses it).
     #[arg(long)]
     style: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct LintArgs {
+    /// Source files or folders (searched recursively). Default: sources/.
+    /// Sources that share a reference are compared as language versions.
+    paths: Vec<PathBuf>,
+    /// A style file for every document (default: the built-in style that
+    /// fits each document); its `[lint] allow` switches rules off.
+    #[arg(long)]
+    style: Option<PathBuf>,
+    /// Fail (exit 1) when there are findings of this kind.
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+}
+
+/// What `--deny` makes fatal.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Deny {
+    /// Every warning (notes stay information).
+    Warnings,
 }
 
 #[derive(Debug, Args)]
@@ -155,6 +182,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(args) => check(args, &printer),
         Command::Build(args) => build(args, &printer),
         Command::Import(args) => import(args, &printer),
+        Command::Lint(args) => lint(args, &printer),
     }
 }
 
@@ -236,6 +264,74 @@ fn check(args: CheckArgs, printer: &Printer) -> u8 {
         bad
     );
     if bad > 0 { EXIT_INPUT } else { EXIT_OK }
+}
+
+fn lint(args: LintArgs, printer: &Printer) -> u8 {
+    let styles = match load_styles(args.style.as_deref(), printer) {
+        Ok(styles) => styles,
+        Err(code) => return code,
+    };
+    let jobs = match jobs(args.paths, None) {
+        Ok(jobs) => jobs,
+        Err(code) => return code,
+    };
+    let read: Vec<_> = jobs
+        .par_iter()
+        .map(|job| build::read_with(&job.source, &crate::source::Hints::default()))
+        .collect();
+    let mut unreadable = 0;
+    let mut docs = Vec::new();
+    let mut texts = Vec::new();
+    for (source, result) in &read {
+        match result {
+            Ok((_, res, _)) => {
+                let style = crate::style::choose(&styles, &res.meta);
+                docs.push(crate::lint::Document {
+                    res,
+                    name: &source.name,
+                    style,
+                });
+                texts.push(source);
+            }
+            Err(errors) => {
+                unreadable += 1;
+                eprint!("{}", printer.messages(source, errors));
+            }
+        }
+    }
+    let lexicons = crate::style::builtin_lexicons();
+    let findings = crate::lint::lint(&docs, &lexicons);
+    let count = |severity| {
+        findings
+            .iter()
+            .flatten()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
+    let (warnings, notes) = (count(Severity::Warning), count(Severity::Note));
+    for (source, found) in texts.iter().zip(&findings) {
+        eprint!("{}", printer.messages(source, found));
+    }
+    eprintln!(
+        "linted {} source{}: {} warning{}, {} note{}{}",
+        docs.len(),
+        plural(docs.len()),
+        warnings,
+        plural(warnings),
+        notes,
+        plural(notes),
+        if unreadable > 0 {
+            format!(", {unreadable} not read (errors above; `respub check` says the same)")
+        } else {
+            String::new()
+        }
+    );
+    let denied = matches!(args.deny, Some(Deny::Warnings)) && warnings > 0;
+    if unreadable > 0 || denied {
+        EXIT_INPUT
+    } else {
+        EXIT_OK
+    }
 }
 
 /// The styles to choose from: the one named, or the built-in ones. Their

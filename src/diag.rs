@@ -15,6 +15,9 @@ use crate::model::Span;
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
+    /// Something worth knowing that needs no change (`respub lint`'s
+    /// information).
+    Note,
     /// Something was skipped or guessed; the output is still produced.
     Warning,
     /// The input cannot be published as it is.
@@ -34,6 +37,9 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// What to do about it.
     pub hints: Vec<String>,
+    /// The name of the rule that found it (`respub lint`'s
+    /// `clause-punctuation`), printed as `warning[clause-punctuation]`.
+    pub code: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -45,6 +51,7 @@ impl Diagnostic {
             span: None,
             label: None,
             hints: Vec::new(),
+            code: None,
         }
     }
 
@@ -65,6 +72,20 @@ impl Diagnostic {
     /// Attaches a label for the excerpt.
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
+        self
+    }
+
+    /// A note with a message.
+    pub fn note(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    /// Names the rule that found it.
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
         self
     }
 
@@ -273,8 +294,12 @@ fn to_codespan(diag: &Diagnostic, len: usize) -> CsDiagnostic<()> {
     let cs = match diag.severity {
         Severity::Error => CsDiagnostic::error(),
         Severity::Warning => CsDiagnostic::warning(),
+        Severity::Note => CsDiagnostic::note(),
     };
     let mut cs = cs.with_message(&diag.message);
+    if let Some(code) = diag.code {
+        cs = cs.with_code(code);
+    }
     if let Some(span) = diag.span {
         let range = clamp(span.range(), len);
         let mut label = Label::primary((), range);

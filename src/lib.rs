@@ -25,6 +25,7 @@ pub mod cli;
 pub mod diag;
 pub mod file;
 pub mod import;
+pub mod lint;
 pub mod model;
 pub mod render;
 pub mod respub_xml;

@@ -97,6 +97,9 @@ pub struct Meta {
     pub related: Vec<RelatedDocument>,
     /// The recorded vote, when the resolution was put to one.
     pub vote: Option<Vote>,
+    /// The drafting rules (`respub lint`'s, by name) that this source
+    /// switches off: a finding the secretariat has weighed and accepted.
+    pub lint_allow: Vec<String>,
     /// Where the metadata element was in the source.
     pub span: Option<Span>,
 }

@@ -9,6 +9,7 @@ mod docx;
 mod epub;
 mod fuzz;
 mod import;
+mod lint;
 mod packaging;
 mod page_parity;
 mod pdf;

@@ -40,6 +40,7 @@ impl Resolution {
             keywords: _,
             related: _,
             vote: _,
+            lint_allow: _,
             span,
         } = meta;
         *span = None;

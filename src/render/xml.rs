@@ -296,6 +296,7 @@ impl Out {
             keywords,
             related,
             vote,
+            lint_allow,
             // Where it was read from: not part of the document.
             span: _,
         } = meta;
@@ -399,6 +400,10 @@ impl Out {
             self.tally("abstaining", abstaining);
             self.line(2);
             self.end("vote");
+        }
+        if !lint_allow.is_empty() {
+            self.line(2);
+            self.empty("lint", &[("allow", Some(lint_allow.join(" ").as_str()))]);
         }
         self.line(1);
         self.end("meta");

@@ -58,6 +58,9 @@ pub struct Locale {
     pub months: Vec<String>,
     /// How a date is written: "{day} {month} {year}".
     pub date: String,
+    /// How the language drafts clauses, for `respub lint`.
+    #[serde(default)]
+    pub drafting: super::Drafting,
 }
 
 /// Labels. `{number}`, `{page}` and `{pages}` are replaced where shown.

@@ -8,6 +8,7 @@
 //! may not leave it. The default style is compiled into the binary, so
 //! respub works from any directory.
 
+mod drafting;
 mod files;
 mod length;
 mod lexicon;
@@ -22,6 +23,7 @@ use serde::Deserialize;
 use crate::diag::{Diagnostic, SourceText};
 use crate::model::{Language, Meta, Span};
 
+pub use drafting::Drafting;
 pub use files::{BUILTIN_FONTS, BuiltinFile, BuiltinFont, FileBytes, StyleFiles, builtin_file};
 pub use length::Length;
 pub use lexicon::{Lexicon, builtin_lexicons};
@@ -64,11 +66,22 @@ pub struct Style {
     pub locales: BTreeMap<String, Locale>,
     /// The documents this style is chosen for when none is named.
     pub applies_to: AppliesTo,
+    /// The drafting rules of `respub lint` this style switches off.
+    pub lint: Lint,
     /// What loading the style found questionable, such as a key the
     /// template ignores, pointing into [`Style::source`].
     pub warnings: Vec<Diagnostic>,
     /// The style file as read, for showing its warnings.
     pub source: SourceText,
+}
+
+/// What `respub lint` checks in the documents of a style.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Lint {
+    /// Rules, by name, that the style's documents need not follow.
+    #[serde(default)]
+    pub allow: Vec<String>,
 }
 
 /// Which documents a built-in style is chosen for, by their metadata.
@@ -484,6 +497,8 @@ struct StyleToml {
     labels: BTreeMap<String, toml::Spanned<toml::Table>>,
     #[serde(default)]
     applies_to: AppliesTo,
+    #[serde(default)]
+    lint: Lint,
 }
 
 fn default_locales() -> toml::Spanned<String> {
@@ -830,6 +845,7 @@ impl Style {
             files: files.clone(),
             locales,
             applies_to: raw.applies_to,
+            lint: raw.lint,
             warnings,
             source,
         })

@@ -6,7 +6,7 @@
 //! unnumbered `paragraph`s with a `heading` or `subheading`, and annexes in
 //! `attachments/attachment/doc`.
 
-use crate::model::{Annex, Block, Clause, Heading, List, ListItem, Operative, Paragraph};
+use crate::model::{Annex, Block, Clause, Heading, Inline, List, ListItem, Operative, Paragraph};
 
 use super::Ctx;
 use super::labels::fit;
@@ -92,6 +92,10 @@ impl Ctx {
                 clause.blocks = blocks;
                 continue;
             }
+            let mut blocks = blocks;
+            // Some UN files keep the number in the text ("27 -\tDecides
+            // …", no `<num>`): it is the paragraph's label all the same.
+            let label = label.or_else(|| number_in_text(&mut blocks));
             raw.push(label);
             clauses.push(Clause {
                 label: None,
@@ -446,4 +450,46 @@ fn finish(
         continuation,
         span: None,
     }
+}
+
+/// A paragraph number that opens the text of `blocks` ("27 -", "3."),
+/// taken out of the text; `None` when the text opens otherwise.
+fn number_in_text(blocks: &mut [Block]) -> Option<String> {
+    let Some(Block::Paragraph(p)) = blocks.first_mut() else {
+        return None;
+    };
+    let Some(Inline::Text(text)) = p.content.first_mut() else {
+        return None;
+    };
+    let trimmed = text.trim_start();
+    let digits = trimmed.find(|c: char| !c.is_ascii_digit())?;
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let after = &trimmed[digits..];
+    let rest = after.trim_start_matches(' ');
+    let mark = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '.' | '–'))?;
+    let tail = &rest[mark.len_utf8()..];
+    // The number stands apart from the words: a tab or spaces follow it.
+    if !tail.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let label = format!(
+        "{}{}",
+        &trimmed[..digits],
+        &after[..after.len() - rest.len()]
+    ) + &mark.to_string();
+    let words = tail.trim_start().to_string();
+    if !words.is_empty() {
+        *text = words;
+    } else if p.content.len() > 1 {
+        // The number alone before the opening phrase.
+        p.content.remove(0);
+    } else {
+        return None;
+    }
+    Some(label)
 }

@@ -410,7 +410,7 @@ impl Reader {
     // ----- Metadata -------------------------------------------------------
 
     fn meta(&mut self, el: &Element) -> Meta {
-        const CHILDREN: [&str; 14] = [
+        const CHILDREN: [&str; 15] = [
             "reference",
             "number",
             "organisation",
@@ -425,6 +425,7 @@ impl Reader {
             "keyword",
             "related",
             "vote",
+            "lint",
         ];
         let allowed = &CHILDREN;
         let mut meta = Meta {
@@ -511,6 +512,12 @@ impl Reader {
                 }
                 "related" => meta.related.extend(self.related(child)),
                 "vote" => meta.vote = Some(self.vote(child)),
+                "lint" => {
+                    self.empty_element(child);
+                    if let Some(rules) = self.text_attribute(child, "allow") {
+                        meta.lint_allow = rules.split_whitespace().map(String::from).collect();
+                    }
+                }
                 _ => {}
             }
         }

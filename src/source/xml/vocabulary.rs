@@ -82,6 +82,7 @@ pub const ELEMENTS: &[ElementSpec] = &[
     element("against", &[required("count")]),
     element("abstaining", &[required("count")]),
     element("member", &[]),
+    element("lint", &[required("allow")]),
     // Parts of the text.
     element("opening", &[]),
     element("preamble", &[]),

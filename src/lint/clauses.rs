@@ -1,0 +1,313 @@
+//! How clauses end and how they open: the punctuation of preamble and
+//! operative clauses and of list items, and the opening phrase of each
+//! clause against the lexicon.
+
+use crate::diag::Diagnostic;
+use crate::model::{Block, Clause, Counter, Inline, List, plain_text};
+
+use super::text::{Part, final_text};
+use super::{Context, Rule};
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    punctuation(cx, out);
+    for clause in cx.res.preamble.iter().chain(&cx.res.operative.clauses) {
+        lists(cx, &clause.blocks, out);
+    }
+    openings(cx, out);
+}
+
+/// The mark that ends `text`, past any closing quotation marks or
+/// brackets, when it is one of `marks`; `None` when it ends otherwise.
+fn ending<'m>(text: &str, marks: &'m [String], closers: &[String]) -> Option<&'m str> {
+    let mut rest = text.trim_end();
+    loop {
+        if let Some(mark) = marks.iter().find(|m| rest.ends_with(m.as_str())) {
+            return Some(mark);
+        }
+        let closer = closers.iter().find(|c| rest.ends_with(c.as_str()))?;
+        rest = rest[..rest.len() - closer.len()].trim_end();
+    }
+}
+
+/// The last character of `text` that is not a space or a closer, for
+/// messages.
+fn last_mark(text: &str, closers: &[String]) -> String {
+    let mut rest = text.trim_end();
+    while let Some(c) = closers.iter().find(|c| rest.ends_with(c.as_str())) {
+        rest = rest[..rest.len() - c.len()].trim_end();
+    }
+    rest.chars().last().map(String::from).unwrap_or_default()
+}
+
+fn marks_list(marks: &[String]) -> String {
+    marks
+        .iter()
+        .map(|m| format!("`{m}`"))
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+fn punctuation(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let d = cx.drafting;
+    // The convention is that of a resolution, one sentence from its
+    // enacting formula on; a text without one (a presidential statement)
+    // is made of sentences.
+    if cx.res.opening.is_none() {
+        return;
+    }
+    let mut expect = |clause: &Clause, marks: &[String], more: bool, what: &str| {
+        if marks.is_empty() {
+            return;
+        }
+        let Some(end) = final_text(&clause.blocks) else {
+            return;
+        };
+        if !end.text.contains(super::text::is_word_char)
+            || ending(&end.text, marks, &d.closers).is_some()
+            || (more && ending(&end.text, &d.intro_end, &d.closers).is_some())
+        {
+            return;
+        }
+        let found = last_mark(&end.text, &d.closers);
+        out.push(
+            Rule::ClausePunctuation
+                .finding(
+                    format!(
+                        "{what} ends with `{found}`; it should end with {}",
+                        marks_list(marks)
+                    ),
+                    end.span.or(clause.span),
+                )
+                .with_label(format!("should end with {}", marks_list(marks))),
+        );
+    };
+    let preamble = &cx.res.preamble;
+    for (i, clause) in preamble.iter().enumerate() {
+        if !is_heading_like(cx, clause) {
+            let more = i + 1 < preamble.len();
+            expect(clause, &d.preamble_end, more, "this preamble clause");
+        }
+    }
+    let operative = &cx.res.operative;
+    // The paragraphs that are clauses: headings kept as paragraphs and
+    // items the source puts at the level of the paragraphs (`(a)` among
+    // `1.`, `2.`) are not.
+    let numbering = operative
+        .numbering
+        .as_ref()
+        .map(|p| p.counter)
+        .or_else(|| common_counter(operative));
+    let is_clause = |i: usize, clause: &Clause| {
+        if is_heading_like(cx, clause) {
+            return false;
+        }
+        match operative.label(i) {
+            Some(label) if !label.trim().is_empty() => {
+                let read = crate::model::LabelPattern::read(label.trim());
+                let numbered = read.iter().any(|(p, _)| p.counter != Counter::None);
+                numbered && numbering.is_none_or(|c| read.iter().any(|(p, _)| p.counter == c))
+            }
+            _ => true,
+        }
+    };
+    let clauses: Vec<(usize, &Clause)> = operative
+        .clauses
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| is_clause(i, c))
+        .collect();
+    // After a clause that ends with `:`, the paragraphs that follow may be
+    // the items of a list the source keeps as paragraphs: they end as items
+    // do, until one ends as a clause.
+    let mut in_list = false;
+    let item_marks: Vec<String> = d.preamble_end.iter().chain(&d.intro_end).cloned().collect();
+    for (k, &(i, clause)) in clauses.iter().enumerate() {
+        let more = i + 1 < operative.clauses.len();
+        let text = final_text(&clause.blocks)
+            .map(|t| t.text)
+            .unwrap_or_default();
+        if in_list && ending(&text, &item_marks, &d.closers).is_some() {
+            continue;
+        }
+        if k + 1 == clauses.len() {
+            expect(clause, &d.last_end, more, "the last operative clause");
+        } else {
+            expect(clause, &d.operative_end, more, "this operative clause");
+        }
+        in_list = more && ending(&text, &d.intro_end, &d.closers).is_some();
+    }
+}
+
+/// The counter most written labels of the operative part read in: its
+/// numbering, when it has none of its own.
+fn common_counter(operative: &crate::model::Operative) -> Option<Counter> {
+    let mut counts: Vec<(Counter, usize)> = Vec::new();
+    for clause in &operative.clauses {
+        let Some(label) = clause.label.as_deref() else {
+            continue;
+        };
+        if let Some((p, _)) = crate::model::LabelPattern::read(label.trim()).first() {
+            match counts.iter_mut().find(|(c, _)| *c == p.counter) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((p.counter, 1)),
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(c, _)| c)
+}
+
+/// A clause that is a heading the source keeps as a paragraph ("Arms
+/// embargo", "A. Targeted sanctions"): one paragraph without a final
+/// mark, either all in bold or italics, or short, unnumbered and not
+/// opening with a phrase of the lexicon.
+fn is_heading_like(cx: &Context<'_>, clause: &Clause) -> bool {
+    let [Block::Paragraph(p)] = clause.blocks.as_slice() else {
+        return false;
+    };
+    let text = plain_text(&p.content);
+    let text = text.trim();
+    if !text.chars().last().is_some_and(super::text::is_word_char) {
+        return false;
+    }
+    let styled = p.content.iter().all(|i| match i {
+        Inline::Strong(_) | Inline::Emphasis(_) | Inline::Verb(_) | Inline::Footnote(_) => true,
+        Inline::Text(t) => t.trim().is_empty(),
+        _ => false,
+    });
+    styled
+        || (clause.label.as_deref().is_none_or(str::is_empty)
+            && text.chars().count() <= 150
+            && cx.phrases.opening(text).is_none())
+}
+
+/// The items of each list but the last end with the same mark.
+fn lists(cx: &Context<'_>, blocks: &[Block], out: &mut Vec<Diagnostic>) {
+    for block in blocks {
+        let Block::List(list) = block else { continue };
+        list_items(cx, list, out);
+        for item in &list.items {
+            lists(cx, &item.blocks, out);
+        }
+    }
+}
+
+fn list_items(cx: &Context<'_>, list: &List, out: &mut Vec<Diagnostic>) {
+    let d = cx.drafting;
+    if list.items.len() < 3 || d.operative_end.is_empty() {
+        return;
+    }
+    // Each item's mark, a joining word ("; and") taken off.
+    let ends: Vec<_> = list.items[..list.items.len() - 1]
+        .iter()
+        .map(|item| {
+            let end = final_text(&item.blocks)?;
+            let mut text = end.text.trim_end().to_string();
+            for joiner in &d.list_joiners {
+                if let Some(rest) = text.strip_suffix(joiner.as_str()) {
+                    if rest.ends_with(|c: char| !super::text::is_word_char(c)) {
+                        text = rest.trim_end().to_string();
+                        break;
+                    }
+                }
+            }
+            Some((last_mark(&text, &d.closers), end.span))
+        })
+        .collect();
+    // The mark most items end with is the list's convention.
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for (mark, _) in ends.iter().flatten() {
+        match counts.iter_mut().find(|(m, _)| m == mark) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((mark, 1)),
+        }
+    }
+    let Some(&(usual, n)) = counts.iter().max_by_key(|(_, n)| *n) else {
+        return;
+    };
+    // Two thirds of the items agree, or there is no convention to hold.
+    if n * 3 < ends.len() * 2 {
+        return;
+    }
+    let is_mark = |m: &str| !m.chars().any(super::text::is_word_char);
+    if !is_mark(usual) {
+        return;
+    }
+    for (i, (mark, span)) in ends.iter().flatten().enumerate() {
+        if mark != usual {
+            let label = list.label(i);
+            out.push(
+                Rule::ListPunctuation
+                    .finding(
+                        format!(
+                            "item {label} ends with `{mark}` where the other items of its list end with `{usual}`"
+                        ),
+                        span.or(list.items[i].span),
+                    )
+                    .with_label(format!("the list's items end with `{usual}`")),
+            );
+            return;
+        }
+    }
+}
+
+fn openings(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    if cx.phrases.is_empty() {
+        return;
+    }
+    let parts = [
+        (&cx.res.preamble, Part::Preamble),
+        (&cx.res.operative.clauses, Part::Operative),
+    ];
+    for (clauses, part) in parts {
+        for clause in clauses {
+            let Some(Block::Paragraph(first)) = clause.blocks.first() else {
+                continue;
+            };
+            let verb = clause.verb().map(plain_text);
+            let text = verb.clone().unwrap_or_else(|| plain_text(&first.content));
+            match cx.phrases.opening(&text) {
+                Some((phrase, found)) if found != part && found != Part::Both => {
+                    let (rule, message) = if part == Part::Preamble {
+                        (
+                            Rule::PreambleOperativeVerb,
+                            format!(
+                                "this preamble clause opens with `{phrase}`, an operative verb"
+                            ),
+                        )
+                    } else {
+                        (
+                            Rule::OperativeParticiple,
+                            format!(
+                                "this operative clause opens with `{phrase}`, a phrase of the preamble"
+                            ),
+                        )
+                    };
+                    let hint = if part == Part::Preamble {
+                        "a preamble clause opens with a participle or an adjective (\"Recalling\", \"Deeply concerned\"); or move the clause to the operative part"
+                    } else {
+                        "an operative clause opens with a verb in the present tense (\"Decides\", \"Requests\"); or move the clause to the preamble"
+                    };
+                    out.push(rule.finding(message, first.span).with_hint(hint));
+                }
+                None => {
+                    if let Some(verb) = verb.filter(|v| !v.trim().is_empty()) {
+                        out.push(
+                            Rule::UnknownPhrase
+                                .finding(
+                                    format!(
+                                        "the opening phrase `{}` is not in the lexicon",
+                                        verb.trim()
+                                    ),
+                                    first.span,
+                                )
+                                .with_hint(
+                                    "add it to the language's file in styles/locales/lexicon/ if it is right",
+                                ),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
