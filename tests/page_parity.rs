@@ -12,9 +12,10 @@ use crate::util::repo_path;
 
 /// The least number of documents of the sample whose DOCX must have the
 /// PDF's page count: what is reached today, so that it cannot regress.
-/// The goal is 26; the four that miss run one page longer or shorter by a
-/// few lines, where LibreOffice breaks lines other than Typst does.
-const LEAST_MATCHING: usize = 25;
+/// The two that miss (S/RES/2671 in Spanish, S/2024/239 in French) run
+/// one page shorter by a few lines, where LibreOffice's first-fit line
+/// breaking fills lines Typst's optimal breaking leaves shorter.
+const LEAST_MATCHING: usize = 27;
 
 /// How many documents the sample holds.
 const SAMPLE: usize = 29;

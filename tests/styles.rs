@@ -146,7 +146,9 @@ fn the_general_assembly_style_sets_preambular_phrases_and_operative_verbs_in_ita
     let docx = dir.path().join("A-RES-80-7.en.docx");
     let document = unzip(&docx, "word/document.xml");
     let styles = unzip(&docx, "word/styles.xml");
-    let run = "<w:rStyle w:val=\"ResolutionVerbItalic\"/><w:lang w:val=\"en-GB\"/></w:rPr><w:t xml:space=\"preserve\">Having received</w:t>";
+    // The verb's space is a run of its own, narrowed as the justified
+    // text's spaces are, in the verb's style too.
+    let run = "<w:rStyle w:val=\"ResolutionVerbItalic\"/><w:lang w:val=\"en-GB\"/></w:rPr><w:t xml:space=\"preserve\">Having</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"ResolutionVerbItalic\"/><w:w w:val=\"67\"/><w:lang w:val=\"en-GB\"/></w:rPr><w:t xml:space=\"preserve\"> </w:t>";
     assert!(document.contains(run), "{document}");
     assert!(
         styles.contains("w:styleId=\"ResolutionVerbItalic\"><w:name w:val=\"Resolution Verb Italic\"/><w:basedOn w:val=\"ResolutionVerb\"/><w:qFormat/><w:rPr><w:i/>"),

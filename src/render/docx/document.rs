@@ -75,6 +75,9 @@ pub struct RunFmt {
     pub italic: bool,
     /// `superscript` or `subscript`.
     pub vert: Option<&'static str>,
+    /// The width of spaces, in percent of the font's, in a justified
+    /// paragraph (see [`Geometry::space_width`]).
+    pub space_width: Option<i64>,
 }
 
 impl RunFmt {
@@ -177,13 +180,58 @@ pub fn text_runs(out: &mut Xml, lang: &Lang, fmt: &RunFmt, text: &str) -> bool {
             if let Some(font) = font {
                 props.push(Prop::new("w:rFonts", &[("w:cs", font)]));
             }
-            out.start("w:r", &[]);
-            out.props("w:rPr", RPR_ORDER, props);
-            text_content(out, piece);
-            out.end("w:r");
+            let Some(width) = fmt.space_width else {
+                text_run(out, props, piece);
+                continue;
+            };
+            // The spaces of a justified paragraph in runs of their own,
+            // narrowed as far as the PDF may shrink them.
+            for (stretch, spaces) in space_runs(piece) {
+                let mut props = props.clone();
+                if spaces {
+                    props.push(Prop::val("w:w", width));
+                }
+                text_run(out, props, stretch);
+            }
         }
     }
     saw_rtl
+}
+
+/// Writes one run of `text` with properties `props`.
+fn text_run(out: &mut Xml, props: Vec<Prop>, text: &str) {
+    out.start("w:r", &[]);
+    out.props("w:rPr", RPR_ORDER, props);
+    text_content(out, text);
+    out.end("w:r");
+}
+
+/// Whether Typst justifies a line by resizing `c`: the space and the
+/// no-break space (line ends, written as spaces, with them).
+fn is_justified_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\n' | '\r')
+}
+
+/// Splits `text` into stretches of spaces (`true`) and of anything else.
+fn space_runs(text: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut current = None::<bool>;
+    for (at, c) in text.char_indices() {
+        let space = is_justified_space(c);
+        match current {
+            Some(cur) if cur != space => {
+                out.push((&text[start..at], cur));
+                start = at;
+            }
+            _ => {}
+        }
+        current = Some(space);
+    }
+    if let Some(cur) = current {
+        out.push((&text[start..], cur));
+    }
+    out
 }
 
 /// Splits right-to-left `text` into stretches the complex-script font
@@ -579,8 +627,21 @@ impl Body<'_> {
             text_runs(out, self.lang, &RunFmt::default(), label);
             element_run(out, self.lang, &RunFmt::default(), "w:tab", &[]);
         }
-        self.inlines(out, content, RunFmt::default(), &mut InlineState::default());
+        let fmt = self.text_fmt(&head.style);
+        self.inlines(out, content, fmt, &mut InlineState::default());
         out.end("w:p");
+    }
+
+    /// The format runs of a paragraph of style `id` start from: with
+    /// narrowed spaces where the paragraph is justified.
+    fn text_fmt(&self, id: &str) -> RunFmt {
+        RunFmt {
+            space_width: self
+                .geometry
+                .space_width
+                .filter(|_| styles::takes_text_alignment(id)),
+            ..RunFmt::default()
+        }
     }
 
     fn inlines(&mut self, out: &mut Xml, inlines: &[Inline], fmt: RunFmt, state: &mut InlineState) {
@@ -695,9 +756,10 @@ impl Body<'_> {
             None => xml.empty("w:footnoteRef", &[]),
         }
         xml.end("w:r");
-        text_runs(&mut xml, self.lang, &RunFmt::default(), " ");
+        let fmt = self.text_fmt(id::FOOTNOTE_TEXT);
+        text_runs(&mut xml, self.lang, &fmt, " ");
         let mut state = InlineState { in_note: true };
-        self.inlines(&mut xml, &note.content, RunFmt::default(), &mut state);
+        self.inlines(&mut xml, &note.content, fmt, &mut state);
         xml.end("w:p");
         xml.end("w:footnote");
         self.notes.push(xml.finish());
@@ -867,6 +929,47 @@ struct InlineState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_are_split_from_the_words() {
+        assert_eq!(
+            space_runs("des  Nations\u{a0}Unies,"),
+            vec![
+                ("des", false),
+                ("  ", true),
+                ("Nations", false),
+                ("\u{a0}", true),
+                ("Unies,", false)
+            ]
+        );
+        assert_eq!(space_runs(" a"), vec![(" ", true), ("a", false)]);
+        assert_eq!(space_runs(""), vec![]);
+    }
+
+    #[test]
+    fn justified_spaces_are_narrowed_and_nothing_else() {
+        let lang = Lang {
+            tag: "fr-FR".into(),
+            rtl: false,
+            cs_font: "Noto Serif".into(),
+            cs_fallback: None,
+        };
+        let fmt = RunFmt {
+            space_width: Some(67),
+            ..RunFmt::default()
+        };
+        let mut out = Xml::fragment();
+        text_runs(&mut out, &lang, &fmt, "Le Conseil");
+        let xml = String::from_utf8(out.finish()).unwrap();
+        assert_eq!(
+            xml,
+            concat!(
+                r#"<w:r><w:rPr><w:lang w:val="fr-FR"/></w:rPr><w:t xml:space="preserve">Le</w:t></w:r>"#,
+                r#"<w:r><w:rPr><w:w w:val="67"/><w:lang w:val="fr-FR"/></w:rPr><w:t xml:space="preserve"> </w:t></w:r>"#,
+                r#"<w:r><w:rPr><w:lang w:val="fr-FR"/></w:rPr><w:t xml:space="preserve">Conseil</w:t></w:r>"#,
+            )
+        );
+    }
 
     #[test]
     fn text_is_split_where_the_direction_changes() {

@@ -31,10 +31,10 @@ use crate::style::{ReferencePosition, Style, TitleLayout};
 /// Where LibreOffice puts the baseline in a line of exact height.
 const ASCENT: f64 = 0.8;
 
-/// How much closer the DOCX sets letters, in twips (see
-/// [`Geometry::condense`]): what Typst gains on an average line by
-/// shrinking its spaces, spread over its letters.
-const CONDENSE: i64 = 3;
+/// How narrow Typst lets a space of a justified line become: two thirds
+/// of its width, its default `par.justification-limits`, which the
+/// templates keep.
+const SPACE_MIN: f64 = 2.0 / 3.0;
 
 /// Twentieths of a point, rounded.
 pub fn twips(pt: f64) -> i64 {
@@ -223,12 +223,16 @@ pub struct Geometry {
     pub footer_rule: Rule,
     /// The title block.
     pub title: TitleBlock,
-    /// How much closer letters are set than the font has them, in twips:
-    /// Typst justifies a line by shrinking its spaces down to two thirds
-    /// of their width as well as by stretching them, where LibreOffice
-    /// before 24.2 only stretches them, so the same text would take more
-    /// lines in the DOCX.
-    pub condense: i64,
+    /// The width of a space in a justified paragraph, in percent of the
+    /// font's (`w:w` of the runs that hold the spaces), when the style
+    /// justifies text. Typst justifies a line by shrinking its spaces down
+    /// to two thirds of their width as well as by stretching them, where
+    /// Word and LibreOffice before 24.2 only stretch them: with spaces of
+    /// their narrowest width, which the justification stretches, a line of
+    /// the DOCX holds what a line of the PDF can. Only the spaces: letters
+    /// set closer would gain on lines of long words what Typst cannot, and
+    /// would break the joining of Arabic letters.
+    pub space_width: Option<i64>,
 }
 
 /// One kind of line: its font size, its top edge and its leading, in
@@ -377,7 +381,10 @@ impl Geometry {
             header_rule,
             footer_rule,
             title,
-            condense: CONDENSE,
+            space_width: style
+                .text
+                .justify
+                .then(|| (SPACE_MIN * 100.0).round() as i64),
         }
     }
 }

@@ -87,6 +87,27 @@ pub mod id {
     pub const HYPERLINK: &str = "Hyperlink";
 }
 
+/// Whether paragraphs of style `id` take the text's alignment (justified
+/// when the style justifies text), as the body text and the notes do; the
+/// title block, the headings and the running header and footer have their
+/// own.
+pub fn takes_text_alignment(id: &str) -> bool {
+    [
+        id::OPENING,
+        id::PREAMBLE,
+        id::PREAMBLE_CONTINUED,
+        id::OPERATIVE,
+        id::OPERATIVE_CONTINUED,
+        id::CLOSING,
+        id::ANNEX_TEXT,
+        id::FOOTNOTE_TEXT,
+    ]
+    .contains(&id)
+        || id
+            .strip_prefix("ListItem")
+            .is_some_and(|n| n.parse::<usize>().is_ok())
+}
+
 /// The deepest heading level inside annexes that has its own style.
 pub const ANNEX_HEADING_LEVELS: u8 = 3;
 
@@ -359,12 +380,6 @@ pub fn styles_xml(
         Prop::val("w:kern", 1),
         lang_prop(lang),
     ];
-    if !lang.rtl && geometry.condense != 0 {
-        // Letters a little closer, as justified lines in the PDF are
-        // closer (see `Geometry::condense`); never in Arabic, where it
-        // would break the joining of the letters.
-        default_run.push(Prop::val("w:spacing", -geometry.condense));
-    }
     default_run.extend(size(text_size));
     xml.props("w:rPr", RPR_ORDER, default_run);
     xml.end("w:rPrDefault");
@@ -788,4 +803,80 @@ fn write_style(xml: &mut Xml, def: &Def) {
     }
     xml.props("w:rPr", RPR_ORDER, def.rpr.clone());
     xml.end("w:style");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::docx::geometry::TitleContent;
+
+    /// The paragraph styles of `xml`: id, parent and own `w:jc`.
+    fn paragraph_styles(xml: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let attr = |s: &str, before: &str| {
+            s.split_once(before)
+                .map(|(_, rest)| rest.split('"').next().unwrap_or_default().to_string())
+        };
+        xml.split("<w:style ")
+            .skip(1)
+            .filter(|s| s.starts_with(r#"w:type="paragraph""#))
+            .map(|s| {
+                let s = s.split("</w:style>").next().unwrap_or_default();
+                let id = attr(s, r#"w:styleId=""#).unwrap_or_default();
+                (
+                    id,
+                    attr(s, r#"<w:basedOn w:val=""#),
+                    attr(s, r#"<w:jc w:val=""#),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_styles_that_take_the_text_alignment_are_those_without_their_own() {
+        for name in crate::style::BUILTIN_STYLES {
+            let style = Style::builtin_named(name).unwrap();
+            let lang = Lang {
+                tag: "fr-FR".into(),
+                rtl: false,
+                cs_font: style.fonts.body.clone(),
+                cs_fallback: None,
+            };
+            let geometry = Geometry::new(&style, &style.fonts.body, TitleContent::default());
+            let operative = OperativeLayout {
+                labelled: true,
+                num: None,
+            };
+            let xml = String::from_utf8(styles_xml(&style, &lang, &geometry, operative)).unwrap();
+            let styles = paragraph_styles(&xml);
+            let normal = styles
+                .iter()
+                .find(|s| s.0 == id::NORMAL)
+                .and_then(|s| s.2.clone());
+            for (sid, _, _) in &styles {
+                if sid == id::NORMAL {
+                    continue;
+                }
+                // The alignment a paragraph of the style has, through the
+                // styles it is based on, and whether that is Normal's.
+                let mut at = sid.clone();
+                let own = loop {
+                    let Some((_, parent, jc)) = styles.iter().find(|s| s.0 == at) else {
+                        break None;
+                    };
+                    match (jc, parent) {
+                        (Some(jc), _) => break Some((jc.clone(), at == id::NORMAL)),
+                        (None, Some(parent)) => at = parent.clone(),
+                        (None, None) => break None,
+                    }
+                };
+                let text_alignment = match own {
+                    Some((jc, from_normal)) => {
+                        from_normal || Some(jc) == normal && sid == id::FOOTNOTE_TEXT
+                    }
+                    None => false,
+                };
+                assert_eq!(takes_text_alignment(sid), text_alignment, "{name}: {sid}");
+            }
+        }
+    }
 }
