@@ -200,10 +200,22 @@ fn drop_running_lines<'a>(
         }
         let lines = content(page);
         let mut drop = std::collections::HashSet::new();
-        for l in lines.iter().take(RUNNING) {
+        // A label alone may come out among the running lines at the top
+        // of a page (`2.` between "United Nations" and the running title):
+        // it is kept, and the running lines after it are still dropped.
+        let mut top = 0;
+        for l in &lines {
+            if top == RUNNING {
+                break;
+            }
+            let t = l.trimmed();
+            if index > 0 && words::label_at(t).is_some_and(|label| label.len == t.len()) {
+                continue;
+            }
             if !is_running(l, index == 0) {
                 break;
             }
+            top += 1;
             drop.insert(l.start);
         }
         for l in lines.iter().rev().take(RUNNING) {
@@ -339,8 +351,11 @@ fn continues(
     let end = prev.text.chars().last().unwrap_or(' ');
     let terminal = matches!(end, '.' | ',' | ';' | ':' | '،' | '؛');
     let lower = next.chars().next().is_some_and(char::is_lowercase);
+    // A label alone on its line opens a paragraph, after a page break
+    // too ("Measures", then the page's running lines, then "1.").
+    let label_alone = words::label_at(next).is_some_and(|l| l.len == next.len());
     if page_break {
-        return !terminal || lower;
+        return (!terminal || lower) && !label_alone;
     }
     if blank_before
         || words::label_at(next).is_some()

@@ -99,6 +99,8 @@ pub fn read_with(file: &SourceFile, hints: &Hints) -> DiagResult<Warned<Resoluti
         closing: Vec::new(),
         header_date: None,
         pending: None,
+        orphans: Vec::new(),
+        at: 0,
         given_reference: hints.reference.clone(),
         ahead: Ahead::default(),
     };
@@ -200,6 +202,13 @@ struct Reader<'t> {
     header_date: Option<crate::model::Date>,
     /// A label alone on its line, for the paragraph that follows.
     pending: Option<(Label, Span)>,
+    /// Labels alone on their lines that a later paragraph's label came
+    /// before (`pdftotext` stacks the labels of several paragraphs), each
+    /// with its span and the index of the paragraph it was met at: each
+    /// goes to the next paragraph without a label that it fits.
+    orphans: Vec<(Label, Span, usize)>,
+    /// The index of the paragraph being read.
+    at: usize,
     /// The reference the user gives, which replaces the text's.
     given_reference: Option<Reference>,
     /// What the paragraphs after the one being read are.
@@ -273,6 +282,8 @@ impl Reader<'_> {
                 .get(i + 1)
                 .is_some_and(|n| self.opener(&body_of(n).1).is_some());
             let para = paras[i].clone();
+            self.at = i;
+            self.expire_orphans(false);
             self.ahead = self.look_ahead(&paras[i + 1..]);
             match self.stage {
                 Stage::Header => self.header(para, next_opens),
@@ -280,6 +291,7 @@ impl Reader<'_> {
                 Stage::Closing => self.closing.push(para),
             }
         }
+        self.expire_orphans(true);
         self.end_clause();
         self.finish_closing();
         self.check()
@@ -648,7 +660,19 @@ impl Reader<'_> {
 
     fn body(&mut self, para: Para) {
         let (label, text_start) = match self.pending.take() {
-            Some((label, _)) if words::label_at(&para.text).is_none() => (Some(label), 0),
+            Some((label, span)) if words::label_at(&para.text).is_none() => {
+                (Some(self.stacked(label, span, &para.text)), 0)
+            }
+            Some((label, span)) if self.stacks(&label, &para) => {
+                // Labels on lines of their own, one after another: they
+                // are kept for the paragraphs that follow.
+                if !self.label_after_text(&label, span) {
+                    self.orphans.push((label, span, self.at));
+                }
+                let (l, rest) = body_of(&para);
+                let start = para.text.len() - rest.len();
+                return self.body_with(para, l, start);
+            }
             Some((label, span)) => {
                 // A label alone, then a list: a clause that is only a list.
                 self.labelled_clause(label, span, None);
@@ -658,6 +682,11 @@ impl Reader<'_> {
             }
             None => {
                 let (label, text) = body_of(&para);
+                if label.is_none() && self.stage != Stage::Header {
+                    if let Some(orphan) = self.orphan_for(&para) {
+                        return self.body_with(para, Some(orphan), 0);
+                    }
+                }
                 let label = label.or_else(|| self.bare_number(&para));
                 let start = match &label {
                     Some(l) if text.len() == para.text.len() => l.len,
@@ -667,6 +696,242 @@ impl Reader<'_> {
             }
         };
         self.body_with(para, label, text_start);
+    }
+
+    /// Whether the label alone `label`, followed by the paragraph `next`
+    /// that opens with a label of its own, is one of labels stacked apart
+    /// from their paragraphs rather than a clause that is only a list:
+    /// the next label is alone too, or goes on the clause being read.
+    fn stacks(&self, label: &Label, next: &Para) -> bool {
+        let Some(next_label) = words::label_at(&next.text) else {
+            return false;
+        };
+        if self.stage == Stage::Header || self.clause.is_none() {
+            return false;
+        }
+        let alone = next_label.len >= next.text.trim_end().len();
+        let goes_on = self.level_for(&next_label).is_some_and(|(_, _, n)| n)
+            || (self.last_ends_with_colon() && self.levels.is_empty());
+        // A label that opens a clause, then the first item of its list,
+        // is a clause that is only a list.
+        let opens_list = self.fit(label, "").is_none()
+            && next_label.candidates.iter().any(|(_, n)| *n <= 1)
+            && !self.last_ends_with_colon();
+        (alone || goes_on) && !opens_list
+    }
+
+    /// Whether `label`, the next operative number stacked on a line of its
+    /// own, is the number of the paragraph before it (`pdftotext` may put
+    /// the number after the first lines of its clause): that paragraph,
+    /// read as a further paragraph of the clause before, opens with an
+    /// operative verb. It is made the clause of that number, with a
+    /// warning.
+    fn label_after_text(&mut self, label: &Label, span: Span) -> bool {
+        let Some(next) = self.next_number() else {
+            return false;
+        };
+        let Some((pattern, value)) = label
+            .candidates
+            .iter()
+            .find(|(p, n)| p.counter == Counter::Decimal && *n == next)
+            .cloned()
+        else {
+            return false;
+        };
+        let Some(clause) = &self.clause else {
+            return false;
+        };
+        let Some(last) = clause.entries.last() else {
+            return false;
+        };
+        if clause.entries.len() < 2 || last.depth != 0 || last.item.is_some() {
+            return false;
+        }
+        let plain = inline::plain(&last.para.content);
+        let verb = match self.opener(&plain) {
+            Some(Opener::Known {
+                operative: true,
+                len,
+            }) => len,
+            _ => return false,
+        };
+        let entry = self
+            .clause
+            .as_mut()
+            .and_then(|c| c.entries.pop())
+            .expect("the clause's last paragraph");
+        let line = self.line_of(span.start);
+        let at = entry.para.span.unwrap_or(span);
+        let to = self.line_of(at.start);
+        self.warn(
+            format!(
+                "line {line}: `{}`, on a line of its own after line {to}, read as the number of the clause that line opens",
+                label.text
+            ),
+            span,
+            "clause number",
+        );
+        self.end_clause();
+        let mut content = entry.para.content;
+        if let Some(Inline::Text(first)) = content.first().cloned() {
+            if verb <= first.len() && first.is_char_boundary(verb) {
+                content[0] = Inline::Text(first[verb..].to_string());
+                content.insert(
+                    0,
+                    Inline::Verb(vec![Inline::Text(first[..verb].to_string())]),
+                );
+            }
+        }
+        self.numbering = Some((pattern, value));
+        self.stage = Stage::Operative;
+        self.clause = Some(Building {
+            operative: true,
+            label: None,
+            span: at,
+            entries: vec![Entry {
+                depth: 0,
+                item: None,
+                para: Paragraph {
+                    content,
+                    span: Some(at),
+                },
+                lower: false,
+            }],
+        });
+        true
+    }
+
+    /// How well `label` fits as the label of a paragraph opening `text`:
+    /// the depth of the list it goes on (deeper is likelier: a new list
+    /// after a colon is the deepest), 0 for the next operative clause, or
+    /// `None` when it fits nowhere.
+    fn fit(&self, label: &Label, text: &str) -> Option<usize> {
+        if let Some((index, _, true)) = self.level_for(label) {
+            return Some(index + 1);
+        }
+        if self.clause.is_some()
+            && self.last_ends_with_colon()
+            // The first item of a list, or a bullet (numbered 0).
+            && label.candidates.iter().any(|(_, n)| *n <= 1)
+            && !label
+                .candidates
+                .iter()
+                .any(|(p, n)| p.counter == Counter::Decimal && self.next_number() == Some(*n))
+        {
+            return Some(self.levels.len() + 1);
+        }
+        let operative = matches!(
+            self.opener(text),
+            Some(Opener::Known {
+                operative: true,
+                ..
+            })
+        );
+        let next = self.next_number();
+        (operative
+            && label
+                .candidates
+                .iter()
+                .any(|(p, n)| p.counter == Counter::Decimal && Some(*n) == next))
+        .then_some(0)
+    }
+
+    /// The next number of the operative numbering, once there is one.
+    fn next_number(&self) -> Option<u32> {
+        self.numbering.as_ref().map(|(_, last)| last + 1)
+    }
+
+    /// The label for the text of `text`, when `label` came last of stacked
+    /// labels: of it and the orphans, the one that fits the text best; the
+    /// others stay for the paragraphs after.
+    fn stacked(&mut self, label: Label, span: Span, text: &str) -> Label {
+        let first = self
+            .orphans
+            .iter()
+            .position(|(_, _, at)| *at + 4 >= self.at)
+            .unwrap_or(self.orphans.len());
+        if first == self.orphans.len() {
+            return label;
+        }
+        let own = self.fit(&label, text);
+        let best = self.orphans[first..]
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (l, _, _))| self.fit(l, text).map(|f| (f, i + first)))
+            .max_by_key(|&(f, i)| (f, std::cmp::Reverse(i)));
+        match best {
+            Some((f, i)) if own.is_none_or(|o| f > o) => {
+                let (chosen, chosen_span, _) = self.orphans.remove(i);
+                self.orphans.insert(i, (label, span, self.at));
+                let line = self.line_of(chosen_span.start);
+                self.warn(
+                    format!(
+                        "line {line}: `{}`, on a line of its own before other labels, read as the label of the paragraph that follows them",
+                        chosen.text
+                    ),
+                    chosen_span,
+                    "label",
+                );
+                chosen
+            }
+            _ => label,
+        }
+    }
+
+    /// A label kept from a stack of labels for `para`, a paragraph without
+    /// one: the first orphan, when it fits the paragraph.
+    fn orphan_for(&mut self, para: &Para) -> Option<Label> {
+        let (label, _, _) = self.orphans.first()?;
+        self.fit(label, &para.text)?;
+        let (label, span, _) = self.orphans.remove(0);
+        let line = self.line_of(span.start);
+        let to = self.line_of(para.span.start);
+        self.warn(
+            format!(
+                "line {line}: `{}`, one of labels stacked on lines of their own, read as the label of line {to}",
+                label.text
+            ),
+            span,
+            "label",
+        );
+        Some(label)
+    }
+
+    /// Stacked labels that no paragraph took within a few paragraphs (or
+    /// by the end, with `all`): each is kept as a paragraph of the clause
+    /// being read, with a warning, so that nothing is lost.
+    fn expire_orphans(&mut self, all: bool) {
+        while let Some((label, _, at)) = self.orphans.first() {
+            // A number the numbering has passed fits nothing any more.
+            let last = self.numbering.as_ref().map_or(0, |(_, n)| *n);
+            let passed = label
+                .candidates
+                .iter()
+                .all(|(p, n)| p.counter == Counter::Decimal && *n <= last);
+            if !all && !passed && *at + 40 > self.at {
+                break;
+            }
+            let (label, span, _) = self.orphans.remove(0);
+            let line = self.line_of(span.start);
+            self.warn(
+                format!(
+                    "line {line}: the label `{}`, on a line of its own, fits no paragraph after it; kept as a paragraph",
+                    label.text
+                ),
+                span,
+                "label",
+            );
+            let p = self.paragraph(&label.text, span);
+            match &mut self.clause {
+                Some(clause) => clause.entries.push(Entry {
+                    depth: 0,
+                    item: None,
+                    para: p,
+                    lower: false,
+                }),
+                None => self.labelled_clause(label, span, None),
+            }
+        }
     }
 
     /// The number of an operative clause written without its dot (`11
