@@ -19,22 +19,43 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// The mark that ends `text`, past any closing quotation marks or
 /// brackets, when it is one of `marks`; `None` when it ends otherwise.
 fn ending<'m>(text: &str, marks: &'m [String], closers: &[String]) -> Option<&'m str> {
-    let mut rest = text.trim_end();
+    let mut rest = trim_end(text);
     loop {
         if let Some(mark) = marks.iter().find(|m| rest.ends_with(m.as_str())) {
             return Some(mark);
         }
         let closer = closers.iter().find(|c| rest.ends_with(c.as_str()))?;
-        rest = rest[..rest.len() - closer.len()].trim_end();
+        rest = trim_end(&rest[..rest.len() - closer.len()]);
     }
+}
+
+/// `text` without the spaces and the invisible direction marks (U+200E,
+/// U+200F, U+202A–U+202E, U+2066–U+2069) it ends with.
+fn trim_end(text: &str) -> &str {
+    text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+/// `text` without a joining word after its final mark ("…; and").
+fn without_joiner<'t>(text: &'t str, joiners: &[String]) -> &'t str {
+    let trimmed = trim_end(text);
+    for joiner in joiners {
+        if let Some(rest) = trimmed.strip_suffix(joiner.as_str()) {
+            if rest.ends_with(|c: char| !super::text::is_word_char(c)) {
+                return trim_end(rest);
+            }
+        }
+    }
+    trimmed
 }
 
 /// The last character of `text` that is not a space or a closer, for
 /// messages.
 fn last_mark(text: &str, closers: &[String]) -> String {
-    let mut rest = text.trim_end();
+    let mut rest = trim_end(text);
     while let Some(c) = closers.iter().find(|c| rest.ends_with(c.as_str())) {
-        rest = rest[..rest.len() - c.len()].trim_end();
+        rest = trim_end(&rest[..rest.len() - c.len()]);
     }
     rest.chars().last().map(String::from).unwrap_or_default()
 }
@@ -62,7 +83,16 @@ fn punctuation(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(end) = final_text(&clause.blocks) else {
             return;
         };
+        // "…; and", the clause going on in the next.
+        let joined = more
+            && ending(
+                without_joiner(&end.text, &d.list_joiners),
+                marks,
+                &d.closers,
+            )
+            .is_some();
         if !end.text.contains(super::text::is_word_char)
+            || joined
             || ending(&end.text, marks, &d.closers).is_some()
             || (more && ending(&end.text, &d.intro_end, &d.closers).is_some())
         {
@@ -201,16 +231,8 @@ fn list_items(cx: &Context<'_>, list: &List, out: &mut Vec<Diagnostic>) {
         .iter()
         .map(|item| {
             let end = final_text(&item.blocks)?;
-            let mut text = end.text.trim_end().to_string();
-            for joiner in &d.list_joiners {
-                if let Some(rest) = text.strip_suffix(joiner.as_str()) {
-                    if rest.ends_with(|c: char| !super::text::is_word_char(c)) {
-                        text = rest.trim_end().to_string();
-                        break;
-                    }
-                }
-            }
-            Some((last_mark(&text, &d.closers), end.span))
+            let text = without_joiner(&end.text, &d.list_joiners);
+            Some((last_mark(text, &d.closers), end.span))
         })
         .collect();
     // The mark most items end with is the list's convention.
@@ -309,5 +331,40 @@ fn openings(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 _ => {}
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marks(m: &[&str]) -> Vec<String> {
+        m.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_clause_ends_past_closers_and_invisible_direction_marks() {
+        let semicolon = marks(&[";"]);
+        let closers = marks(&["”", ")"]);
+        assert_eq!(
+            ending("… seized of it;\u{202C} ", &semicolon, &closers),
+            Some(";")
+        );
+        assert_eq!(ending("… “as follows;”)", &semicolon, &closers), Some(";"));
+        assert_eq!(ending("… as follows,", &semicolon, &closers), None);
+        assert_eq!(last_mark("… as follows,\u{200F}", &closers), ",");
+    }
+
+    #[test]
+    fn a_joining_word_after_the_mark_is_set_aside() {
+        let joiners = marks(&["and", "و"]);
+        assert_eq!(
+            without_joiner("in Afghanistan; and", &joiners),
+            "in Afghanistan;"
+        );
+        assert_eq!(
+            without_joiner("in Afghanistan; band", &joiners),
+            "in Afghanistan; band"
+        );
     }
 }
