@@ -24,9 +24,24 @@ fn ending<'m>(text: &str, marks: &'m [String], closers: &[String]) -> Option<&'m
         if let Some(mark) = marks.iter().find(|m| rest.ends_with(m.as_str())) {
             return Some(mark);
         }
-        let closer = closers.iter().find(|c| rest.ends_with(c.as_str()))?;
-        rest = trim_end(&rest[..rest.len() - closer.len()]);
+        rest = strip_closer(rest, closers)?;
     }
+}
+
+/// `text` without the closer it ends with, if it ends with one.
+fn strip_closer<'t>(text: &'t str, closers: &[String]) -> Option<&'t str> {
+    let closer = closers.iter().find(|c| text.ends_with(c.as_str()))?;
+    Some(trim_end(&text[..text.len() - closer.len()]))
+}
+
+/// The last character of `text` that is not a space or a closer, for
+/// messages.
+fn last_mark(text: &str, closers: &[String]) -> String {
+    let mut rest = trim_end(text);
+    while let Some(shorter) = strip_closer(rest, closers) {
+        rest = shorter;
+    }
+    rest.chars().last().map(String::from).unwrap_or_default()
 }
 
 /// `text` without the spaces and the invisible direction marks (U+200E,
@@ -48,16 +63,6 @@ fn without_joiner<'t>(text: &'t str, joiners: &[String]) -> &'t str {
         }
     }
     trimmed
-}
-
-/// The last character of `text` that is not a space or a closer, for
-/// messages.
-fn last_mark(text: &str, closers: &[String]) -> String {
-    let mut rest = trim_end(text);
-    while let Some(c) = closers.iter().find(|c| rest.ends_with(c.as_str())) {
-        rest = trim_end(&rest[..rest.len() - c.len()]);
-    }
-    rest.chars().last().map(String::from).unwrap_or_default()
 }
 
 fn marks_list(marks: &[String]) -> String {

@@ -5,7 +5,7 @@
 //! itself follow their pattern by construction.
 
 use crate::diag::Diagnostic;
-use crate::model::{Block, LabelPattern, Span};
+use crate::model::{Block, Clause, Counter, LabelPattern, Span};
 
 use super::{Context, Rule};
 
@@ -35,37 +35,19 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // `A.`, an item's `(a)` kept at the level of the paragraphs), starts a
     // new run.
     let main = operative.numbering.as_ref().map(|p| p.counter);
-    let mut run: Vec<(&str, Option<Span>)> = Vec::new();
-    for clause in &operative.clauses {
-        let label = clause.label.as_deref().filter(|l| !l.trim().is_empty());
-        let in_main = label.is_some_and(|l| {
-            main.is_none_or(|c| {
-                LabelPattern::read(l.trim())
-                    .iter()
-                    .any(|(p, _)| p.counter == c)
-            })
-        });
-        match label {
-            Some(label) if in_main => run.push((label, clause.span)),
-            _ => {
-                sequence(
-                    &run,
-                    operative.numbering.as_ref(),
-                    Rule::ClauseNumbering,
-                    "paragraph",
-                    out,
-                );
-                run.clear();
-            }
-        }
+    for run in operative.clauses.split(|c| written(c, main).is_none()) {
+        let labels: Vec<_> = run
+            .iter()
+            .filter_map(|c| Some((written(c, main)?, c.span)))
+            .collect();
+        sequence(
+            &labels,
+            operative.numbering.as_ref(),
+            Rule::ClauseNumbering,
+            "paragraph",
+            out,
+        );
     }
-    sequence(
-        &run,
-        operative.numbering.as_ref(),
-        Rule::ClauseNumbering,
-        "paragraph",
-        out,
-    );
     for clause in cx.res.preamble.iter().chain(&operative.clauses) {
         lists(&clause.blocks, out);
     }
@@ -147,4 +129,18 @@ fn sequence(
         }
         previous = Some((this_pattern, n, label));
     }
+}
+
+/// The label `clause` writes, when it is one of the operative numbering
+/// (`main`'s counter): a section's `A.` or an item's `(a)` kept at the
+/// level of the paragraphs is not.
+fn written(clause: &Clause, main: Option<Counter>) -> Option<&str> {
+    clause.label.as_deref().filter(|l| {
+        !l.trim().is_empty()
+            && main.is_none_or(|c| {
+                LabelPattern::read(l.trim())
+                    .iter()
+                    .any(|(p, _)| p.counter == c)
+            })
+    })
 }

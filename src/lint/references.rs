@@ -59,9 +59,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut before = String::new();
         for p in paras {
             let text = crate::model::plain_text(&p.content);
-            for (at, reference) in find(cx, &text) {
+            for (at, len, reference) in find(cx, &text) {
                 let preceding = format!("{before} {}", &text[..at]);
-                if !is_own(cx, &text[at..], &preceding) {
+                if !is_own(cx, &text[at + len..], &preceding) {
                     continue;
                 }
                 for (n, subs) in &reference.targets {
@@ -132,11 +132,10 @@ fn core(label: &str) -> String {
         .collect()
 }
 
-/// Whether the reference that starts `after` is the document's own.
-fn is_own(cx: &Context<'_>, after: &str, preceding: &str) -> bool {
+/// Whether a reference is the document's own, from what follows its
+/// numbers (`tail`) and what precedes it in its clause.
+fn is_own(cx: &Context<'_>, tail: &str, preceding: &str) -> bool {
     let d = cx.drafting;
-    // What follows the numbers: skip the reference itself.
-    let tail = skip_reference(cx, after);
     let tail = tail.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
     if d.here.iter().any(|h| starts_with_phrase(tail, h).is_some()) {
         return true;
@@ -159,23 +158,14 @@ fn is_own(cx: &Context<'_>, after: &str, preceding: &str) -> bool {
     !words(&preceding).any(|(_, w)| d.documents.iter().any(|doc| doc.to_lowercase() == w))
 }
 
-/// `text` past the paragraph word and numbers that open it.
-fn skip_reference<'t>(cx: &Context<'_>, text: &'t str) -> &'t str {
-    match parse(cx, text) {
-        Some((_, len)) => &text[len..],
-        None => text,
-    }
-}
-
-/// The references in `text`, with their byte offsets.
-fn find(cx: &Context<'_>, text: &str) -> Vec<(usize, Reference)> {
-    let mut found = Vec::new();
-    for (at, _) in words(text) {
-        if let Some((reference, _)) = parse(cx, &text[at..]) {
-            found.push((at, reference));
-        }
-    }
-    found
+/// The references in `text`, with their byte offsets and lengths.
+fn find(cx: &Context<'_>, text: &str) -> Vec<(usize, usize, Reference)> {
+    words(text)
+        .filter_map(|(at, _)| {
+            let (reference, len) = parse(cx, &text[at..])?;
+            Some((at, len, reference))
+        })
+        .collect()
 }
 
 /// A reference at the start of `text`: a paragraph word, then numbers
@@ -187,7 +177,6 @@ fn parse(cx: &Context<'_>, text: &str) -> Option<(Reference, usize)> {
     let word = d
         .paragraph_words
         .iter()
-        .chain(std::iter::empty())
         .find_map(|w| starts_with_phrase(rest, w))
         .or_else(|| {
             d.word_prefixes.iter().find_map(|prefix| {

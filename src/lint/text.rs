@@ -2,6 +2,7 @@
 //! ends a clause, its words and its opening phrase.
 
 use crate::model::{Block, Inline, Paragraph, Span, plain_text};
+use crate::source::text::words;
 use crate::style::Lexicon;
 
 /// A run of text and where its paragraph is.
@@ -133,50 +134,43 @@ pub enum Part {
     Both,
 }
 
-/// The opening phrases of one language, longest first.
-#[derive(Debug, Clone, Default)]
+/// The opening phrases of one language, matched as the text reader
+/// matches them (longest first, without regard to case, apostrophes or
+/// Arabic vowel marks).
+#[derive(Debug, Default)]
 pub struct Phrases {
-    phrases: Vec<(String, Part)>,
+    preamble: words::Phrases,
+    operative: words::Phrases,
+    empty: bool,
 }
 
 impl Phrases {
     /// The phrases of `lexicon`, hand-written and counted.
     pub fn new(lexicon: &Lexicon) -> Phrases {
-        let mut map: std::collections::BTreeMap<String, Part> = Default::default();
-        for (phrase, part) in lexicon
-            .preamble()
-            .map(|p| (p, Part::Preamble))
-            .chain(lexicon.operative().map(|p| (p, Part::Operative)))
-        {
-            let key = phrase.trim().to_lowercase();
-            if key.is_empty() {
-                continue;
-            }
-            map.entry(key)
-                .and_modify(|p| {
-                    if *p != part {
-                        *p = Part::Both;
-                    }
-                })
-                .or_insert(part);
+        Phrases {
+            preamble: words::Phrases::new(lexicon.preamble()),
+            operative: words::Phrases::new(lexicon.operative()),
+            empty: lexicon.preamble().next().is_none() && lexicon.operative().next().is_none(),
         }
-        let mut phrases: Vec<(String, Part)> = map.into_iter().collect();
-        phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.chars().count()));
-        Phrases { phrases }
     }
 
     /// Whether there are phrases at all.
     pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
+        self.empty
     }
 
-    /// The longest phrase that opens `text`, and its part.
-    pub fn opening(&self, text: &str) -> Option<(&str, Part)> {
+    /// The longest phrase that opens `text`, as written there, and its
+    /// part: a phrase both parts have as long is [`Part::Both`].
+    pub fn opening<'t>(&self, text: &'t str) -> Option<(&'t str, Part)> {
         let text = text.trim_start();
-        self.phrases
-            .iter()
-            .find(|(p, _)| starts_with_phrase(text, p).is_some())
-            .map(|(p, part)| (p.as_str(), *part))
+        let found = match (self.preamble.match_at(text), self.operative.match_at(text)) {
+            (Some(p), Some(o)) if p == o => (p, Part::Both),
+            (Some(p), Some(o)) if p > o => (p, Part::Preamble),
+            (Some(_), Some(o)) | (None, Some(o)) => (o, Part::Operative),
+            (Some(p), None) => (p, Part::Preamble),
+            (None, None) => return None,
+        };
+        Some((&text[..found.0], found.1))
     }
 }
 

@@ -477,11 +477,7 @@ fn number_in_text(blocks: &mut [Block]) -> Option<String> {
     if !tail.starts_with(char::is_whitespace) {
         return None;
     }
-    let label = format!(
-        "{}{}",
-        &trimmed[..digits],
-        &after[..after.len() - rest.len()]
-    ) + &mark.to_string();
+    let label = trimmed[..trimmed.len() - tail.len()].to_string();
     let words = tail.trim_start().to_string();
     if !words.is_empty() {
         *text = words;

@@ -23,7 +23,7 @@
 mod facts;
 mod inline;
 mod lines;
-mod words;
+pub(crate) mod words;
 
 use crate::diag::{DiagResult, Diagnostic, Warned};
 use crate::model::{
