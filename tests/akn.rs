@@ -1105,3 +1105,138 @@ fn a_missing_symbol_follows_from_the_number_or_is_an_error() {
         source::read(&SourceFile::new("x.xml", xml("", ""))).expect_err("nothing identifies it");
     assert!(errors[0].is_error() && errors[0].message.contains("no symbol"));
 }
+
+/// A UN-like file in `lang` whose main body is `body`, with one preamble
+/// clause.
+fn laid_out(lang: &str, body: &str) -> Resolution {
+    let xml = format!(
+        r##"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement name="resolution">
+<meta><identification source="#x"><FRBRExpression><FRBRlanguage language="{lang}"/></FRBRExpression></identification></meta>
+<coverPage><p><docNumber refersTo="#symbol">S/RES/1 (2020)</docNumber></p></coverPage>
+<preamble><formula><p>The Security Council,</p></formula><container><p>Recalling its resolutions,</p></container></preamble>
+<mainBody>
+{body}
+</mainBody></statement></akomaNtoso>"##
+    );
+    source::read(&SourceFile::new("x.xml", xml))
+        .expect("read")
+        .output
+}
+
+fn numbered(label: &str, text: &str) -> String {
+    format!("<paragraph><num>{label}</num><content><p>{text}</p></content></paragraph>")
+}
+
+fn unnumbered(text: &str) -> String {
+    format!("<paragraph><content><p>{text}</p></content></paragraph>")
+}
+
+#[test]
+fn items_kept_as_paragraphs_become_the_list_of_the_paragraph_before() {
+    // As in the Arabic S/RES/2609 (2021): the items' labels in their text.
+    let body = [
+        numbered("1.", "Decides to act;"),
+        numbered("2.", "Decides to take the following measures:"),
+        unnumbered("\t(1)\tPatrols,"),
+        unnumbered("\t(2)\tTeam sites,"),
+        unnumbered("\t(3)\tWithdrawal;"),
+        numbered("3.", "Decides to remain seized of the matter."),
+    ]
+    .concat();
+    let res = laid_out("eng", &body);
+    assert_eq!(res.operative.clauses.len(), 3);
+    let Some(Block::List(list)) = res.operative.clauses[1].blocks.last() else {
+        panic!("paragraph 2 has no list: {:?}", res.operative.clauses[1]);
+    };
+    assert_eq!(list.items.len(), 3);
+    assert_eq!(list.label(2), "(3)");
+    // Paragraphs numbered as the others are never items.
+    let plain = [
+        numbered("1.", "Decides as follows:"),
+        numbered("2.", "Requests a report;"),
+        numbered("3.", "Decides to remain seized."),
+    ]
+    .concat();
+    assert_eq!(laid_out("eng", &plain).operative.clauses.len(), 3);
+}
+
+#[test]
+fn an_annex_in_the_main_body_is_read_as_an_annex() {
+    // As in S/RES/2803 (2025): a heading, then paragraphs from 1 again.
+    let body = [
+        numbered("1.", "Endorses the plan;"),
+        numbered("2.", "Decides to remain seized of the matter."),
+        "<paragraph><heading>ANNEX 1 - The Plan</heading></paragraph>".to_string(),
+        numbered("1.", "Gaza will be rebuilt."),
+        numbered("2.", "Aid will be sent."),
+    ]
+    .concat();
+    let res = laid_out("eng", &body);
+    assert_eq!(res.operative.clauses.len(), 2);
+    assert_eq!(res.annexes.len(), 1);
+    let annex = &res.annexes[0];
+    let label = annex
+        .label
+        .as_ref()
+        .map(|p| respub::model::plain_text(&p.content));
+    assert_eq!(label.as_deref(), Some("ANNEX 1 - The Plan"));
+    assert!(matches!(&annex.blocks[..], [Block::List(l)] if l.items.len() == 2));
+    // A heading that names an annex but is followed by the next number is
+    // a heading of the operative part.
+    let heading = [
+        numbered("1.", "Endorses the plan;"),
+        numbered("2.", "Requests a report;"),
+        "<paragraph><heading>Annex to the report</heading></paragraph>".to_string(),
+        numbered("3.", "Decides to remain seized of the matter."),
+    ]
+    .concat();
+    let res = laid_out("eng", &heading);
+    assert!(res.annexes.is_empty());
+    assert_eq!(res.operative.clauses.len(), 4);
+}
+
+#[test]
+fn the_last_preamble_clause_kept_in_the_main_body_returns_to_the_preamble() {
+    // As in the Arabic S/RES/2672 (2023), with an ornament first.
+    let body = [
+        unnumbered("*"),
+        unnumbered("Acting under Chapter VII of the Charter,"),
+        numbered("1.", "Decides to act;"),
+        numbered("2.", "Decides to remain seized of the matter."),
+    ]
+    .concat();
+    let res = laid_out("eng", &body);
+    assert_eq!(res.preamble.len(), 2);
+    assert_eq!(res.operative.clauses.len(), 2);
+    assert_eq!(res.operative.label(0).as_deref(), Some("1."));
+}
+
+#[test]
+fn an_unnumbered_paragraph_that_ends_a_sentence_belongs_to_the_paragraph_before() {
+    // As in S/RES/2796 (2025): a list whose last item ends with a comma,
+    // the sentence ending in the next, unnumbered paragraph.
+    let list = r#"<paragraph><num>3.</num><list><intro><p>Encourages the Mission:</p></intro>
+<point><num>•</num><content><p>to streamline its work,</p></content></point>
+<point><num>•</num><content><p>to recognise human rights work,</p></content></point></list></paragraph>"#;
+    let body = [
+        numbered("1.", "Decides to act;"),
+        numbered("2.", "Requests a report;"),
+        list.to_string(),
+        unnumbered("while fulfilling its mandate, and requests a report;"),
+        numbered("4.", "Decides to remain seized of the matter."),
+    ]
+    .concat();
+    let res = laid_out("eng", &body);
+    assert_eq!(res.operative.clauses.len(), 4);
+    let Some(Block::List(list)) = res.operative.clauses[2].blocks.last() else {
+        panic!("no list");
+    };
+    let end = list
+        .continuation
+        .as_ref()
+        .map(|p| respub::model::plain_text(&p.content));
+    assert_eq!(
+        end.as_deref(),
+        Some("while fulfilling its mandate, and requests a report;")
+    );
+}

@@ -397,3 +397,57 @@ fn language_versions_that_lost_or_gained_a_paragraph_are_both_reported() {
     // Each names the versions it was compared with.
     assert!(r.stderr.contains(&names[0]), "{}", r.stderr);
 }
+
+/// Forms that published resolutions use correctly, each a change to the
+/// clean fixture that must still lint clean: (what is replaced, by what).
+const CORRECT_FORMS: &[(&str, &str)] = &[
+    // An operative clause that opens with a participial phrase and
+    // reaches its verb after a comma, as UN texts do.
+    (
+        "<verb>Invites</verb> the member countries",
+        "Noting the figures, <verb>invites</verb> the member countries",
+    ),
+    // A joining word after the item's mark, with a comma.
+    (
+        "to consult the member countries;",
+        "to consult the member countries; and,",
+    ),
+    // A preamble clause that ends with a list, the sentence going on in
+    // the next clause: its last item ends as items do.
+    (
+        "<clause><verb>Noting</verb> the figures of the “Stolen and Lost Travel Documents”\n      database,</clause>",
+        "<clause><verb>Noting</verb> the figures:\n      <list pattern=\"(a)\"><item label=\"(a)\">of the database;</item><item label=\"(b)\">of the notices;</item></list></clause>",
+    ),
+    // A section heading in bold, with a colon.
+    (
+        "<clause label=\"4.\">",
+        "<clause><strong>Follow-up:</strong></clause>\n    <clause label=\"4.\">",
+    ),
+];
+
+#[test]
+fn forms_published_texts_use_correctly_lint_clean() {
+    let clean = fs::read_to_string(repo_path(CLEAN)).unwrap();
+    let dir = temp_dir();
+    let mut failures = Vec::new();
+    for (i, &(from, to)) in CORRECT_FORMS.iter().enumerate() {
+        assert!(
+            clean.contains(from),
+            "form {i}: `{from}` is not in the fixture"
+        );
+        let file = dir.path().join(format!("form-{i}.en.xml"));
+        fs::write(&file, clean.replacen(from, to, 1)).unwrap();
+        let check = run(respub(dir.path()).arg("check").arg(&file));
+        assert_eq!(
+            check.code,
+            Some(0),
+            "form {i} must be a clean source: {}",
+            check.stderr
+        );
+        let r = lint(dir.path(), &[file.to_str().unwrap()]);
+        if !findings(&r.stderr).is_empty() {
+            failures.push(format!("form {i} (`{to}`):\n{}", r.stderr));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

@@ -52,11 +52,13 @@ fn trim_end(text: &str) -> &str {
     })
 }
 
-/// `text` without a joining word after its final mark ("…; and").
+/// `text` without a joining word after its final mark ("…; and", and
+/// "…; and," as some texts write it).
 fn without_joiner<'t>(text: &'t str, joiners: &[String]) -> &'t str {
     let trimmed = trim_end(text);
+    let bare = trimmed.strip_suffix([',', '،']).map_or(trimmed, trim_end);
     for joiner in joiners {
-        if let Some(rest) = trimmed.strip_suffix(joiner.as_str()) {
+        if let Some(rest) = bare.strip_suffix(joiner.as_str()) {
             if rest.ends_with(|c: char| !super::text::is_word_char(c)) {
                 return trim_end(rest);
             }
@@ -118,8 +120,17 @@ fn punctuation(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     };
     let preamble = &cx.res.preamble;
     for (i, clause) in preamble.iter().enumerate() {
-        if !is_heading_like(cx, clause) {
-            let more = i + 1 < preamble.len();
+        if is_heading_like(cx, clause) {
+            continue;
+        }
+        let more = i + 1 < preamble.len();
+        // A clause that ends with a list ends as its items do when the
+        // sentence goes on in the next clause ("(f) …; and stressing …").
+        let ends_in_list =
+            matches!(clause.blocks.last(), Some(Block::List(l)) if l.continuation.is_none());
+        let item_end = final_text(&clause.blocks)
+            .is_some_and(|end| ending(&end.text, &d.operative_end, &d.closers).is_some());
+        if !(more && ends_in_list && item_end) {
             expect(clause, &d.preamble_end, more, "this preamble clause");
         }
     }
@@ -192,23 +203,36 @@ fn common_counter(operative: &crate::model::Operative) -> Option<Counter> {
 }
 
 /// A clause that is a heading the source keeps as a paragraph ("Arms
-/// embargo", "A. Targeted sanctions"): one paragraph without a final
-/// mark, either all in bold or italics, or short, unnumbered and not
-/// opening with a phrase of the lexicon.
-fn is_heading_like(cx: &Context<'_>, clause: &Clause) -> bool {
+/// embargo", "A. Targeted sanctions", "Reporting:"): one paragraph without
+/// a final mark, either all in bold or italics (then perhaps with a
+/// colon), or short, unnumbered and not opening with a phrase of the
+/// lexicon.
+pub(super) fn is_heading_like(cx: &Context<'_>, clause: &Clause) -> bool {
     let [Block::Paragraph(p)] = clause.blocks.as_slice() else {
         return false;
     };
     let text = plain_text(&p.content);
     let text = text.trim();
-    if !text.chars().last().is_some_and(super::text::is_word_char) {
-        return false;
-    }
     let styled = p.content.iter().all(|i| match i {
         Inline::Strong(_) | Inline::Emphasis(_) | Inline::Verb(_) | Inline::Footnote(_) => true,
         Inline::Text(t) => t.trim().is_empty(),
         _ => false,
     });
+    // A title in bold may end with a colon ("**Reporting:**").
+    let titled = |text: &str| {
+        text.strip_suffix(':')
+            .unwrap_or(text)
+            .trim_end()
+            .chars()
+            .last()
+            .is_some_and(super::text::is_word_char)
+    };
+    if styled && text.chars().count() <= 150 && titled(text) {
+        return true;
+    }
+    if !text.chars().last().is_some_and(super::text::is_word_char) {
+        return false;
+    }
     styled
         || (clause.label.as_deref().is_none_or(str::is_empty)
             && text.chars().count() <= 150
@@ -292,7 +316,16 @@ fn openings(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             };
             let verb = clause.verb().map(plain_text);
             let text = verb.clone().unwrap_or_else(|| plain_text(&first.content));
+            // "Noting the increase in attacks, decides …", and an adverb
+            // both parts open with before the verb ("Further expresses").
+            let reaches_verb = |phrase: &str| {
+                let words = plain_text(&first.content);
+                let after = words.trim_start().get(phrase.len()..).unwrap_or("");
+                cx.phrases.opens_operative(after) || cx.phrases.operative_after_comma(&words)
+            };
             match cx.phrases.opening(&text) {
+                Some((phrase, Part::Preamble))
+                    if part == Part::Operative && reaches_verb(phrase) => {}
                 Some((phrase, found)) if found != part && found != Part::Both => {
                     let (rule, message) = if part == Part::Preamble {
                         (
@@ -371,5 +404,6 @@ mod tests {
             without_joiner("in Afghanistan; band", &joiners),
             "in Afghanistan; band"
         );
+        assert_eq!(without_joiner("SNPF; and,", &joiners), "SNPF;");
     }
 }

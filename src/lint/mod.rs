@@ -160,7 +160,7 @@ pub fn lint(docs: &[Document<'_>], lexicons: &[Lexicon]) -> Vec<Vec<Diagnostic>>
     use rayon::prelude::*;
     let phrases: Vec<Phrases> = lexicons.iter().map(Phrases::new).collect();
     let none = Phrases::default();
-    let mut found: Vec<Vec<Diagnostic>> = docs
+    let (mut found, headings): (Vec<Vec<Diagnostic>>, Vec<parity::Headings>) = docs
         .par_iter()
         .map(|doc| {
             let language = doc.res.meta.language.primary();
@@ -173,10 +173,10 @@ pub fn lint(docs: &[Document<'_>], lexicons: &[Lexicon]) -> Vec<Vec<Diagnostic>>
                 drafting: &doc.style.locale(&doc.res.meta.language).drafting,
                 phrases,
             };
-            one(&cx)
+            (one(&cx), parity::Headings::of(&cx))
         })
-        .collect();
-    for (i, findings) in parity::check(docs) {
+        .unzip();
+    for (i, findings) in parity::check(docs, &headings) {
         found[i].extend(findings);
     }
     docs.iter()

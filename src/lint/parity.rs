@@ -14,7 +14,7 @@ use crate::diag::Diagnostic;
 use crate::model::{Block, Clause, Counter, LabelPattern, Resolution, Span};
 
 use super::text::notes;
-use super::{Document, Rule};
+use super::{Context, Document, Rule};
 
 /// What must agree between versions, for one clause.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,22 +70,64 @@ fn clause_shape(clause: &Clause, label: Option<String>) -> ClauseShape {
     }
 }
 
-fn shape(res: &Resolution) -> Shape {
-    Shape {
-        preamble: res
-            .preamble
-            .iter()
-            .map(|c| clause_shape(c, c.label.clone()))
-            .collect(),
-        operative: res
-            .operative
-            .clauses
-            .iter()
-            .enumerate()
-            .map(|(i, c)| clause_shape(c, res.operative.label(i)))
-            .collect(),
-        annexes: res.annexes.len(),
+/// Which clauses of a document are headings rather than paragraphs: a
+/// section's heading is lettered in one version ("A.") and not in another
+/// ("ألف -"), kept as a heading in one and as a bold paragraph in another,
+/// and is not a paragraph of the text.
+#[derive(Debug, Default)]
+pub(super) struct Headings {
+    preamble: Vec<bool>,
+    operative: Vec<bool>,
+}
+
+impl Headings {
+    /// The headings of the document `cx` reads.
+    pub(super) fn of(cx: &Context<'_>) -> Headings {
+        let is_heading = |c: &Clause| {
+            let headings =
+                !c.blocks.is_empty() && c.blocks.iter().all(|b| matches!(b, Block::Heading(_)));
+            headings || super::clauses::is_heading_like(cx, c)
+        };
+        Headings {
+            preamble: cx.res.preamble.iter().map(is_heading).collect(),
+            operative: cx.res.operative.clauses.iter().map(is_heading).collect(),
+        }
     }
+}
+
+/// The shape of `res` without its headings, and where each of its
+/// paragraphs is among the clauses of its part.
+fn shape(res: &Resolution, headings: &Headings) -> (Shape, Positions) {
+    let mut positions = Positions::default();
+    let mut preamble = Vec::new();
+    for (i, c) in res.preamble.iter().enumerate() {
+        if !headings.preamble.get(i).copied().unwrap_or(false) {
+            positions.preamble.push(i);
+            preamble.push(clause_shape(c, c.label.clone()));
+        }
+    }
+    let mut operative = Vec::new();
+    for (i, c) in res.operative.clauses.iter().enumerate() {
+        if !headings.operative.get(i).copied().unwrap_or(false) {
+            positions.operative.push(i);
+            operative.push(clause_shape(c, res.operative.label(i)));
+        }
+    }
+    (
+        Shape {
+            preamble,
+            operative,
+            annexes: res.annexes.len(),
+        },
+        positions,
+    )
+}
+
+/// Where the paragraphs of a shape are among their part's clauses.
+#[derive(Debug, Default)]
+struct Positions {
+    preamble: Vec<usize>,
+    operative: Vec<usize>,
 }
 
 /// The key versions share: the reference without differences of case and
@@ -102,7 +144,7 @@ fn key(res: &Resolution) -> String {
 
 /// Findings for the documents of `docs` that differ from their other
 /// language versions, by index in `docs`.
-pub(super) fn check(docs: &[Document<'_>]) -> Vec<(usize, Vec<Diagnostic>)> {
+pub(super) fn check(docs: &[Document<'_>], headings: &[Headings]) -> Vec<(usize, Vec<Diagnostic>)> {
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, doc) in docs.iter().enumerate() {
         let key = key(doc.res);
@@ -119,7 +161,10 @@ pub(super) fn check(docs: &[Document<'_>]) -> Vec<(usize, Vec<Diagnostic>)> {
         if members.len() < 2 || languages.len() < 2 {
             continue;
         }
-        let shapes: Vec<Shape> = members.iter().map(|&i| shape(docs[i].res)).collect();
+        let (shapes, positions): (Vec<Shape>, Vec<Positions>) = members
+            .iter()
+            .map(|&i| shape(docs[i].res, &headings[i]))
+            .unzip();
         // Versions by shape, the most common first.
         let mut classes: Vec<Vec<usize>> = Vec::new();
         for (m, s) in shapes.iter().enumerate() {
@@ -152,9 +197,12 @@ pub(super) fn check(docs: &[Document<'_>]) -> Vec<(usize, Vec<Diagnostic>)> {
                 .collect();
             for &m in class {
                 let i = members[m];
-                if let Some(d) =
-                    first_difference(docs[i].res, &shapes[m], &shapes[other[0]], &names)
-                {
+                if let Some(d) = first_difference(
+                    docs[i].res,
+                    (&shapes[m], &positions[m]),
+                    &shapes[other[0]],
+                    &names,
+                ) {
                     out.push((i, vec![d]));
                 }
             }
@@ -167,7 +215,7 @@ pub(super) fn check(docs: &[Document<'_>]) -> Vec<(usize, Vec<Diagnostic>)> {
 /// document `res` whose shape is `this`.
 fn first_difference(
     res: &Resolution,
-    this: &Shape,
+    (this, at): (&Shape, &Positions),
     that: &Shape,
     names: &[String],
 ) -> Option<Diagnostic> {
@@ -177,18 +225,26 @@ fn first_difference(
         format!("the versions {}", names.join(", "))
     };
     let parts = [
-        ("preamble", &this.preamble, &that.preamble, &res.preamble),
+        (
+            "preamble",
+            &this.preamble,
+            &that.preamble,
+            &res.preamble,
+            &at.preamble,
+        ),
         (
             "operative",
             &this.operative,
             &that.operative,
             &res.operative.clauses,
+            &at.operative,
         ),
     ];
-    for (part, here, there, clauses) in parts {
+    for (part, here, there, clauses, positions) in parts {
         let span_at = |i: usize| -> Option<Span> {
-            clauses
+            positions
                 .get(i)
+                .and_then(|&p| clauses.get(p))
                 .or(clauses.last())
                 .and_then(|c| c.span)
                 .or(res.meta.span)

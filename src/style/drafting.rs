@@ -60,6 +60,10 @@ pub struct Drafting {
     /// Words that may stand twice in a row ("had had", "nous nous").
     #[serde(default)]
     pub may_repeat: Vec<String>,
+    /// Words that name an annex in a heading ("Annex", "المرفق"): an
+    /// annex the Akoma Ntoso reader finds in a main body opens with one.
+    #[serde(default)]
+    pub annex_words: Vec<String>,
     /// Marks that open and close in pairs, each written opening mark then
     /// closing mark: `"()"`, `"«»"`.
     #[serde(default)]

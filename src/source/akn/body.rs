@@ -10,6 +10,7 @@ use crate::model::{Annex, Block, Clause, Heading, Inline, List, ListItem, Operat
 
 use super::Ctx;
 use super::labels::fit;
+use super::layout;
 use super::tree::Element;
 
 /// Elements of the AKN hierarchy that hold one numbered part.
@@ -66,8 +67,8 @@ impl Ctx {
     /// The operative part: one clause per part of the main body (of all
     /// of them, when a file has more than one).
     pub(super) fn main_body(&mut self, bodies: &[&Element]) -> Operative {
-        let mut raw = Vec::new();
         let mut clauses: Vec<Clause> = Vec::new();
+        let mut raw = Vec::new();
         for child in bodies.iter().flat_map(|b| b.elements()) {
             let name = child.name.as_str();
             let (label, blocks) = if HIERARCHY.contains(&name) {
@@ -103,6 +104,11 @@ impl Ctx {
                 span: Some(child.span),
             });
         }
+        let body = self.layout(layout::Paragraphs {
+            labels: raw,
+            clauses,
+        });
+        let (raw, mut clauses) = (body.labels, body.clauses);
         let fit = fit(&raw, true);
         let numbered =
             fit.pattern.counter != crate::model::Counter::None || !fit.pattern.suffix.is_empty();
@@ -432,7 +438,7 @@ fn flush(blocks: &mut Vec<Block>, run: &mut Vec<ListItem>, labels: &mut Vec<Opti
     }
 }
 
-fn finish(
+pub(super) fn finish(
     mut items: Vec<ListItem>,
     labels: &[Option<String>],
     intro: Option<Paragraph>,
@@ -452,9 +458,10 @@ fn finish(
     }
 }
 
-/// A paragraph number that opens the text of `blocks` ("27 -", "3."),
-/// taken out of the text; `None` when the text opens otherwise.
-fn number_in_text(blocks: &mut [Block]) -> Option<String> {
+/// A label that opens the text of `blocks` — a paragraph number ("27 -",
+/// "3.") or an item label ("(1)", "a)") — taken out of the text; `None`
+/// when the text opens otherwise.
+fn number_in_text(blocks: &mut Vec<Block>) -> Option<String> {
     let Some(Block::Paragraph(p)) = blocks.first_mut() else {
         return None;
     };
@@ -462,21 +469,7 @@ fn number_in_text(blocks: &mut [Block]) -> Option<String> {
         return None;
     };
     let trimmed = text.trim_start();
-    let digits = trimmed.find(|c: char| !c.is_ascii_digit())?;
-    if digits == 0 || digits > 3 {
-        return None;
-    }
-    let after = &trimmed[digits..];
-    let rest = after.trim_start_matches(' ');
-    let mark = rest
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '-' | '.' | '–'))?;
-    let tail = &rest[mark.len_utf8()..];
-    // The number stands apart from the words: a tab or spaces follow it.
-    if !tail.starts_with(char::is_whitespace) {
-        return None;
-    }
+    let tail = paragraph_number(trimmed).or_else(|| item_label(trimmed))?;
     let label = trimmed[..trimmed.len() - tail.len()].to_string();
     let words = tail.trim_start().to_string();
     if !words.is_empty() {
@@ -485,7 +478,36 @@ fn number_in_text(blocks: &mut [Block]) -> Option<String> {
         // The number alone before the opening phrase.
         p.content.remove(0);
     } else {
-        return None;
+        // The number alone in its paragraph, its text in the next.
+        blocks.remove(0);
     }
     Some(label)
+}
+
+/// The text after a paragraph number that opens `text` ("27 -", "3."),
+/// which stands apart from the words: a tab or spaces follow it.
+fn paragraph_number(text: &str) -> Option<&str> {
+    let digits = text.find(|c: char| !c.is_ascii_digit())?;
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = text[digits..].trim_start_matches(' ');
+    let mark = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '.' | '–'))?;
+    let tail = &rest[mark.len_utf8()..];
+    tail.starts_with(char::is_whitespace).then_some(tail)
+}
+
+/// The text after an item label that opens `text` ("(1)", "(iv)", "a)",
+/// "(أ)"), set off from the words by a space or a tab.
+fn item_label(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix('(').unwrap_or(text);
+    let len = inner.find(|c: char| !c.is_alphanumeric())?;
+    if len == 0 || inner[..len].chars().count() > 4 {
+        return None;
+    }
+    let tail = inner[len..].strip_prefix(')')?;
+    tail.starts_with(char::is_whitespace).then_some(tail)
 }

@@ -9,6 +9,7 @@
 mod body;
 mod inline;
 mod labels;
+mod layout;
 mod meta;
 
 use crate::akn::NAMESPACE as AKN_NS;
@@ -127,11 +128,19 @@ struct Ctx {
     warnings: Vec<Diagnostic>,
     /// Footnotes seen, to tell automatic numbers from written marks.
     notes: usize,
+    /// The document's primary language (`en`), once the metadata is read.
+    language: String,
+    /// Preamble clauses found at the start of the main body (see
+    /// [`layout`]).
+    preamble_in_body: Vec<Clause>,
+    /// An annex found in the main body (see [`layout`]).
+    annex_in_body: Option<crate::model::Annex>,
 }
 
 impl Ctx {
     fn document(&mut self, doc: &Element) -> Resolution {
         let (meta, front) = self.meta(doc);
+        self.language = meta.language.primary();
         let mut res = Resolution {
             adoption: front.adoption,
             ..Resolution::default()
@@ -187,6 +196,11 @@ impl Ctx {
             );
         }
         res.operative = self.main_body(&bodies);
+        res.preamble.append(&mut self.preamble_in_body);
+        if let Some(annex) = self.annex_in_body.take() {
+            // It follows the operative part, before any attachment.
+            res.annexes.insert(0, annex);
+        }
         res.meta = meta;
         res
     }
