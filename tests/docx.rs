@@ -1197,3 +1197,35 @@ fn real_un_excerpts_validate() {
         );
     }
 }
+
+#[test]
+fn the_framed_reference_keeps_its_lines_whole_in_libreoffice() {
+    // A frame without a width is as narrow as LibreOffice can make it: the
+    // reference broke at every slash over the distribution lines.
+    let res = council();
+    let source = SourceFile::new("council.xml", Vec::new());
+    let style = Style::builtin_named("unsc").expect("the UN style is built in");
+    let docx = respub::render::render(Format::Docx, &res, &source, &style, 0)
+        .expect("renders")
+        .output;
+    let document = part(&docx, "word/document.xml");
+    assert!(
+        document.contains("<w:framePr w:w=\""),
+        "the frame has no width"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_file(dir.path(), "council.docx", &docx);
+    let pdf = libreoffice_pdf(&path, dir.path());
+    let text = String::from_utf8_lossy(
+        &run(
+            "pdftotext",
+            &["-layout", "-l", "1", pdf.to_str().unwrap(), "-"],
+        )
+        .stdout,
+    )
+    .into_owned();
+    assert!(
+        text.lines().any(|l| l.contains("S/RES/2722 (2024)")),
+        "the reference is not on one line:\n{text}"
+    );
+}

@@ -66,6 +66,40 @@ pub fn top_edge(style: &Style, family: &str) -> f64 {
     f64::from(cap) / upem
 }
 
+/// How wide `text` is set in `families` (the first that has each
+/// character) at `size` points, in points: the sum of the glyphs'
+/// advances. Kerning, which only narrows a line, is left out, so the
+/// width is never short.
+pub fn advance_width(style: &Style, families: &[&str], bold: bool, size: f64, text: &str) -> f64 {
+    let faces: Vec<ttf_parser::Face<'_>> = families
+        .iter()
+        .filter_map(|family| {
+            style
+                .fonts
+                .files
+                .iter()
+                .filter(|f| f.family == *family)
+                .min_by_key(|f| (f.bold != bold, f.italic))
+                .and_then(|f| ttf_parser::Face::parse(&f.data, 0).ok())
+        })
+        .collect();
+    let em: f64 = text
+        .chars()
+        .map(|c| {
+            faces
+                .iter()
+                .find_map(|face| {
+                    let glyph = face.glyph_index(c)?;
+                    let advance = face.glyph_hor_advance(glyph)?;
+                    Some(f64::from(advance) / f64::from(face.units_per_em()))
+                })
+                // A character no face has is set in a fallback font.
+                .unwrap_or(0.6)
+        })
+        .sum();
+    em * size
+}
+
 /// The space before and after a paragraph and its exact line height, in
 /// twips.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

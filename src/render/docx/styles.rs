@@ -148,10 +148,14 @@ const VERB_STYLES: [(VerbTreatment, &str); 4] = [
 ///
 /// This is the one piece of layout written on the paragraph rather than
 /// in its style: LibreOffice ignores frames defined in styles.
-pub fn frame(frame: Frame, lang: &Lang) -> Prop {
+///
+/// Its width is that of its widest line: a frame without one is as narrow
+/// as LibreOffice can make it, and breaks the reference at every slash.
+pub fn frame(frame: Frame, width: i64, lang: &Lang) -> Prop {
     Prop::new(
         "w:framePr",
         &[
+            ("w:w", &width.to_string()),
             ("w:wrap", "around"),
             ("w:vAnchor", "margin"),
             ("w:hAnchor", "margin"),

@@ -3,6 +3,7 @@
 use crate::render::prepare::{Inline, Prepared};
 use crate::style::TitleLayout;
 
+use super::super::geometry;
 use super::super::styles::{self, id};
 use super::super::xml::{RPR_ORDER, Xml};
 use super::{Body, EmblemRef, Head, InlineState, RunFmt, picture, plain_head, text_runs};
@@ -102,14 +103,15 @@ impl Body<'_> {
     /// The reference, framed at the top end when the style puts it there,
     /// and under it, in the same frame, the distribution and the date.
     fn reference(&mut self, out: &mut Xml, doc: &Prepared<'_>) {
+        let head = &doc.head;
+        let width = frame_width(doc, self.lang);
         let frame: Vec<_> = self
             .geometry
             .title
             .reference_frame
-            .map(|frame| styles::frame(frame, self.lang))
+            .map(|frame| styles::frame(frame, width, self.lang))
             .into_iter()
             .collect();
-        let head = &doc.head;
         if !head.reference.is_empty() {
             let reference = Inline::Text(head.reference.clone());
             let props = Head {
@@ -211,4 +213,27 @@ fn emblem_table_end(out: &mut Xml) {
     out.end("w:tc");
     out.end("w:tr");
     out.end("w:tbl");
+}
+
+/// The width of the reference's frame, in twips: its widest line, the
+/// reference in bold at its size or a line under it at the subject's, with
+/// a point to spare on each side.
+fn frame_width(doc: &Prepared<'_>, lang: &super::super::Lang) -> i64 {
+    let style = doc.style;
+    let head = &doc.head;
+    let families = [style.fonts.body.as_str(), lang.cs_font.as_str()];
+    let reference_size = if style.title.layout.un_masthead() {
+        style.title.size.pt()
+    } else {
+        style.title.subject_size.pt()
+    };
+    let small = style.title.subject_size.pt();
+    let reference =
+        geometry::advance_width(style, &families, true, reference_size, &head.reference);
+    let widest = [&head.distribution, &head.date]
+        .into_iter()
+        .flatten()
+        .map(|line| geometry::advance_width(style, &families, false, small, line))
+        .fold(reference, f64::max);
+    geometry::twips(widest + 2.0)
 }
