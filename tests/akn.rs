@@ -1240,3 +1240,30 @@ fn an_unnumbered_paragraph_that_ends_a_sentence_belongs_to_the_paragraph_before(
         Some("while fulfilling its mandate, and requests a report;")
     );
 }
+
+#[test]
+fn unnumbered_items_and_labels_alone_are_read_as_the_list_they_are() {
+    // As in the Arabic S/RES/2653 (2022): items without labels after the
+    // paragraph that introduces them; and as in S/RES/2662 (2022), each
+    // label alone in a paragraph before its text.
+    let body = [
+        numbered("1.", "Decides that the Mission shall:"),
+        unnumbered("patrol the border,"),
+        unnumbered("support the team sites,"),
+        unnumbered("report every month;"),
+        numbered("2.", "Notes the need to reduce the stocks:"),
+        unnumbered("(1)"),
+        unnumbered("removing the stocks;"),
+        unnumbered("(2)"),
+        unnumbered("selling them;"),
+        numbered("3.", "Decides to remain seized of the matter."),
+    ]
+    .concat();
+    let res = laid_out("eng", &body);
+    assert_eq!(res.operative.clauses.len(), 3, "{:#?}", res.operative);
+    let items = |i: usize| match res.operative.clauses[i].blocks.last() {
+        Some(Block::List(list)) => list.items.len(),
+        _ => 0,
+    };
+    assert_eq!((items(0), items(1)), (3, 2));
+}

@@ -497,7 +497,7 @@ fn paragraph_number(text: &str) -> Option<&str> {
         .next()
         .filter(|c| matches!(c, '-' | '.' | '–'))?;
     let tail = &rest[mark.len_utf8()..];
-    tail.starts_with(char::is_whitespace).then_some(tail)
+    (tail.is_empty() || tail.starts_with(char::is_whitespace)).then_some(tail)
 }
 
 /// The text after an item label that opens `text` ("(1)", "(iv)", "a)",
@@ -509,5 +509,5 @@ fn item_label(text: &str) -> Option<&str> {
         return None;
     }
     let tail = inner[len..].strip_prefix(')')?;
-    tail.starts_with(char::is_whitespace).then_some(tail)
+    (tail.is_empty() || tail.starts_with(char::is_whitespace)).then_some(tail)
 }

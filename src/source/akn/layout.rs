@@ -169,10 +169,9 @@ pub(super) fn continuations(
         clauses: Vec::new(),
     };
     for (label, clause) in body.labels.into_iter().zip(body.clauses) {
-        let opens_with_text = matches!(clause.blocks.first(), Some(Block::Paragraph(_)));
         if let (None, true, Some(Some(parent)), Some(previous)) = (
             &label,
-            opens_with_text,
+            opens_with_text(&clause),
             out.labels.last(),
             out.clauses.last_mut(),
         ) && parent.contains(char::is_alphanumeric)
@@ -245,7 +244,25 @@ pub(super) fn lists_kept_as_paragraphs(
             let mut item_shape = None;
             let mut labels = Vec::new();
             let mut items = Vec::new();
-            while let Some((Some(next), _)) = rest.peek() {
+            // Items without labels: every unlabelled paragraph up to the
+            // next numbered one.
+            // Quoted text after "… the following:" is the paragraph's own
+            // (the text it inserts elsewhere), not an item.
+            while matches!(rest.peek(), Some((None, c)) if opens_with_quotation(c)) {
+                let (_, quoted) = rest.next().expect("peeked");
+                clause.blocks.extend(quoted.blocks);
+            }
+            let unlabelled = matches!(rest.peek(), Some((None, c)) if opens_with_text(c));
+            while unlabelled && matches!(rest.peek(), Some((None, c)) if opens_with_text(c)) {
+                let (label, item) = rest.next().expect("peeked");
+                labels.push(label);
+                items.push(ListItem {
+                    label: None,
+                    blocks: item.blocks,
+                    span: item.span,
+                });
+            }
+            while let Some((Some(next), _)) = rest.peek().filter(|_| !unlabelled) {
                 let next_shape = shape(next);
                 if next_shape == parent_shape
                     || item_shape.as_ref().is_some_and(|s| *s != next_shape)
@@ -261,7 +278,22 @@ pub(super) fn lists_kept_as_paragraphs(
                     span: item.span,
                 });
             }
-            if let (Some(first), Some(last)) = (labels.first(), labels.last()) {
+            if unlabelled {
+                let which = match items.len() {
+                    1 => format!("the unnumbered paragraph after paragraph `{parent}` is"),
+                    n => format!("the {n} unnumbered paragraphs after paragraph `{parent}` are"),
+                };
+                let mut warning =
+                    Diagnostic::warning(format!("{which} read as the items of its list"))
+                        .with_hint("in Akoma Ntoso, put the items in a `<list>` of the paragraph");
+                if let Some(span) = items[0].span {
+                    warning = warning.at(span);
+                }
+                warnings.push(warning);
+                clause
+                    .blocks
+                    .push(Block::List(super::body::finish(items, &labels, None, None)));
+            } else if let (Some(first), Some(last)) = (labels.first(), labels.last()) {
                 let (first, last) = (
                     first.as_deref().unwrap_or(""),
                     last.as_deref().unwrap_or(""),
@@ -430,6 +462,21 @@ fn shape(label: &str) -> String {
         }
     }
     out
+}
+
+/// Whether a paragraph of the main body opens with a quotation mark.
+fn opens_with_quotation(clause: &Clause) -> bool {
+    let Some(Block::Paragraph(p)) = clause.blocks.first() else {
+        return false;
+    };
+    plain_text(&p.content)
+        .trim_start()
+        .starts_with(['“', '«', '‘', '„', '"'])
+}
+
+/// Whether a paragraph of the main body opens with text (not a heading).
+fn opens_with_text(clause: &Clause) -> bool {
+    matches!(clause.blocks.first(), Some(Block::Paragraph(_)))
 }
 
 /// Whether the text of `blocks` ends with one of `marks`.
