@@ -407,6 +407,11 @@ const CORRECT_FORMS: &[(&str, &str)] = &[
         "<verb>Invites</verb> the member countries",
         "Noting the figures, <verb>invites</verb> the member countries",
     ),
+    // An adverb the preamble also opens with, the verb after it.
+    (
+        "<verb>Welcomes</verb> the reports",
+        "<verb>Further</verb> welcomes the reports",
+    ),
     // A joining word after the item's mark, with a comma.
     (
         "to consult the member countries;",

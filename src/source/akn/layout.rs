@@ -2,19 +2,24 @@
 //!
 //! Some AKN4UN files keep the items of a paragraph's list as operative
 //! paragraphs of their own, after the paragraph that introduces them
-//! ("19. … as follows:", then "(1) …", "(2) …"), or put an annex in the
-//! main body after the last operative paragraph, under a heading, its
-//! numbered paragraphs counting again from 1. Read as they are marked,
-//! such files have clauses that are not clauses: the numbering, the
-//! punctuation and the comparison of language versions would all be
-//! wrong. These passes give the text the structure the published
-//! document has, and say what they moved in a warning at its position.
+//! ("19. … as follows:", then "(1) …", "(2) …"); end a paragraph's
+//! sentence in the unnumbered paragraph after it; keep the last preamble
+//! clause ("Acting under Chapter VII …,") or a `*` ornament at the head of
+//! the main body; or put an annex in the main body after the last
+//! operative paragraph, under a heading, its numbered paragraphs counting
+//! again from 1. Read as they are marked, such files have clauses that are
+//! not clauses: the numbering, the punctuation and the comparison of
+//! language versions would all be wrong. These passes give the text the
+//! structure the published document has, and say what they moved in a
+//! warning at its position. What they look for in each language (the marks
+//! that end clauses, the words that name an annex) is the locale's
+//! `[drafting]` table.
 //!
 //! They work on the paragraphs of the main body with the labels written
 //! in the file, before the labels are fitted to a pattern.
 
 use crate::diag::Diagnostic;
-use crate::model::{Annex, Block, Clause, ListItem, Paragraph, plain_text};
+use crate::model::{Annex, Block, Clause, ListItem, Paragraph, Span, plain_text};
 use crate::source::text::words::{Phrases, WORDS};
 
 /// The paragraphs of a main body, each with the label the file gives it.
@@ -23,6 +28,29 @@ pub(super) struct Paragraphs {
     pub labels: Vec<Option<String>>,
     /// The paragraphs.
     pub clauses: Vec<Clause>,
+}
+
+impl Paragraphs {
+    fn new() -> Paragraphs {
+        Paragraphs {
+            labels: Vec::new(),
+            clauses: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, label: Option<String>, clause: Clause) {
+        self.labels.push(label);
+        self.clauses.push(clause);
+    }
+}
+
+/// Records what a pass changed, at the paragraph it changed.
+fn moved(warnings: &mut Vec<Diagnostic>, span: Option<Span>, message: String, hint: &str) {
+    let mut warning = Diagnostic::warning(message).with_hint(hint);
+    if let Some(span) = span {
+        warning = warning.at(span);
+    }
+    warnings.push(warning);
 }
 
 /// What a language says that these passes look for.
@@ -43,18 +71,14 @@ impl super::Ctx {
     /// The main body's paragraphs with the structure their layout shows;
     /// an annex found among them is kept for the document.
     pub(super) fn layout(&mut self, body: Paragraphs) -> Paragraphs {
-        let Some(language) = WORDS.languages.iter().find(|l| {
+        let Some(locale) = WORDS.languages.iter().find_map(|l| {
             l.locale
                 .as_ref()
-                .is_some_and(|l| l.language == self.language)
+                .filter(|locale| locale.language == self.language)
         }) else {
             return body;
         };
-        let drafting = &language
-            .locale
-            .as_ref()
-            .expect("found by its locale")
-            .drafting;
+        let drafting = &locale.drafting;
         let annex = Phrases::new(drafting.annex_words.iter().map(String::as_str));
         let words = Words {
             preamble_end: &drafting.preamble_end,
@@ -84,16 +108,15 @@ impl super::Ctx {
 /// A paragraph of marks only (`*`, `* * *`) among the operative
 /// paragraphs is an ornament of the page, not a clause: it is skipped.
 pub(super) fn ornaments(body: Paragraphs, warnings: &mut Vec<Diagnostic>) -> Paragraphs {
-    let mut out = Paragraphs {
-        labels: Vec::new(),
-        clauses: Vec::new(),
-    };
+    let mut out = Paragraphs::new();
     for (label, clause) in body.labels.into_iter().zip(body.clauses) {
-        let text = match clause.blocks.as_slice() {
-            [Block::Paragraph(p)] => plain_text(&p.content),
-            _ => String::from("text"),
+        let marks = match clause.blocks.as_slice() {
+            [Block::Paragraph(p)] => {
+                Some(plain_text(&p.content)).filter(|text| !text.contains(char::is_alphanumeric))
+            }
+            _ => None,
         };
-        if label.is_none() && !text.contains(char::is_alphanumeric) {
+        if let (None, Some(text)) = (&label, marks) {
             let mut warning = Diagnostic::warning(format!(
                 "`{}` alone among the operative paragraphs is an ornament, not a clause; it is skipped",
                 text.trim()
@@ -104,8 +127,7 @@ pub(super) fn ornaments(body: Paragraphs, warnings: &mut Vec<Diagnostic>) -> Par
             warnings.push(warning);
             continue;
         }
-        out.labels.push(label);
-        out.clauses.push(clause);
+        out.push(label, clause);
     }
     out
 }
@@ -137,14 +159,12 @@ pub(super) fn preamble_in_main_body(
     let rest_labels = labels.split_off(leading);
     let rest = clauses.split_off(leading);
     for clause in &clauses {
-        let mut warning = Diagnostic::warning(
-            "this unnumbered paragraph before the numbered ones ends as a preamble clause; it is read as the last of the preamble",
-        )
-        .with_hint("in Akoma Ntoso, put it in the `<preamble>`");
-        if let Some(span) = clause.span {
-            warning = warning.at(span);
-        }
-        warnings.push(warning);
+        moved(
+            warnings,
+            clause.span,
+            "this unnumbered paragraph before the numbered ones ends as a preamble clause; it is read as the last of the preamble".into(),
+            "in Akoma Ntoso, put it in the `<preamble>`",
+        );
     }
     (
         clauses,
@@ -164,10 +184,7 @@ pub(super) fn continuations(
     words: &Words<'_>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Paragraphs {
-    let mut out = Paragraphs {
-        labels: Vec::new(),
-        clauses: Vec::new(),
-    };
+    let mut out = Paragraphs::new();
     for (label, clause) in body.labels.into_iter().zip(body.clauses) {
         if let (None, true, Some(Some(parent)), Some(previous)) = (
             &label,
@@ -177,14 +194,14 @@ pub(super) fn continuations(
         ) && parent.contains(char::is_alphanumeric)
             && unfinished(&previous.blocks, words)
         {
-            let mut warning = Diagnostic::warning(format!(
-                "this unnumbered paragraph is read as the end of paragraph `{parent}`, whose sentence it finishes"
-            ))
-            .with_hint("in Akoma Ntoso, put it in the paragraph (a list's `<wrapUp>`, or its `<content>`)");
-            if let Some(span) = clause.span {
-                warning = warning.at(span);
-            }
-            warnings.push(warning);
+            moved(
+                warnings,
+                clause.span,
+                format!(
+                    "this unnumbered paragraph is read as the end of paragraph `{parent}`, whose sentence it finishes"
+                ),
+                "in Akoma Ntoso, put it in the paragraph (a list's `<wrapUp>`, or its `<content>`)",
+            );
             let mut blocks = clause.blocks;
             match (previous.blocks.last_mut(), blocks.as_slice()) {
                 (Some(Block::List(list)), [Block::Paragraph(_)]) if list.continuation.is_none() => {
@@ -197,8 +214,7 @@ pub(super) fn continuations(
             }
             continue;
         }
-        out.labels.push(label);
-        out.clauses.push(clause);
+        out.push(label, clause);
     }
     out
 }
@@ -232,10 +248,7 @@ pub(super) fn lists_kept_as_paragraphs(
     words: &Words<'_>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Paragraphs {
-    let mut out = Paragraphs {
-        labels: Vec::new(),
-        clauses: Vec::new(),
-    };
+    let mut out = Paragraphs::new();
     let mut rest = body.labels.into_iter().zip(body.clauses).peekable();
     while let Some((label, mut clause)) = rest.next() {
         let introduces = label.is_some() && ends_with(&clause.blocks, words.intro_end);
@@ -278,48 +291,33 @@ pub(super) fn lists_kept_as_paragraphs(
                     span: item.span,
                 });
             }
-            if unlabelled {
-                let which = match items.len() {
-                    1 => format!("the unnumbered paragraph after paragraph `{parent}` is"),
-                    n => format!("the {n} unnumbered paragraphs after paragraph `{parent}` are"),
+            if !items.is_empty() {
+                let first = labels[0].as_deref().unwrap_or("");
+                let last = labels[labels.len() - 1].as_deref().unwrap_or("");
+                let which = match (unlabelled, items.len()) {
+                    (true, 1) => format!("the unnumbered paragraph after paragraph `{parent}` is"),
+                    (true, n) => {
+                        format!("the {n} unnumbered paragraphs after paragraph `{parent}` are")
+                    }
+                    (false, 1) => {
+                        format!("the paragraph labelled `{first}` after paragraph `{parent}` is")
+                    }
+                    (false, n) => format!(
+                        "the {n} paragraphs labelled `{first}` to `{last}` after paragraph `{parent}` are"
+                    ),
                 };
-                let mut warning =
-                    Diagnostic::warning(format!("{which} read as the items of its list"))
-                        .with_hint("in Akoma Ntoso, put the items in a `<list>` of the paragraph");
-                if let Some(span) = items[0].span {
-                    warning = warning.at(span);
-                }
-                warnings.push(warning);
-                clause
-                    .blocks
-                    .push(Block::List(super::body::finish(items, &labels, None, None)));
-            } else if let (Some(first), Some(last)) = (labels.first(), labels.last()) {
-                let (first, last) = (
-                    first.as_deref().unwrap_or(""),
-                    last.as_deref().unwrap_or(""),
+                moved(
+                    warnings,
+                    items[0].span,
+                    format!("{which} read as the items of its list"),
+                    "in Akoma Ntoso, put the items in a `<list>` of the paragraph",
                 );
-                let which = if items.len() == 1 {
-                    format!("the paragraph labelled `{first}` after paragraph `{parent}` is")
-                } else {
-                    format!(
-                        "the {} paragraphs labelled `{first}` to `{last}` after paragraph `{parent}` are",
-                        items.len()
-                    )
-                };
-                let mut warning =
-                    Diagnostic::warning(format!("{which} read as the items of its list"))
-                        .with_hint("in Akoma Ntoso, put the items in a `<list>` of the paragraph");
-                if let Some(span) = items[0].span {
-                    warning = warning.at(span);
-                }
-                warnings.push(warning);
                 clause
                     .blocks
                     .push(Block::List(super::body::finish(items, &labels, None, None)));
             }
         }
-        out.labels.push(label);
-        out.clauses.push(clause);
+        out.push(label, clause);
     }
     out
 }
@@ -397,14 +395,12 @@ pub(super) fn annex_in_main_body(
         )));
     }
     annex.blocks = blocks;
-    let mut warning = Diagnostic::warning(
-        "the paragraphs from this heading on are read as an annex: their numbering starts again at 1",
-    )
-    .with_hint("in Akoma Ntoso, put an annex in `<attachments>`");
-    if let Some(span) = span {
-        warning = warning.at(span);
-    }
-    warnings.push(warning);
+    moved(
+        warnings,
+        span,
+        "the paragraphs from this heading on are read as an annex: their numbering starts again at 1".into(),
+        "in Akoma Ntoso, put an annex in `<attachments>`",
+    );
     (Paragraphs { labels, clauses }, Some(annex))
 }
 
