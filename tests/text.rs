@@ -169,7 +169,6 @@ fn published_texts_import_with_their_reference_and_number() {
 }
 
 #[test]
-#[ignore = "known gap: in hard-wrapped PDF text, some operative clauses are read as list items and the note at the foot of page 1 is missed"]
 fn published_texts_import_with_their_structure() {
     let mut wrong = Vec::new();
     for (name, _, _, shape) in EXPECTED {
