@@ -37,6 +37,10 @@ use inline::{Inlines, Notes};
 use lines::Para;
 use words::{Label, LanguageWords, WORDS};
 
+/// How far ahead of the operative numbering a number may be and still
+/// say where the numbering goes on (the clauses between were missed).
+const SKIPPED: u32 = 5;
+
 /// What a text source is, for the message about an empty file.
 const HINT: &str = "a text source is a resolution in plain text or Markdown, in UTF-8: its reference, title, opening formula, preamble and operative clauses";
 
@@ -1132,8 +1136,12 @@ impl Reader<'_> {
                     "clause number",
                 );
                 self.labelled_clause(label, label_span, Some((text, span, opener)));
+                // A number a little ahead says clauses were missed; one
+                // far off, or behind, is a slip of the numbering.
                 if let Some((_, last)) = &mut self.numbering {
-                    *last = expected;
+                    if !(expected..=expected + SKIPPED).contains(last) {
+                        *last = expected;
+                    }
                 }
                 return;
             }
@@ -1351,7 +1359,18 @@ impl Reader<'_> {
     }
 
     fn item(&mut self, label: Label, text: &str, span: Span) {
-        let (depth, (pattern, value)) = match self.level_for(&label) {
+        // A label that is not the next of an open list but may be the
+        // first of a new one opens a sublist after a colon: `i)` after
+        // `a) Protection des civils :` is a Roman one, not the ninth letter.
+        let found = self.level_for(&label).filter(|(_, _, next)| {
+            *next
+                || !(self.last_ends_with_colon()
+                    && label
+                        .candidates
+                        .iter()
+                        .any(|(p, n)| *n == 1 && !self.levels.iter().any(|l| l.pattern == *p)))
+        });
+        let (depth, (pattern, value)) = match found {
             Some((index, candidate, _)) => {
                 self.levels.truncate(index + 1);
                 self.levels[index].last = candidate.1;
