@@ -169,7 +169,6 @@ fn published_texts_import_with_their_reference_and_number() {
 }
 
 #[test]
-#[ignore = "known gap: in hard-wrapped PDF text, some operative clauses are read as list items and the note at the foot of page 1 is missed"]
 fn published_texts_import_with_their_structure() {
     let mut wrong = Vec::new();
     for (name, _, _, shape) in EXPECTED {
@@ -326,4 +325,39 @@ fn closing_lines_give_the_vote_and_meeting() {
     );
     assert!(res.adoption.is_some());
     assert_eq!(res.meta.status.kind, respub::model::StatusKind::Adopted);
+}
+
+#[test]
+fn a_roman_list_after_a_colon_is_a_sublist() {
+    let text = "S/RES/1 (2024)\n\nThe Security Council,\n\nRecalling its resolutions,\n\n1. Decides that the mission shall:\n\n(a) Protection of civilians:\n\n(i) To protect civilians;\n\n(ii) To deter violence;\n\n(b) To support the process;\n\n2. Decides to remain seized of the matter.\n";
+    let (res, _) = read_text("levels.txt", text.as_bytes()).unwrap();
+    let lists = |blocks: &[respub::model::Block]| -> Vec<respub::model::List> {
+        blocks
+            .iter()
+            .filter_map(|b| match b {
+                respub::model::Block::List(l) => Some(l.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(res.operative.clauses.len(), 2);
+    let outer = lists(&res.operative.clauses[0].blocks);
+    assert_eq!(outer.len(), 1, "{:#?}", res.operative.clauses[0].blocks);
+    assert_eq!(outer[0].items.len(), 2);
+    let inner = lists(&outer[0].items[0].blocks);
+    assert_eq!(inner.len(), 1);
+    assert_eq!(inner[0].items.len(), 2);
+}
+
+#[test]
+fn a_number_out_of_sequence_before_an_operative_verb_is_a_clause() {
+    let text = "S/RES/1 (2024)\n\nThe Security Council,\n\nRecalling its resolutions,\n\n1. Decides to act;\n\n2. Requests a report;\n\n21. Requests the Secretary-General to report;\n\n3. Decides to remain seized of the matter.\n";
+    let (res, warnings) = read_text("sequence.txt", text.as_bytes()).unwrap();
+    assert_eq!(res.operative.clauses.len(), 4, "{warnings:#?}");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("`21.` is not the next number, 3")),
+        "{warnings:#?}"
+    );
 }

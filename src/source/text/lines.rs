@@ -31,11 +31,29 @@ pub struct Para {
     /// Whether a page ends after it (or the text does): where a PDF puts
     /// its footnotes.
     pub page_end: bool,
+    /// Whether it is a note printed at the foot of a page, lifted out of
+    /// the paragraph it interrupted (`pdftotext` gives it between the
+    /// page's last line and the first of the next page).
+    pub foot: bool,
     /// The length of its last line, in characters.
     last_line_chars: usize,
 }
 
 impl Para {
+    /// A paragraph of one line, `t`, at file offset `start`.
+    fn new(t: &str, start: usize, indent: usize, heading: bool) -> Para {
+        Para {
+            text: t.to_string(),
+            map: vec![(0, start)],
+            span: Span::new(start, start + t.len()),
+            indent,
+            heading,
+            page_end: false,
+            foot: false,
+            last_line_chars: t.chars().count(),
+        }
+    }
+
     /// The file offset of byte `at` of [`Para::text`].
     pub fn source(&self, at: usize) -> usize {
         let i = self.map.partition_point(|&(t, _)| t <= at).max(1) - 1;
@@ -142,14 +160,18 @@ fn is_page_mark(line: &str) -> bool {
 /// How many lines at the top and bottom of a page may be running lines.
 const RUNNING: usize = 3;
 
+/// A kept line: whether a page break comes before it, and whether it is
+/// part of a note at the foot of its page.
+type Kept<'a> = (Line<'a>, bool, bool);
+
 /// The lines of every page but the running headers and footers, each with
-/// whether a page break comes before it.
+/// whether a page break comes before it and whether it is a foot note.
 fn drop_running_lines<'a>(
     pages: &[Vec<Line<'a>>],
     text: &str,
     base: usize,
     warnings: &mut Vec<Diagnostic>,
-) -> Vec<(Line<'a>, bool)> {
+) -> Vec<Kept<'a>> {
     let content = |page: &[Line<'a>]| -> Vec<Line<'a>> {
         page.iter().filter(|l| !l.blank()).copied().collect()
     };
@@ -195,7 +217,7 @@ fn drop_running_lines<'a>(
     let mut kept = Vec::new();
     for (index, page) in pages.iter().enumerate() {
         if pages.len() == 1 {
-            kept.extend(page.iter().map(|&l| (l, false)));
+            kept.extend(page.iter().map(|&l| (l, false, false)));
             break;
         }
         let lines = content(page);
@@ -224,19 +246,62 @@ fn drop_running_lines<'a>(
             }
             drop.insert(l.start);
         }
+        // A line that is only the document's symbol is the running
+        // footer, wherever `pdftotext` put it on the page.
+        for l in &lines {
+            if words::reference(l.trimmed()).is_some() && is_running(l, false) && index > 0 {
+                drop.insert(l.start);
+            }
+        }
+        let body: Vec<&Line<'a>> = lines.iter().filter(|l| !drop.contains(&l.start)).collect();
+        let foot = foot_notes(&body);
         let mut after_break = index > 0;
         for l in page {
             if drop.contains(&l.start) {
                 warnings.push(dropped(l, text, base, Artefact::Running));
                 continue;
             }
-            kept.push((*l, after_break && !l.blank()));
-            if !l.blank() {
+            let in_foot = foot.is_some_and(|start| l.start >= start);
+            kept.push((*l, after_break && !l.blank() && !in_foot, in_foot));
+            if !l.blank() && !in_foot {
                 after_break = false;
             }
         }
     }
     kept
+}
+
+/// How many of a page's last lines may be its foot notes.
+const FOOT: usize = 10;
+
+/// Where the notes at the foot of a page start (the file offset of their
+/// first line), when its last lines are notes: each opens with its mark
+/// glued to its first word (`1The initial …`), and the page's text before
+/// carries the mark (`… conflict,1`). The notes run to the end of the page.
+fn foot_notes(body: &[&Line<'_>]) -> Option<usize> {
+    let from = body.len().saturating_sub(FOOT).max(1);
+    let mut start = None;
+    for j in (from..body.len()).rev() {
+        let Some((mark, _)) = super::foot_note_mark(body[j].trimmed()) else {
+            continue;
+        };
+        if body[..j].iter().any(|l| carries_mark(l.trimmed(), &mark)) {
+            start = Some(body[j].start);
+        }
+    }
+    start
+}
+
+/// Whether `line` carries the note mark `mark`: the digits glued after a
+/// word or its punctuation, and not followed by more of a word.
+fn carries_mark(line: &str, mark: &str) -> bool {
+    line.match_indices(mark).any(|(at, _)| {
+        let before = line[..at].chars().next_back();
+        let after = line[at + mark.len()..].chars().next();
+        before.is_some_and(|c| {
+            c.is_alphabetic() || matches!(c, ',' | '.' | ';' | ':' | ')' | '»' | '”' | '’')
+        }) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 fn dropped(line: &Line<'_>, text: &str, base: usize, what: Artefact) -> Diagnostic {
@@ -254,7 +319,7 @@ fn dropped(line: &Line<'_>, text: &str, base: usize, what: Artefact) -> Diagnost
 
 /// Joins the kept lines into paragraphs.
 fn join(
-    lines: &[(Line<'_>, bool)],
+    lines: &[Kept<'_>],
     words: &Words,
     warnings: &mut Vec<Diagnostic>,
     text: &str,
@@ -262,7 +327,7 @@ fn join(
 ) -> Vec<Para> {
     let content: Vec<&Line<'_>> = lines
         .iter()
-        .map(|(l, _)| l)
+        .map(|(l, _, _)| l)
         .filter(|l| !l.blank())
         .collect();
     let wrapped = is_wrapped(&content);
@@ -275,11 +340,31 @@ fn join(
     let width = lengths.get(lengths.len() * 9 / 10).copied().unwrap_or(0);
     let all_text = lowercase_words(lines);
     let mut paras: Vec<Para> = Vec::new();
+    let mut feet: Vec<Para> = Vec::new();
     let mut open = false;
     let mut blank_before = false;
-    for &(line, page_break) in lines {
+    for &(line, page_break, foot) in lines {
         if line.blank() {
-            blank_before = true;
+            if !foot {
+                blank_before = true;
+            }
+            continue;
+        }
+        if foot {
+            // A note at the foot of a page: a paragraph of its own, out
+            // of the flow of the text, which goes on after it.
+            let t = line.trimmed();
+            let start = line.content_start();
+            match feet.last_mut() {
+                Some(note) if super::foot_note_mark(t).is_none() => {
+                    append(note, t, start, &all_text, warnings, text, base);
+                }
+                _ => feet.push(Para::new(t, start, 0, false)),
+            }
+            if let Some(note) = feet.last_mut() {
+                note.foot = true;
+                note.page_end = true;
+            }
             continue;
         }
         let t = line.trimmed();
@@ -303,21 +388,15 @@ fn join(
             let prev = paras.last_mut().expect("an open paragraph");
             append(prev, t, start, &all_text, warnings, text, base);
         } else {
-            paras.push(Para {
-                text: t.to_string(),
-                map: vec![(0, start)],
-                span: Span::new(start, start + t.len()),
-                indent: line.text.len() - line.text.trim_start().len(),
-                heading,
-                page_end: false,
-                last_line_chars: t.chars().count(),
-            });
+            let indent = line.text.len() - line.text.trim_start().len();
+            paras.push(Para::new(t, start, indent, heading));
         }
         open = true;
     }
     if let Some(last) = paras.last_mut() {
         last.page_end = true;
     }
+    paras.extend(feet);
     paras
 }
 
@@ -424,10 +503,10 @@ fn append(
 
 /// The words of the text in lower case, to tell a hyphenated word from a
 /// compound.
-fn lowercase_words(lines: &[(Line<'_>, bool)]) -> std::collections::HashSet<String> {
+fn lowercase_words(lines: &[Kept<'_>]) -> std::collections::HashSet<String> {
     lines
         .iter()
-        .flat_map(|(l, _)| l.text.split(|c: char| !c.is_alphabetic()))
+        .flat_map(|(l, _, _)| l.text.split(|c: char| !c.is_alphabetic()))
         .filter(|w| w.len() > 3)
         .map(str::to_lowercase)
         .collect()

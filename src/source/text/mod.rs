@@ -37,6 +37,10 @@ use inline::{Inlines, Notes};
 use lines::Para;
 use words::{Label, LanguageWords, WORDS};
 
+/// How far ahead of the operative numbering a number may be and still
+/// say where the numbering goes on (the clauses between were missed).
+const SKIPPED: u32 = 5;
+
 /// What a text source is, for the message about an empty file.
 const HINT: &str = "a text source is a resolution in plain text or Markdown, in UTF-8: its reference, title, opening formula, preamble and operative clauses";
 
@@ -267,6 +271,15 @@ impl Reader<'_> {
         .read(text)
     }
 
+    /// The plain text of `text`, for deciding what it is: its note
+    /// markers are not used up, since the paragraph is read again.
+    fn plain_of(&mut self, text: &str) -> String {
+        let used = self.notes.used.len();
+        let plain = inline::plain(&self.inlines(text));
+        self.notes.used.truncate(used);
+        plain
+    }
+
     fn paragraph(&mut self, text: &str, span: Span) -> Paragraph {
         Paragraph {
             content: self.inlines(text),
@@ -346,6 +359,18 @@ impl Reader<'_> {
     /// Takes the note texts off the end of the text ("[1] See …", "¹ See
     /// …", under a "Notes" heading or not).
     fn split_notes(&mut self, paras: &mut Vec<Para>) {
+        // The notes lifted off the foot of their pages.
+        let mut feet = Vec::new();
+        paras.retain(|p| {
+            if p.foot {
+                feet.push(p.clone());
+            }
+            !p.foot
+        });
+        for note in feet {
+            let (mark, len) = foot_note_mark(&note.text).expect("a note opens with its mark");
+            self.note_text(&note, mark, len);
+        }
         let mut start = paras.len();
         while start > 0 && note_mark(&paras[start - 1].text).is_some() {
             start -= 1;
@@ -391,20 +416,24 @@ impl Reader<'_> {
             i = first;
         }
         for (note, mark, len) in notes {
-            let content = Inlines {
-                quotes: None,
-                notes: &mut Notes::default(),
-            }
-            .read(note.text[len..].trim());
-            let span = note.span;
-            self.notes.texts.insert(mark, (content, span));
+            self.note_text(&note, mark, len);
         }
+    }
+
+    /// Keeps the text of the note `mark`, `note` past its mark's `len`.
+    fn note_text(&mut self, note: &Para, mark: String, len: usize) {
+        let content = Inlines {
+            quotes: None,
+            notes: &mut Notes::default(),
+        }
+        .read(note.text[len..].trim());
+        self.notes.texts.insert(mark, (content, note.span));
     }
 
     // ----- Heading material -----------------------------------------------
 
     fn header(&mut self, para: Para, next_opens: bool) {
-        let plain = inline::plain(&self.inlines(&para.text));
+        let plain = self.plain_of(&para.text);
         let plain = plain.trim();
         let lang = self.lang;
         if lang.openings.match_at(plain).is_some() || (next_opens && ends_with_comma(plain)) {
@@ -988,7 +1017,7 @@ impl Reader<'_> {
             }
             return;
         }
-        let plain = inline::plain(&self.inlines(&text));
+        let plain = self.plain_of(&text);
         if label.is_none() && self.stage == Stage::Operative && self.is_closing(&plain) {
             self.end_clause();
             self.stage = Stage::Closing;
@@ -1087,6 +1116,35 @@ impl Reader<'_> {
             }
             self.labelled_clause(label, label_span, Some((text, span, opener)));
             return;
+        }
+        // A number out of the sequence before an operative verb, where no
+        // list is open (`61 -` for `16 -`): an operative clause with its
+        // label as written; the sequence goes on from the number expected.
+        if decimal.is_some()
+            && operative_phrase
+            && self.levels.is_empty()
+            && !self.last_ends_with_colon()
+        {
+            if let Some(expected) = self.next_number() {
+                let line = self.line_of(span.start);
+                self.warn(
+                    format!(
+                        "line {line}: `{}` is not the next number, {expected}, but an operative verb follows it; read as operative clause {expected}, labelled as written",
+                        label.text
+                    ),
+                    label_span,
+                    "clause number",
+                );
+                self.labelled_clause(label, label_span, Some((text, span, opener)));
+                // A number a little ahead says clauses were missed; one
+                // far off, or behind, is a slip of the numbering.
+                if let Some((_, last)) = &mut self.numbering {
+                    if !(expected..=expected + SKIPPED).contains(last) {
+                        *last = expected;
+                    }
+                }
+                return;
+            }
         }
         if self.clause.is_none() {
             let (line, what) = (self.line_of(span.start), first_words(text));
@@ -1301,7 +1359,18 @@ impl Reader<'_> {
     }
 
     fn item(&mut self, label: Label, text: &str, span: Span) {
-        let (depth, (pattern, value)) = match self.level_for(&label) {
+        // A label that is not the next of an open list but may be the
+        // first of a new one opens a sublist after a colon: `i)` after
+        // `a) Protection des civils :` is a Roman one, not the ninth letter.
+        let found = self.level_for(&label).filter(|(_, _, next)| {
+            *next
+                || !(self.last_ends_with_colon()
+                    && label
+                        .candidates
+                        .iter()
+                        .any(|(p, n)| *n == 1 && !self.levels.iter().any(|l| l.pattern == *p)))
+        });
+        let (depth, (pattern, value)) = match found {
             Some((index, candidate, _)) => {
                 self.levels.truncate(index + 1);
                 self.levels[index].last = candidate.1;
