@@ -22,6 +22,7 @@ pub mod akn;
 pub mod build;
 pub mod chars;
 pub mod cli;
+pub mod compare;
 pub mod diag;
 pub mod file;
 pub mod import;
