@@ -28,7 +28,8 @@ pub use files::{BUILTIN_FONTS, BuiltinFile, BuiltinFont, FileBytes, StyleFiles, 
 pub use length::Length;
 pub use lexicon::{Lexicon, builtin_lexicons};
 pub use locale::{
-    Labels, Locale, Ordinals, PageLabelPart, Quotes, Space, Typography, page_label_parts,
+    Labels, Locale, Ordinals, PageLabelPart, Plural, Quotes, RedlineLabels, Space, Typography,
+    page_label_parts,
 };
 
 /// A loaded and checked house style.
