@@ -472,6 +472,11 @@ impl<'a> Page<'a> {
                 None => self.inlines(content),
             },
             Inline::Note(note) => self.noteref(note),
+            // A redline's marks are the HTML elements for them, which
+            // reading systems and assistive technology know.
+            Inline::Inserted(c) => self.wrapped("ins", None, c),
+            Inline::Deleted(c) => self.wrapped("del", None, c),
+            Inline::Restyled { content, .. } => self.inlines(content),
         }
     }
 
@@ -594,7 +599,10 @@ fn has_text(inlines: &[Inline]) -> bool {
         | Inline::Strong(content)
         | Inline::Superscript(content)
         | Inline::Subscript(content)
-        | Inline::Link { content, .. } => has_text(content),
+        | Inline::Link { content, .. }
+        | Inline::Inserted(content)
+        | Inline::Deleted(content)
+        | Inline::Restyled { content, .. } => has_text(content),
         Inline::Note(_) | Inline::LineBreak => false,
     })
 }

@@ -394,6 +394,21 @@ pub enum Node {
     },
     /// A line break.
     Br,
+    /// In a redline: what only the new version has.
+    Ins {
+        /// Its content.
+        c: Vec<Node>,
+    },
+    /// In a redline: what only the old version has.
+    Del {
+        /// Its content.
+        c: Vec<Node>,
+    },
+    /// In a redline: words set otherwise in the old version.
+    Restyled {
+        /// Its content.
+        c: Vec<Node>,
+    },
 }
 
 /// The template's data for a prepared document; `source_name` is the name
@@ -599,6 +614,11 @@ fn inline(inline: &Inline) -> Node {
         Inline::Note(note) => Node::Note {
             mark: note.custom_mark.clone(),
             c: inlines(&note.content),
+        },
+        Inline::Inserted(c) => Node::Ins { c: inlines(c) },
+        Inline::Deleted(c) => Node::Del { c: inlines(c) },
+        Inline::Restyled { content, .. } => Node::Restyled {
+            c: inlines(content),
         },
     }
 }
