@@ -28,6 +28,7 @@ pub mod file;
 pub mod import;
 pub mod lint;
 pub mod model;
+pub mod redline;
 pub mod render;
 pub mod respub_xml;
 pub mod source;
