@@ -495,3 +495,239 @@ fn a_redline_is_written_in_its_formats_of_two_files() {
     assert_eq!(same.code, Some(2), "{}", same.stderr);
     assert!(same.stderr.contains("is both versions"), "{}", same.stderr);
 }
+
+// ---------------------------------------------------------------------
+// The PDF and the EPUB
+// ---------------------------------------------------------------------
+
+fn tool(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program).args(args).output().unwrap_or_else(|e| {
+        panic!("`{program}` is needed by this test ({e}); install it with scripts/install-test-deps")
+    });
+    assert!(
+        out.status.success(),
+        "`{program} {}` failed: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The text of `source` as the text writer prints it, from its opening
+/// (the title block is laid out in another order in the PDF): its lines,
+/// and its notes apart.
+fn plain_text(source: &Path, dir: &Path, opening: &str) -> (String, String) {
+    let done = run(respub(crate::util::root())
+        .arg("build")
+        .arg(source)
+        .args(["--format", "txt", "--out"])
+        .arg(dir));
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    let stem = source.file_stem().unwrap().to_str().unwrap();
+    let text = std::fs::read_to_string(dir.join(format!("{stem}.txt"))).unwrap();
+    let start = text.find(opening).expect("the opening is in the text");
+    // The notes, after the heading of the notes section.
+    let text = match text.rfind("\nNotes\n") {
+        Some(at) => format!("{}{}", &text[start..at], &text[at + "\nNotes".len()..]),
+        None => text[start..].to_string(),
+    };
+    let (notes, lines): (Vec<&str>, Vec<&str>) = text.lines().partition(|l| {
+        l.starts_with('[')
+            && l.split_once(']')
+                .is_some_and(|(n, _)| n[1..].parse::<u32>().is_ok())
+    });
+    // Note marks are numbers that follow the version printed too.
+    let lines: Vec<String> = lines
+        .into_iter()
+        .map(|l| without_note_marks(without_label(l)))
+        .collect();
+    (lines.join("\n"), notes.join("\n"))
+}
+
+/// `line` without its note marks (`[2]`).
+fn without_note_marks(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        let close = rest[open..].find(']').map(|c| open + c);
+        match close {
+            Some(close) if rest[open + 1..close].chars().all(|c| c.is_ascii_digit()) => {
+                out.push_str(&rest[..open]);
+                rest = &rest[close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A line of the text writer without the label it starts with ("4.",
+/// "(b)", "2 bis."): labels follow the numbering of the version printed,
+/// and a redline prints the new numbering.
+fn without_label(line: &str) -> &str {
+    let label = |token: &str| {
+        let core = token.trim_start_matches('(').trim_end_matches(['.', ')']);
+        !core.is_empty()
+            && core.chars().count() <= 4
+            && core.chars().all(char::is_alphanumeric)
+            && (token.ends_with('.') || token.ends_with(')'))
+    };
+    let mut rest = line.trim_start();
+    let mut tokens = rest.splitn(3, ' ');
+    match (tokens.next(), tokens.next()) {
+        (Some(first), Some(second)) if second == "bis." || second == "ter." => {
+            rest = &rest[first.len() + second.len() + 2..];
+        }
+        (Some(first), Some(_)) if label(first) => rest = &rest[first.len() + 1..],
+        _ => {}
+    }
+    rest
+}
+
+/// The letters and digits of `text`, lower-cased: words hyphenated at
+/// line ends still match.
+fn stream(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Asserts that the words of `expected` are in `printed`, in order.
+fn assert_words_in_order(expected: &str, printed: &str, what: &str) {
+    let printed = stream(printed);
+    let mut at = 0;
+    for word in words(expected) {
+        match printed[at..].find(&word) {
+            Some(p) => at += p + word.len(),
+            None => panic!("{what}: `{word}` is missing or out of order"),
+        }
+    }
+}
+
+/// How many spans of the PDF's structure tree are tagged underlined, and
+/// struck through.
+fn decorations(pdf: &Path) -> (u64, u64) {
+    let script = r#"
+import sys, json, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+counts = {'/Underline': 0, '/LineThrough': 0}
+def walk(node, depth=0):
+    if depth > 300 or not isinstance(node, pikepdf.Dictionary):
+        return
+    a = node.get('/A')
+    attrs = [a] if isinstance(a, pikepdf.Dictionary) else [x for x in (a or []) if isinstance(x, pikepdf.Dictionary)]
+    for x in attrs:
+        t = str(x.get('/TextDecorationType', ''))
+        if t in counts:
+            counts[t] += 1
+    kids = node.get('/K')
+    if isinstance(kids, pikepdf.Array):
+        for k in kids:
+            walk(k, depth + 1)
+    else:
+        walk(kids, depth + 1)
+walk(pdf.Root.StructTreeRoot)
+xmp = str(pdf.Root.Metadata.read_bytes(), 'utf-8')
+print(json.dumps({'counts': counts, 'a': 'pdfaid:part="3"' in xmp or '<pdfaid:part>3<' in xmp,
+    'ua': 'pdfuaid:part="1"' in xmp or '<pdfuaid:part>1<' in xmp, 'marked': bool(pdf.Root.MarkInfo.Marked)}))
+"#;
+    let out = tool("python3", &["-c", script, pdf.to_str().unwrap()]);
+    let facts: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(facts["a"], true, "not PDF/A-3: {facts}");
+    assert_eq!(facts["ua"], true, "not PDF/UA-1: {facts}");
+    assert_eq!(facts["marked"], true);
+    tool("qpdf", &["--check", pdf.to_str().unwrap()]);
+    (
+        facts["counts"]["/Underline"].as_u64().unwrap(),
+        facts["counts"]["/LineThrough"].as_u64().unwrap(),
+    )
+}
+
+#[test]
+fn the_redline_pdf_holds_every_word_of_both_versions_in_order() {
+    let dir = temp_dir();
+    for (lang, opening) in [
+        ("fr", "L’Assemblée générale"),
+        ("en", "The Security Council"),
+    ] {
+        let old = fixture(lang, "old");
+        let (old_text, old_notes) = plain_text(&old, &dir.path().join("txt"), opening);
+        for edit in EDITS {
+            let new = fixture(lang, edit);
+            let out = dir.path().join(lang);
+            compare(&old, &new, &out, &["--format", "pdf,epub"]);
+            let pdf = redline_path(&new, &out, "pdf");
+            let printed = tool("pdftotext", &["-enc", "UTF-8", pdf.to_str().unwrap(), "-"]);
+            let (new_text, new_notes) = plain_text(&new, &dir.path().join("txt"), opening);
+            let what = format!("{lang} {edit}");
+            assert_words_in_order(&new_text, &printed, &format!("{what}, the new version"));
+            assert_words_in_order(&old_text, &printed, &format!("{what}, the old version"));
+            for word in words(&old_notes).iter().chain(&words(&new_notes)) {
+                assert!(
+                    stream(&printed).contains(word),
+                    "{what}: note word `{word}`"
+                );
+            }
+            let (underlined, struck) = decorations(&pdf);
+            assert!(underlined + struck > 0, "{what}: nothing is marked");
+            // EPUBCheck takes seconds a book: the books with lists and notes.
+            if matches!(edit, "item" | "note") {
+                crate::epub::epubcheck_file(&redline_path(&new, &out, "epub"));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_redline_pdf_marks_the_changed_words_and_nothing_else() {
+    let dir = temp_dir();
+    let old = fixture("fr", "old");
+    // One word replaced: one deletion and one insertion, nothing else.
+    let new = fixture("fr", "word");
+    compare(&old, &new, dir.path(), &["--format", "pdf"]);
+    assert_eq!(decorations(&redline_path(&new, dir.path(), "pdf")), (1, 1));
+    // No change: no mark, and the summary says so.
+    let same = old_copy(&old, dir.path());
+    compare(&old, &same, dir.path(), &["--format", "pdf,epub"]);
+    let pdf = redline_path(&same, dir.path(), "pdf");
+    assert_eq!(decorations(&pdf), (0, 0));
+    let printed = tool("pdftotext", &["-enc", "UTF-8", pdf.to_str().unwrap(), "-"]);
+    assert!(
+        printed.contains("Aucune modification par rapport à la version précédente."),
+        "{printed}"
+    );
+    let epub = redline_path(&same, dir.path(), "epub");
+    crate::epub::epubcheck_file(&epub);
+}
+
+#[test]
+fn the_redline_epub_marks_changes_with_ins_and_del() {
+    let dir = temp_dir();
+    let new = fixture("en", "word");
+    compare(
+        &fixture("en", "old"),
+        &new,
+        dir.path(),
+        &["--format", "epub"],
+    );
+    let epub = redline_path(&new, dir.path(), "epub");
+    crate::epub::epubcheck_file(&epub);
+    let text = docx_part(&epub, "EPUB/text/resolution.xhtml");
+    assert!(text.contains("<del>actively </del>"), "{text}");
+    assert!(text.contains(
+        r#"class="redline-summary">Changes from the previous version: 1 clause changed.</p>"#
+    ));
+    assert!(text.contains("rev-changed"));
+}

@@ -9,7 +9,9 @@
 //! annexes are `doc-appendix` sections. Text from the source is always
 //! written as escaped character data.
 
-use crate::render::prepare::{Annex, Block, Clause, Href, Inline, List, Note, Para, Prepared};
+use crate::render::prepare::{
+    Annex, Block, Clause, Href, Inline, List, Note, Para, Prepared, Revision,
+};
 
 use super::css::verb_class;
 use super::xml::Xml;
@@ -176,6 +178,11 @@ impl<'a> Page<'a> {
         self.xml.end("header");
         self.xml.newline();
 
+        if let Some(redline) = &doc.redline {
+            self.xml
+                .leaf("p", &[("class", "redline-summary")], &redline.summary);
+            self.xml.newline();
+        }
         if let Some(p) = &body.opening {
             self.paragraph(p, "opening", None);
         }
@@ -350,11 +357,18 @@ impl<'a> Page<'a> {
     /// that the stylesheet hangs the label in the margin.
     fn paragraph(&mut self, p: &'a Para, class: &str, label: Option<&str>) {
         let label = label.filter(|l| !l.trim().is_empty());
-        let class = match (class, label) {
+        let mut class = match (class, label) {
             ("", Some(_)) => "labelled".to_string(),
             (c, Some(_)) => format!("{c} labelled"),
             (c, None) => c.to_string(),
         };
+        // A redline's paragraph that changed has a change bar.
+        if let Some(revision) = p.revision {
+            if !class.is_empty() {
+                class.push(' ');
+            }
+            class.push_str(revision_class(revision));
+        }
         let attrs: &[(&str, &str)] = if class.is_empty() {
             &[]
         } else {
@@ -565,6 +579,17 @@ impl<'a> Page<'a> {
             annex,
             bytes: self.xml.finish(),
         }
+    }
+}
+
+/// The class of a redline's paragraph marked `revision`.
+pub(super) fn revision_class(revision: Revision) -> &'static str {
+    match revision {
+        Revision::Inserted => "rev-inserted",
+        Revision::Deleted => "rev-deleted",
+        Revision::Changed => "rev-changed",
+        Revision::MovedHere => "rev-moved-here",
+        Revision::MovedAway => "rev-moved-away",
     }
 }
 
