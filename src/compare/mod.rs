@@ -697,6 +697,7 @@ fn annexes(old: &[model::Annex], new: &[model::Annex]) -> Vec<Annex> {
 
 #[cfg(test)]
 mod tests {
+    use super::Block as B2;
     use super::*;
     use crate::model::{Block as B, Clause as C, Inline as I, Paragraph};
 
@@ -840,8 +841,6 @@ mod tests {
             }
         );
     }
-
-    use Block as B2;
 
     #[test]
     fn a_restyled_verb_is_a_change() {
