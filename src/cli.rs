@@ -38,6 +38,7 @@ Examples:
   respub lint --deny warnings archive/S_RES_2736*
   respub import resolution.txt      write sources/resolution.xml from plain text
   respub import S_RES_2722.akn.xml  write sources/S_RES_2722.xml from Akoma Ntoso
+  respub compare draft.xml rev1.xml write output/rev1.redline.pdf and .docx
 
 Exit codes: 0 clean, 1 an input has errors, 2 usage error, an output that
 cannot be written (folder, permissions, disk) or internal error,
@@ -74,6 +75,33 @@ enum Command {
     /// Ntoso) as respub XML sources.
     #[command(after_help = EXAMPLES)]
     Import(ImportArgs),
+    /// Compares two versions of a resolution and writes their redline:
+    /// a DOCX with tracked changes, a PDF (and an EPUB) with the changes
+    /// marked.
+    #[command(after_help = EXAMPLES)]
+    Compare(CompareArgs),
+}
+
+#[derive(Debug, Args)]
+struct CompareArgs {
+    /// The old version.
+    old: PathBuf,
+    /// The new version; the redline is named after it
+    /// (`<name>.redline.docx`).
+    new: PathBuf,
+    /// Formats to write, separated by commas: pdf, epub, docx.
+    #[arg(long, short, value_delimiter = ',', default_values_t = crate::redline::DEFAULT_FORMATS.to_vec())]
+    format: Vec<Format>,
+    /// Output folder.
+    #[arg(long, short, default_value = "output")]
+    out: PathBuf,
+    /// The author the DOCX's tracked changes are attributed to.
+    #[arg(long, default_value = crate::redline::DEFAULT_AUTHOR)]
+    author: String,
+    /// A style file (default: the built-in style that fits the new
+    /// version, as `build` chooses it).
+    #[arg(long)]
+    style: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -183,6 +211,85 @@ pub fn run(cli: Cli) -> u8 {
         Command::Build(args) => build(args, &printer),
         Command::Import(args) => import(args, &printer),
         Command::Lint(args) => lint(args, &printer),
+        Command::Compare(args) => compare(args, &printer),
+    }
+}
+
+fn compare(args: CompareArgs, printer: &Printer) -> u8 {
+    let styles = match load_styles(args.style.as_deref(), printer) {
+        Ok(styles) => styles,
+        Err(code) => return code,
+    };
+    let source_date_epoch = match source_date_epoch() {
+        Ok(epoch) => epoch,
+        Err(code) => return code,
+    };
+    let mut formats = args.format;
+    formats.sort();
+    formats.dedup();
+    for path in [&args.old, &args.new] {
+        if let Err(what) = build::may_read(path) {
+            eprintln!(
+                "error: `{}` is {what}, not a file; name two versions of a source",
+                diag::path(path)
+            );
+            return EXIT_INPUT;
+        }
+    }
+    let request = crate::redline::Request {
+        old: args.old,
+        new: args.new,
+        out: args.out,
+        formats,
+        author: args.author,
+        styles: &styles,
+        source_date_epoch,
+    };
+    if let Err(e) = crate::redline::check(&request) {
+        eprintln!("error: {e}");
+        return EXIT_USAGE;
+    }
+    build::remove_stale_temporaries(&request.out);
+    let outcome = crate::redline::run(&request);
+    let folders = outcome.written.iter().map(|(_, p)| build::folder_of(p));
+    let synced = build::sync_folders(folders, &request.out);
+    eprint!(
+        "{}",
+        printer.messages(&outcome.old.source, &outcome.old.diagnostics)
+    );
+    eprint!(
+        "{}",
+        printer.messages(&outcome.new.source, &outcome.new.diagnostics)
+    );
+    if let Err((folder, e)) = &synced {
+        eprintln!(
+            "error: cannot force the folder `{}` to disk: {e}",
+            diag::path(folder)
+        );
+    }
+    if let Some(s) = outcome.summary.filter(|_| !outcome.written.is_empty()) {
+        let outputs: Vec<_> = outcome.written.iter().map(|(_, p)| diag::path(p)).collect();
+        let changes = if s.is_empty() {
+            "no changes".to_string()
+        } else {
+            format!(
+                "{} inserted, {} deleted, {} changed, {} moved",
+                s.inserted, s.deleted, s.changed, s.moved
+            )
+        };
+        eprintln!(
+            "compared {} with {}: {changes} -> {}",
+            outcome.old.source.name,
+            outcome.new.source.name,
+            outputs.join(", ")
+        );
+    }
+    if outcome.unwritten || synced.is_err() {
+        EXIT_USAGE
+    } else if outcome.has_errors() {
+        EXIT_INPUT
+    } else {
+        EXIT_OK
     }
 }
 

@@ -4,6 +4,7 @@ mod ace;
 mod agreement;
 mod akn;
 mod cli;
+mod compare;
 mod consistency;
 mod docx;
 mod epub;

@@ -61,6 +61,73 @@ pub struct Locale {
     /// How the language drafts clauses, for `respub lint`.
     #[serde(default)]
     pub drafting: super::Drafting,
+    /// The words of a redline, for `respub compare`.
+    #[serde(default)]
+    pub redline: Option<RedlineLabels>,
+}
+
+/// The words of a redline: its summary of changes, and what assistive
+/// technology says of inserted and deleted text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RedlineLabels {
+    /// The summary line: "Changes from the previous version: {changes}."
+    pub summary: String,
+    /// The summary line of two versions that do not differ.
+    pub no_changes: String,
+    /// "{n} clauses inserted".
+    pub inserted: Plural,
+    /// "{n} clauses deleted".
+    pub deleted: Plural,
+    /// "{n} clauses changed".
+    pub changed: Plural,
+    /// "{n} clauses moved".
+    pub moved: Plural,
+    /// Between the counts of the summary: ", ".
+    pub separator: String,
+    /// Said of inserted text: "inserted".
+    pub inserted_text: String,
+    /// Said of deleted text: "deleted".
+    pub deleted_text: String,
+}
+
+/// A phrase with a count, `{n}`, in the forms the language gives one and
+/// more than one.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Plural {
+    /// The form for 1.
+    pub one: String,
+    /// The form for other counts.
+    pub other: String,
+}
+
+impl Plural {
+    /// The phrase for `n`.
+    pub fn of(&self, n: usize) -> String {
+        let form = if n == 1 { &self.one } else { &self.other };
+        form.replace("{n}", &n.to_string())
+    }
+}
+
+impl RedlineLabels {
+    /// The summary line for these counts of inserted, deleted, changed and
+    /// moved parts; only counts above zero are named.
+    pub fn summary_of(&self, counts: [usize; 4]) -> String {
+        let phrases = [&self.inserted, &self.deleted, &self.changed, &self.moved];
+        let named: Vec<String> = counts
+            .iter()
+            .zip(phrases)
+            .filter(|(n, _)| **n > 0)
+            .map(|(n, p)| p.of(*n))
+            .collect();
+        if named.is_empty() {
+            self.no_changes.clone()
+        } else {
+            self.summary
+                .replace("{changes}", &named.join(&self.separator))
+        }
+    }
 }
 
 /// Labels. `{number}`, `{page}` and `{pages}` are replaced where shown.

@@ -28,7 +28,8 @@ pub use files::{BUILTIN_FONTS, BuiltinFile, BuiltinFont, FileBytes, StyleFiles, 
 pub use length::Length;
 pub use lexicon::{Lexicon, builtin_lexicons};
 pub use locale::{
-    Labels, Locale, Ordinals, PageLabelPart, Quotes, Space, Typography, page_label_parts,
+    Labels, Locale, Ordinals, PageLabelPart, Plural, Quotes, RedlineLabels, Space, Typography,
+    page_label_parts,
 };
 
 /// A loaded and checked house style.
@@ -254,6 +255,33 @@ pub struct Colours {
     pub accent: Colour,
     /// Running header and footer.
     pub muted: Colour,
+    /// In a redline, what the new version inserted (underlined too).
+    #[serde(default = "Colour::inserted")]
+    pub inserted: Colour,
+    /// In a redline, what the new version deleted (struck through too).
+    #[serde(default = "Colour::deleted")]
+    pub deleted: Colour,
+    /// In a redline, the change bar of a paragraph that moved.
+    #[serde(default = "Colour::moved")]
+    pub moved: Colour,
+}
+
+impl Colour {
+    /// The colour of inserted text in a style that names none: a blue.
+    fn inserted() -> Colour {
+        Colour([0x1f, 0x5f, 0xa8])
+    }
+
+    /// The colour of deleted text in a style that names none: a red.
+    fn deleted() -> Colour {
+        Colour([0xb3, 0x26, 0x1e])
+    }
+
+    /// The colour of the bars of moved paragraphs in a style that names
+    /// none: a green.
+    fn moved() -> Colour {
+        Colour([0x2e, 0x7d, 0x32])
+    }
 }
 
 /// An sRGB colour.

@@ -7,7 +7,9 @@
 //! around headings that differs from their style's, and nested emphasis
 //! inside an already styled run.
 
-use crate::render::prepare::{Block, Clause, Href, Inline, List, Note, Prepared};
+use crate::render::prepare::{
+    Block, Clause, Href, Inline, List, Note, Prepared, Revision, Setting,
+};
 use crate::style::Style;
 
 use super::Lang;
@@ -18,6 +20,9 @@ use super::styles::{self, OperativeLayout, id, lang_prop};
 use super::xml::{NS_R, NS_W, PPR_ORDER, Prop, RPR_ORDER, SECTPR_ORDER, Xml};
 
 mod title;
+mod track;
+
+use track::{Mark, Tracker};
 
 /// The header and footer parts a section refers to.
 #[derive(Debug, Clone, Default)]
@@ -165,6 +170,19 @@ pub fn direction_runs(text: &str, base_rtl: bool) -> Vec<(&str, bool)> {
 /// right-to-left documents by what the complex-script font covers. Returns
 /// whether it contained right-to-left script.
 pub fn text_runs(out: &mut Xml, lang: &Lang, fmt: &RunFmt, text: &str) -> bool {
+    runs(out, lang, fmt, text, false, &|| None)
+}
+
+/// [`text_runs`], the text deleted (`w:delText`) when `deleted`, each run
+/// with the property `extra` gives, if any (a tracked format change).
+fn runs(
+    out: &mut Xml,
+    lang: &Lang,
+    fmt: &RunFmt,
+    text: &str,
+    deleted: bool,
+    extra: &dyn Fn() -> Option<Prop>,
+) -> bool {
     let mut saw_rtl = false;
     for (segment, rtl) in direction_runs(text, lang.rtl) {
         saw_rtl |= rtl && segment.chars().any(is_rtl_char);
@@ -181,7 +199,8 @@ pub fn text_runs(out: &mut Xml, lang: &Lang, fmt: &RunFmt, text: &str) -> bool {
                 props.push(Prop::new("w:rFonts", &[("w:cs", font)]));
             }
             let Some(width) = fmt.space_width else {
-                text_run(out, props, piece);
+                props.extend(extra());
+                text_run(out, props, piece, deleted);
                 continue;
             };
             // The spaces of a justified paragraph in runs of their own,
@@ -191,18 +210,20 @@ pub fn text_runs(out: &mut Xml, lang: &Lang, fmt: &RunFmt, text: &str) -> bool {
                 if spaces {
                     props.push(Prop::val("w:w", width));
                 }
-                text_run(out, props, stretch);
+                props.extend(extra());
+                text_run(out, props, stretch, deleted);
             }
         }
     }
     saw_rtl
 }
 
-/// Writes one run of `text` with properties `props`.
-fn text_run(out: &mut Xml, props: Vec<Prop>, text: &str) {
+/// Writes one run of `text` with properties `props`, as deleted text when
+/// `deleted`.
+fn text_run(out: &mut Xml, props: Vec<Prop>, text: &str, deleted: bool) {
     out.start("w:r", &[]);
     out.props("w:rPr", RPR_ORDER, props);
-    text_content(out, text);
+    text_content(out, text, deleted);
     out.end("w:r");
 }
 
@@ -269,14 +290,15 @@ fn coverage_runs<'t>(
 
 /// Writes the content of a run: text, with tabs as elements of their own
 /// and line ends as spaces (line breaks are `Inline::LineBreak`).
-fn text_content(out: &mut Xml, text: &str) {
+fn text_content(out: &mut Xml, text: &str, deleted: bool) {
+    let tag = if deleted { "w:delText" } else { "w:t" };
     for (i, piece) in text.split('\t').enumerate() {
         if i > 0 {
             out.empty("w:tab", &[]);
         }
         if !piece.is_empty() {
             let piece = piece.replace(['\n', '\r'], " ");
-            out.leaf("w:t", &[("xml:space", "preserve")], &piece);
+            out.leaf(tag, &[("xml:space", "preserve")], &piece);
         }
     }
 }
@@ -289,8 +311,22 @@ pub fn element_run(
     element: &str,
     attrs: &[(&str, &str)],
 ) {
+    element_run_with(out, lang, fmt, element, attrs, None);
+}
+
+/// [`element_run`] with one more run property (a tracked format change).
+fn element_run_with(
+    out: &mut Xml,
+    lang: &Lang,
+    fmt: &RunFmt,
+    element: &str,
+    attrs: &[(&str, &str)],
+    extra: Option<Prop>,
+) {
     out.start("w:r", &[]);
-    out.props("w:rPr", RPR_ORDER, fmt.props(lang, lang.rtl));
+    let mut props = fmt.props(lang, lang.rtl);
+    props.extend(extra);
+    out.props("w:rPr", RPR_ORDER, props);
     out.empty(element, attrs);
     out.end("w:r");
 }
@@ -307,6 +343,10 @@ struct Head {
     ind: Option<(i64, i64)>,
     /// Other paragraph properties no style can carry.
     extra: Vec<Prop>,
+    /// In a redline, what became of the paragraph.
+    revision: Option<Revision>,
+    /// In a redline, the typed label the old version had, when it differs.
+    old_label: Option<String>,
 }
 
 /// The surroundings of a run of blocks: the style of paragraphs that
@@ -321,6 +361,8 @@ struct Cont {
     list: Option<(Option<NumId>, usize)>,
     /// Other paragraph properties of the paragraphs that continue it.
     extra: Vec<Prop>,
+    /// In a redline, what became of the clause or item the blocks are in.
+    revision: Option<Revision>,
 }
 
 impl Cont {
@@ -331,6 +373,8 @@ impl Cont {
             label: None,
             ind: self.ind,
             extra: self.extra.clone(),
+            revision: self.revision,
+            old_label: None,
         }
     }
 }
@@ -352,6 +396,8 @@ struct Body<'a> {
     after_heading: bool,
     /// Annexes are being written.
     in_annex: bool,
+    /// In a redline, the tracked changes.
+    tracker: Option<Tracker>,
 }
 
 /// Writes the body of `doc`.
@@ -379,6 +425,7 @@ pub fn write(
         emblem,
         after_heading: false,
         in_annex: false,
+        tracker: doc.redline.as_ref().map(Tracker::new),
     };
     let text = &doc.body;
     let mut out = Xml::new();
@@ -386,11 +433,12 @@ pub fn write(
     out.start("w:body", &[]);
     body.title_block(&mut out, doc);
     if let Some(p) = &text.opening {
-        body.paragraph(&mut out, &plain_head(id::OPENING), &p.content);
+        body.paragraph(&mut out, &para_head(id::OPENING, p.revision), &p.content);
     }
     for clause in &text.preamble {
         let head = Head {
             label: clause.label.clone(),
+            old_label: clause.old_label.clone(),
             ..plain_head(id::PREAMBLE)
         };
         body.clause(&mut out, clause, head, id::PREAMBLE_CONTINUED, 0);
@@ -400,12 +448,13 @@ pub fn write(
     for (index, clause) in clauses.iter().enumerate() {
         // Word numbers the clauses through the style when it can;
         // otherwise the label is typed and hangs in the same place.
-        let label = match operative.num {
-            Some(_) => None,
-            None => clause.label.clone(),
+        let (label, old_label) = match operative.num {
+            Some(_) => (None, None),
+            None => (clause.label.clone(), clause.old_label.clone()),
         };
         let head = Head {
             label,
+            old_label,
             ..plain_head(id::OPERATIVE)
         };
         let base = if operative.labelled { label_width } else { 0 };
@@ -420,14 +469,15 @@ pub fn write(
     }
     body.keep_with_next = false;
     if let Some(p) = &text.closing {
-        body.paragraph(&mut out, &plain_head(id::CLOSING), &p.content);
+        body.paragraph(&mut out, &para_head(id::CLOSING, p.revision), &p.content);
     }
     if !style.title.layout.adoption_under_title() {
-        body.paragraph(&mut out, &plain_head(id::ADOPTION), &text.adoption.content);
+        let head = para_head(id::ADOPTION, text.adoption.revision);
+        body.paragraph(&mut out, &head, &text.adoption.content);
     }
     body.in_annex = true;
     for annex in &text.annexes {
-        let mut label_head = plain_head(id::ANNEX_LABEL);
+        let mut label_head = para_head(id::ANNEX_LABEL, annex.revision);
         if annex.title.is_none() {
             // The label alone keeps the distance of label and title.
             label_head.extra.push(styles::spacing(Spacing {
@@ -437,7 +487,7 @@ pub fn write(
         }
         body.paragraph(&mut out, &label_head, &annex.label);
         if let Some(title) = &annex.title {
-            body.paragraph(&mut out, &plain_head(id::ANNEX_TITLE), title);
+            body.paragraph(&mut out, &para_head(id::ANNEX_TITLE, annex.revision), title);
         }
         let cont = Cont {
             style: id::ANNEX_TEXT.into(),
@@ -445,6 +495,7 @@ pub fn write(
             base: 0,
             list: None,
             extra: Vec::new(),
+            revision: annex.revision,
         };
         body.blocks(&mut out, &annex.blocks, None, &cont);
     }
@@ -476,6 +527,41 @@ fn plain_head(style: &str) -> Head {
     }
 }
 
+/// The head of a paragraph of style `style` that a redline marks
+/// `revision`.
+fn para_head(style: &str, revision: Option<Revision>) -> Head {
+    Head {
+        revision,
+        ..plain_head(style)
+    }
+}
+
+/// The tracked mark of a paragraph one version alone has.
+fn mark_of(revision: Option<Revision>) -> Option<Mark> {
+    match revision {
+        Some(r) if r.is_insertion() => Some(Mark::Inserted),
+        Some(r) if r.is_deletion() => Some(Mark::Deleted),
+        _ => None,
+    }
+}
+
+/// `fmt` with words set as `setting`.
+fn set(fmt: RunFmt, setting: Setting) -> RunFmt {
+    match setting {
+        Setting::Verb(treatment) => fmt.styled(styles::verb_style(treatment), |_| {}),
+        Setting::Emphasis => fmt.styled(id::EMPHASIS, |f| f.italic = true),
+        Setting::Strong => fmt.styled(id::STRONG, |f| f.bold = true),
+        Setting::Superscript => RunFmt {
+            vert: Some("superscript"),
+            ..fmt
+        },
+        Setting::Subscript => RunFmt {
+            vert: Some("subscript"),
+            ..fmt
+        },
+    }
+}
+
 impl Body<'_> {
     fn clause(&mut self, out: &mut Xml, clause: &Clause, head: Head, continued: &str, base: i64) {
         let cont = Cont {
@@ -484,6 +570,11 @@ impl Body<'_> {
             base,
             list: None,
             extra: Vec::new(),
+            revision: clause.revision,
+        };
+        let head = Head {
+            revision: clause.revision,
+            ..head
         };
         self.blocks(out, &clause.blocks, Some(head), &cont);
     }
@@ -494,14 +585,16 @@ impl Body<'_> {
         for block in blocks {
             match block {
                 Block::Paragraph(p) => {
-                    let spec = head.take().unwrap_or_else(|| cont.head());
+                    let mut spec = head.take().unwrap_or_else(|| cont.head());
+                    spec.revision = p.revision.or(spec.revision);
                     self.paragraph(out, &spec, &p.content);
                 }
                 Block::Heading(h) => {
                     // A clause or item that opens with a heading has it
                     // beside its label, in bold, at the item's distances,
                     // as in the PDF; one with no label is only the heading.
-                    if let Some(spec) = head.take().filter(Head::shows_label) {
+                    if let Some(mut spec) = head.take().filter(Head::shows_label) {
+                        spec.revision = h.revision.or(spec.revision);
                         let heading = [Inline::Strong(h.content.clone())];
                         self.paragraph(out, &spec, &heading);
                         self.after_heading = true;
@@ -509,7 +602,10 @@ impl Body<'_> {
                     }
                     // Two headings in a row keep the larger of their distances.
                     self.after_heading = false;
-                    let mut spec = plain_head(&styles::annex_heading(h.level));
+                    let mut spec = para_head(
+                        &styles::annex_heading(h.level),
+                        h.revision.or(cont.revision),
+                    );
                     if !self.in_annex && h.level <= 1 {
                         // The PDF sets the text's first level larger apart.
                         spec.extra.push(styles::spacing(self.geometry.text_heading));
@@ -519,7 +615,8 @@ impl Body<'_> {
                 }
                 Block::List(list) => {
                     if let Some(intro) = &list.intro {
-                        let spec = head.take().unwrap_or_else(|| cont.head());
+                        let mut spec = head.take().unwrap_or_else(|| cont.head());
+                        spec.revision = intro.revision.or(spec.revision);
                         self.paragraph(out, &spec, &intro.content);
                     } else if let Some(spec) = head.take() {
                         // The label of a clause or item that opens with a
@@ -528,7 +625,9 @@ impl Body<'_> {
                     }
                     self.list(out, list, cont);
                     if let Some(p) = &list.continuation {
-                        self.paragraph(out, &cont.head(), &p.content);
+                        let mut spec = cont.head();
+                        spec.revision = p.revision.or(spec.revision);
+                        self.paragraph(out, &spec, &p.content);
                     }
                 }
             }
@@ -578,6 +677,8 @@ impl Body<'_> {
                     .then(|| styles::space_before(self.geometry.text.before))
                     .into_iter()
                     .collect(),
+                revision: item.revision.or(cont.revision),
+                old_label: num.is_none().then(|| item.old_label.clone()).flatten(),
             };
             let item_cont = Cont {
                 style: styles::list_item(depth),
@@ -587,6 +688,7 @@ impl Body<'_> {
                 // A further paragraph of an item is a paragraph's distance
                 // from what precedes it.
                 extra: vec![styles::space_before(self.geometry.text.before)],
+                revision: item.revision.or(cont.revision),
             };
             self.blocks(out, &item.blocks, Some(head), &item_cont);
         }
@@ -617,6 +719,9 @@ impl Body<'_> {
         if self.keep_with_next {
             props.push(Prop::flag("w:keepNext"));
         }
+        if let (Some(mark), Some(tracker)) = (mark_of(head.revision), &self.tracker) {
+            props.push(Prop::parent("w:rPr", vec![tracker.paragraph_mark(mark)]));
+        }
         out.props("w:pPr", PPR_ORDER, props);
     }
 
@@ -624,12 +729,79 @@ impl Body<'_> {
         out.start("w:p", &[]);
         self.paragraph_props(out, head);
         if let Some(label) = &head.label {
-            text_runs(out, self.lang, &RunFmt::default(), label);
-            element_run(out, self.lang, &RunFmt::default(), "w:tab", &[]);
+            let plain = RunFmt::default();
+            let mark = mark_of(head.revision);
+            let mut state = InlineState {
+                mark,
+                ..InlineState::default()
+            };
+            // A typed label that changed with the numbering changes with it,
+            // so that rejecting every change gives the old label.
+            if let Some(old) = head.old_label.as_ref().filter(|_| mark.is_none()) {
+                state.mark = Some(Mark::Deleted);
+                self.text(out, &plain, old, &state);
+                self.element(out, &plain, "w:tab", &[], &state);
+                state.mark = Some(Mark::Inserted);
+            }
+            self.text(out, &plain, label, &state);
+            self.element(out, &plain, "w:tab", &[], &state);
         }
         let fmt = self.text_fmt(&head.style);
-        self.inlines(out, content, fmt, &mut InlineState::default());
+        let mut state = InlineState {
+            base: fmt,
+            ..InlineState::default()
+        };
+        self.inlines(out, content, fmt, &mut state);
         out.end("w:p");
+    }
+
+    /// Writes `text` in `fmt`, tracked as `state` says in a redline.
+    fn text(&mut self, out: &mut Xml, fmt: &RunFmt, text: &str, state: &InlineState) {
+        let tracker = self.tracker.as_ref();
+        let mark = state.mark.filter(|_| tracker.is_some());
+        if let (Some(mark), Some(t)) = (mark, tracker) {
+            t.open(out, mark);
+        }
+        let was = state.was.map(|w| w.props(self.lang, self.lang.rtl));
+        let change = || match (&was, tracker) {
+            (Some(was), Some(t)) => Some(t.format_change(was.clone())),
+            _ => None,
+        };
+        runs(
+            out,
+            self.lang,
+            fmt,
+            text,
+            mark == Some(Mark::Deleted),
+            &change,
+        );
+        if let (Some(mark), Some(t)) = (mark, tracker) {
+            t.close(out, mark);
+        }
+    }
+
+    /// Writes a run of `element`, tracked as `state` says in a redline.
+    fn element(
+        &mut self,
+        out: &mut Xml,
+        fmt: &RunFmt,
+        element: &str,
+        attrs: &[(&str, &str)],
+        state: &InlineState,
+    ) {
+        let tracker = self.tracker.as_ref();
+        let mark = state.mark.filter(|_| tracker.is_some());
+        if let (Some(mark), Some(t)) = (mark, tracker) {
+            t.open(out, mark);
+        }
+        let change = match (state.was, tracker) {
+            (Some(was), Some(t)) => Some(t.format_change(was.props(self.lang, self.lang.rtl))),
+            _ => None,
+        };
+        element_run_with(out, self.lang, fmt, element, attrs, change);
+        if let (Some(mark), Some(t)) = (mark, tracker) {
+            t.close(out, mark);
+        }
     }
 
     /// The format runs of a paragraph of style `id` start from: with
@@ -647,51 +819,48 @@ impl Body<'_> {
     fn inlines(&mut self, out: &mut Xml, inlines: &[Inline], fmt: RunFmt, state: &mut InlineState) {
         for inline in inlines {
             match inline {
-                Inline::Text(text) => {
-                    text_runs(out, self.lang, &fmt, text);
-                }
+                Inline::Text(text) => self.text(out, &fmt, text, state),
                 Inline::Verb { treatment, content } => {
-                    let verb = styles::verb_style(*treatment);
-                    self.inlines(out, content, fmt.styled(verb, |_| {}), state);
+                    self.inlines(out, content, set(fmt, Setting::Verb(*treatment)), state)
                 }
-                Inline::Emphasis(c) => {
-                    self.inlines(out, c, fmt.styled(id::EMPHASIS, |f| f.italic = true), state)
+                Inline::Emphasis(c) => self.inlines(out, c, set(fmt, Setting::Emphasis), state),
+                Inline::Strong(c) => self.inlines(out, c, set(fmt, Setting::Strong), state),
+                Inline::Superscript(c) => {
+                    self.inlines(out, c, set(fmt, Setting::Superscript), state)
                 }
-                Inline::Strong(c) => {
-                    self.inlines(out, c, fmt.styled(id::STRONG, |f| f.bold = true), state)
-                }
-                Inline::Superscript(c) => self.inlines(
-                    out,
-                    c,
-                    RunFmt {
-                        vert: Some("superscript"),
-                        ..fmt
-                    },
-                    state,
-                ),
-                Inline::Subscript(c) => self.inlines(
-                    out,
-                    c,
-                    RunFmt {
-                        vert: Some("subscript"),
-                        ..fmt
-                    },
-                    state,
-                ),
+                Inline::Subscript(c) => self.inlines(out, c, set(fmt, Setting::Subscript), state),
                 Inline::Quote {
                     open,
                     close,
                     content,
                 } => {
-                    text_runs(out, self.lang, &fmt, open);
+                    self.text(out, &fmt, open, state);
                     self.inlines(out, content, fmt, state);
-                    text_runs(out, self.lang, &fmt, close);
+                    self.text(out, &fmt, close, state);
                 }
                 Inline::Link { href, content } => {
                     self.link(out, href.as_ref(), content, fmt, state)
                 }
-                Inline::Note(note) => self.footnote(out, note),
-                Inline::LineBreak => element_run(out, self.lang, &fmt, "w:br", &[]),
+                Inline::Note(note) => self.footnote(out, note, state),
+                Inline::LineBreak => self.element(out, &fmt, "w:br", &[], state),
+                Inline::Inserted(c) | Inline::Deleted(c) if state.whole_note => {
+                    self.inlines(out, c, fmt, state)
+                }
+                Inline::Inserted(c) | Inline::Deleted(c) => {
+                    let mark = match inline {
+                        Inline::Inserted(_) => Mark::Inserted,
+                        _ => Mark::Deleted,
+                    };
+                    let outer = state.mark.replace(mark);
+                    self.inlines(out, c, fmt, state);
+                    state.mark = outer;
+                }
+                Inline::Restyled { was, content } => {
+                    let old = was.iter().fold(state.base, |f, &s| set(f, s));
+                    let outer = state.was.replace(old);
+                    self.inlines(out, content, fmt, state);
+                    state.was = outer;
+                }
             }
         }
     }
@@ -721,12 +890,18 @@ impl Body<'_> {
         }
     }
 
-    fn footnote(&mut self, out: &mut Xml, note: &Note) {
+    fn footnote(&mut self, out: &mut Xml, note: &Note, at: &InlineState) {
         let id = note.number.to_string();
         let mark = RunFmt {
             style: Some(id::FOOTNOTE_REFERENCE),
             ..RunFmt::default()
         };
+        // A note one version alone has: its reference and its mark are
+        // tracked with it.
+        let tracked = at.mark.zip(self.tracker.as_ref());
+        if let Some((m, t)) = tracked {
+            t.open(out, m);
+        }
         out.start("w:r", &[]);
         out.props("w:rPr", RPR_ORDER, mark.props(self.lang, self.lang.rtl));
         match &note.custom_mark {
@@ -740,6 +915,9 @@ impl Body<'_> {
             None => out.empty("w:footnoteReference", &[("w:id", &id)]),
         }
         out.end("w:r");
+        if let Some((m, t)) = tracked {
+            t.close(out, m);
+        }
 
         let mut xml = Xml::fragment();
         xml.start("w:footnote", &[("w:id", &id)]);
@@ -749,16 +927,21 @@ impl Body<'_> {
             PPR_ORDER,
             vec![Prop::val("w:pStyle", id::FOOTNOTE_TEXT)],
         );
-        xml.start("w:r", &[]);
-        xml.props("w:rPr", RPR_ORDER, mark.props(self.lang, self.lang.rtl));
+        let lead = InlineState::default();
         match &note.custom_mark {
-            Some(custom) => xml.leaf("w:t", &[("xml:space", "preserve")], custom),
-            None => xml.empty("w:footnoteRef", &[]),
+            Some(custom) => self.text(&mut xml, &mark, custom, &lead),
+            None => self.element(&mut xml, &mark, "w:footnoteRef", &[], &lead),
         }
-        xml.end("w:r");
         let fmt = self.text_fmt(id::FOOTNOTE_TEXT);
-        text_runs(&mut xml, self.lang, &fmt, " ");
-        let mut state = InlineState { in_note: true };
+        self.text(&mut xml, &fmt, " ", &lead);
+        let mut state = InlineState {
+            in_note: true,
+            base: fmt,
+            // The text of a note one version alone has goes and comes with
+            // its reference: tracked once, there.
+            whole_note: at.mark.is_some(),
+            ..InlineState::default()
+        };
         self.inlines(&mut xml, &note.content, fmt, &mut state);
         xml.end("w:p");
         xml.end("w:footnote");
@@ -924,6 +1107,16 @@ fn picture(out: &mut Xml, emblem: &EmblemRef, cx: i64, cy: i64) {
 struct InlineState {
     /// Inside a note's text, whose links are the notes part's.
     in_note: bool,
+    /// In a redline, which version alone has the runs being written.
+    mark: Option<Mark>,
+    /// The format of the paragraph's text, from which the old setting of
+    /// restyled words is worked out.
+    base: RunFmt,
+    /// In a redline, how the old version set the runs being written.
+    was: Option<RunFmt>,
+    /// In a redline, inside the text of a note whose reference is tracked:
+    /// the marks of its words are the reference's.
+    whole_note: bool,
 }
 
 #[cfg(test)]

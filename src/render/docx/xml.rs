@@ -127,6 +127,13 @@ fn element<'a>(name: &'a str, attrs: &[(&'a str, &'a str)]) -> BytesStart<'a> {
     start
 }
 
+/// `props` in the order given by `order`, for property elements written
+/// as children of another ([`Prop::parent`]).
+pub fn in_order(order: &[&str], mut props: Vec<Prop>) -> Vec<Prop> {
+    props.sort_by_key(|p| rank(order, p.tag));
+    props
+}
+
 fn rank(order: &[&str], tag: &str) -> usize {
     let found = order.iter().position(|t| *t == tag);
     debug_assert!(
@@ -197,6 +204,19 @@ impl Prop {
             inner: Inner::Children(children),
         }
     }
+
+    /// An element with attributes and children, written as given.
+    pub fn parent_with(
+        tag: &'static str,
+        attrs: Vec<(&'static str, String)>,
+        children: Vec<Prop>,
+    ) -> Self {
+        Prop {
+            tag,
+            attrs,
+            inner: Inner::Children(children),
+        }
+    }
 }
 
 /// Child order of `w:pPr` (CT_PPr in wml.xsd).
@@ -241,6 +261,9 @@ pub const PPR_ORDER: &[&str] = &[
 
 /// Child order of `w:rPr` (CT_RPr in wml.xsd).
 pub const RPR_ORDER: &[&str] = &[
+    // The marks of an inserted or deleted paragraph mark (CT_ParaRPr).
+    "w:ins",
+    "w:del",
     "w:rStyle",
     "w:rFonts",
     "w:b",
@@ -280,6 +303,7 @@ pub const RPR_ORDER: &[&str] = &[
     "w:eastAsianLayout",
     "w:specVanish",
     "w:oMath",
+    "w:rPrChange",
 ];
 
 /// Child order of `w:sectPr` (CT_SectPr in wml.xsd), after the header and

@@ -9,7 +9,9 @@
 //! annexes are `doc-appendix` sections. Text from the source is always
 //! written as escaped character data.
 
-use crate::render::prepare::{Annex, Block, Clause, Href, Inline, List, Note, Para, Prepared};
+use crate::render::prepare::{
+    Annex, Block, Clause, Href, Inline, List, Note, Para, Prepared, Revision,
+};
 
 use super::css::verb_class;
 use super::xml::Xml;
@@ -176,6 +178,11 @@ impl<'a> Page<'a> {
         self.xml.end("header");
         self.xml.newline();
 
+        if let Some(redline) = &doc.redline {
+            self.xml
+                .leaf("p", &[("class", "redline-summary")], &redline.summary);
+            self.xml.newline();
+        }
         if let Some(p) = &body.opening {
             self.paragraph(p, "opening", None);
         }
@@ -350,11 +357,18 @@ impl<'a> Page<'a> {
     /// that the stylesheet hangs the label in the margin.
     fn paragraph(&mut self, p: &'a Para, class: &str, label: Option<&str>) {
         let label = label.filter(|l| !l.trim().is_empty());
-        let class = match (class, label) {
+        let mut class = match (class, label) {
             ("", Some(_)) => "labelled".to_string(),
             (c, Some(_)) => format!("{c} labelled"),
             (c, None) => c.to_string(),
         };
+        // A redline's paragraph that changed has a change bar.
+        if let Some(revision) = p.revision {
+            if !class.is_empty() {
+                class.push(' ');
+            }
+            class.push_str(revision_class(revision));
+        }
         let attrs: &[(&str, &str)] = if class.is_empty() {
             &[]
         } else {
@@ -472,6 +486,11 @@ impl<'a> Page<'a> {
                 None => self.inlines(content),
             },
             Inline::Note(note) => self.noteref(note),
+            // A redline's marks are the HTML elements for them, which
+            // reading systems and assistive technology know.
+            Inline::Inserted(c) => self.wrapped("ins", None, c),
+            Inline::Deleted(c) => self.wrapped("del", None, c),
+            Inline::Restyled { content, .. } => self.inlines(content),
         }
     }
 
@@ -563,6 +582,17 @@ impl<'a> Page<'a> {
     }
 }
 
+/// The class of a redline's paragraph marked `revision`.
+pub(super) fn revision_class(revision: Revision) -> &'static str {
+    match revision {
+        Revision::Inserted => "rev-inserted",
+        Revision::Deleted => "rev-deleted",
+        Revision::Changed => "rev-changed",
+        Revision::MovedHere => "rev-moved-here",
+        Revision::MovedAway => "rev-moved-away",
+    }
+}
+
 /// How many inlines from the start of `inlines`, a link to `href`, make
 /// one link: up to the last link to `href` reached over links to it and
 /// spaces only.
@@ -594,7 +624,10 @@ fn has_text(inlines: &[Inline]) -> bool {
         | Inline::Strong(content)
         | Inline::Superscript(content)
         | Inline::Subscript(content)
-        | Inline::Link { content, .. } => has_text(content),
+        | Inline::Link { content, .. }
+        | Inline::Inserted(content)
+        | Inline::Deleted(content)
+        | Inline::Restyled { content, .. } => has_text(content),
         Inline::Note(_) | Inline::LineBreak => false,
     })
 }

@@ -11,7 +11,7 @@
 use serde::Serialize;
 
 use crate::model::Direction;
-use crate::render::prepare::{Block, Clause, Inline, PagePart, Prepared};
+use crate::render::prepare::{Block, Clause, Inline, PagePart, Prepared, Revision};
 use crate::style::{Side, Style, TitleAlign, VerbTreatment};
 
 /// The keys of a style file that the template applies, each with the
@@ -43,6 +43,9 @@ pub const TEMPLATE_KEYS: &[(&str, &str)] = &[
     ("colours.text", "style.text-colour"),
     ("colours.accent", "style.accent-colour"),
     ("colours.muted", "style.muted-colour"),
+    ("colours.inserted", "style.inserted-colour"),
+    ("colours.deleted", "style.deleted-colour"),
+    ("colours.moved", "style.moved-colour"),
     ("title.organisation-size", "style.organisation-size"),
     (
         "title.organisation-uppercase",
@@ -90,8 +93,14 @@ pub struct Data {
     pub emblem: Option<Emblem>,
     /// The source file attached to the PDF.
     pub attachment: Attachment,
+    /// In a redline: the summary of the changes, printed over the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redline: Option<RedlineData>,
     /// The enacting formula.
     pub opening: Option<Vec<Node>>,
+    /// In a redline, what became of the enacting formula.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opening_rev: Option<&'static str>,
     /// Preamble clauses.
     pub preamble: Vec<ClauseData>,
     /// Operative clauses.
@@ -100,10 +109,21 @@ pub struct Data {
     pub operative_numbered: bool,
     /// Text after the operative part.
     pub closing: Option<Vec<Node>>,
+    /// In a redline, what became of the text after the operative part.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closing_rev: Option<&'static str>,
     /// The adoption line.
     pub adoption: Vec<Node>,
     /// Annexes.
     pub annexes: Vec<AnnexData>,
+}
+
+/// What a redline prints over its text.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct RedlineData {
+    /// "Changes from the previous version: 3 clauses inserted."
+    pub summary: String,
 }
 
 /// Style values, lengths in points.
@@ -146,6 +166,12 @@ pub struct StyleData {
     pub accent_colour: String,
     /// Muted colour.
     pub muted_colour: String,
+    /// A redline's inserted text.
+    pub inserted_colour: String,
+    /// A redline's deleted text.
+    pub deleted_colour: String,
+    /// A redline's change bars of moved paragraphs.
+    pub moved_colour: String,
     /// Organisation name size.
     pub organisation_size: f64,
     /// Whether the organisation name is set in capitals.
@@ -280,6 +306,10 @@ pub struct Attachment {
 pub struct ClauseData {
     /// Its label, when numbered.
     pub label: Option<String>,
+    /// In a redline, what became of it: `inserted`, `deleted`, `changed`,
+    /// `moved-here` or `moved-away`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rev: Option<&'static str>,
     /// Its content.
     pub blocks: Vec<BlockData>,
 }
@@ -292,6 +322,9 @@ pub enum BlockData {
     Par {
         /// Its content.
         c: Vec<Node>,
+        /// In a redline, what became of it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        rev: Option<&'static str>,
     },
     /// A heading; `level` counts from 1 for the document title.
     Heading {
@@ -299,15 +332,24 @@ pub enum BlockData {
         level: u8,
         /// Its content.
         c: Vec<Node>,
+        /// In a redline, what became of it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        rev: Option<&'static str>,
     },
     /// A list with its labels worked out.
     List {
         /// Introductory text.
         intro: Option<Vec<Node>>,
+        /// In a redline, what became of the introductory text.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        intro_rev: Option<&'static str>,
         /// The items.
         items: Vec<ItemData>,
         /// Text after the items.
         continuation: Option<Vec<Node>>,
+        /// In a redline, what became of the text after the items.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        continuation_rev: Option<&'static str>,
     },
 }
 
@@ -317,6 +359,9 @@ pub enum BlockData {
 pub struct ItemData {
     /// Its label.
     pub label: String,
+    /// In a redline, what became of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rev: Option<&'static str>,
     /// Its content.
     pub blocks: Vec<BlockData>,
 }
@@ -327,6 +372,9 @@ pub struct ItemData {
 pub struct AnnexData {
     /// Label line ("Annexe 1").
     pub label: Vec<Node>,
+    /// In a redline, what became of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rev: Option<&'static str>,
     /// Title.
     pub title: Option<Vec<Node>>,
     /// Content.
@@ -394,6 +442,21 @@ pub enum Node {
     },
     /// A line break.
     Br,
+    /// In a redline: what only the new version has.
+    Ins {
+        /// Its content.
+        c: Vec<Node>,
+    },
+    /// In a redline: what only the old version has.
+    Del {
+        /// Its content.
+        c: Vec<Node>,
+    },
+    /// In a redline: words set otherwise in the old version.
+    Restyled {
+        /// Its content.
+        c: Vec<Node>,
+    },
 }
 
 /// The template's data for a prepared document; `source_name` is the name
@@ -460,17 +523,23 @@ pub fn build(doc: &Prepared<'_>, style: &Style, source_name: &str) -> Data {
             path: super::world::SOURCE_PATH.to_string(),
             description: format!("{} ({})", meta.reference, meta.language),
         },
+        redline: doc.redline.as_ref().map(|r| RedlineData {
+            summary: r.summary.clone(),
+        }),
         opening: body.opening.as_ref().map(|p| inlines(&p.content)),
+        opening_rev: body.opening.as_ref().and_then(|p| rev(p.revision)),
         preamble: body.preamble.iter().map(clause).collect(),
         operative_numbered: body.operative.labelled(),
         operative,
         closing: body.closing.as_ref().map(|p| inlines(&p.content)),
+        closing_rev: body.closing.as_ref().and_then(|p| rev(p.revision)),
         adoption: inlines(&body.adoption.content),
         annexes: body
             .annexes
             .iter()
             .map(|annex| AnnexData {
                 label: inlines(&annex.label),
+                rev: rev(annex.revision),
                 title: annex.title.as_deref().map(inlines),
                 // Headings in an annex sit under the annex's own, of level 2.
                 blocks: blocks(&annex.blocks, 2),
@@ -500,6 +569,9 @@ fn style_data(style: &Style, families: &[&str]) -> StyleData {
         text_colour: colour(style.colours.text),
         accent_colour: colour(style.colours.accent),
         muted_colour: colour(style.colours.muted),
+        inserted_colour: colour(style.colours.inserted),
+        deleted_colour: colour(style.colours.deleted),
+        moved_colour: colour(style.colours.moved),
         organisation_size: style.title.organisation_size.pt(),
         organisation_uppercase: style.title.organisation_uppercase,
         organisation_tracking: style.title.organisation_tracking,
@@ -532,9 +604,21 @@ fn side(side: Side) -> &'static str {
     }
 }
 
+/// The name of a redline's revision, as the template reads it.
+fn rev(revision: Option<Revision>) -> Option<&'static str> {
+    revision.map(|r| match r {
+        Revision::Inserted => "inserted",
+        Revision::Deleted => "deleted",
+        Revision::Changed => "changed",
+        Revision::MovedHere => "moved-here",
+        Revision::MovedAway => "moved-away",
+    })
+}
+
 fn clause(c: &Clause) -> ClauseData {
     ClauseData {
         label: c.label.clone(),
+        rev: rev(c.revision),
         // Headings in the text sit under the title, of level 1.
         blocks: blocks(&c.blocks, 1),
     }
@@ -546,22 +630,27 @@ fn blocks(list: &[Block], base: u8) -> Vec<BlockData> {
         .map(|block| match block {
             Block::Paragraph(p) => BlockData::Par {
                 c: inlines(&p.content),
+                rev: rev(p.revision),
             },
             Block::Heading(h) => BlockData::Heading {
                 level: base.saturating_add(h.level),
                 c: inlines(&h.content),
+                rev: rev(h.revision),
             },
             Block::List(list) => BlockData::List {
                 intro: list.intro.as_ref().map(|p| inlines(&p.content)),
+                intro_rev: list.intro.as_ref().and_then(|p| rev(p.revision)),
                 items: list
                     .items
                     .iter()
                     .map(|item| ItemData {
                         label: item.label.clone(),
+                        rev: rev(item.revision),
                         blocks: blocks(&item.blocks, base),
                     })
                     .collect(),
                 continuation: list.continuation.as_ref().map(|p| inlines(&p.content)),
+                continuation_rev: list.continuation.as_ref().and_then(|p| rev(p.revision)),
             },
         })
         .collect()
@@ -599,6 +688,11 @@ fn inline(inline: &Inline) -> Node {
         Inline::Note(note) => Node::Note {
             mark: note.custom_mark.clone(),
             c: inlines(&note.content),
+        },
+        Inline::Inserted(c) => Node::Ins { c: inlines(c) },
+        Inline::Deleted(c) => Node::Del { c: inlines(c) },
+        Inline::Restyled { content, .. } => Node::Restyled {
+            c: inlines(content),
         },
     }
 }

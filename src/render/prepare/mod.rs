@@ -19,6 +19,8 @@ mod checks;
 pub mod fonts;
 pub mod links;
 mod locate;
+mod node;
+pub mod redline;
 mod tree;
 pub mod typography;
 
@@ -30,12 +32,14 @@ use crate::style::{Asset, FontFile, Locale, PageLabelPart, Style, VerbTreatment}
 pub use checks::language_tag_problem;
 pub use links::{Href, LinkProblem};
 pub use tree::{
-    Annex, Block, Body, Clause, Heading, Inline, Item, List, Note, Operative, Para, for_each_run,
-    plain,
+    Annex, Block, Body, Clause, Heading, Inline, Item, List, Note, Operative, Para, Revision,
+    Setting, for_each_run, plain,
 };
 
+use crate::compare::Style as WordStyle;
 use checks::Limits;
 use locate::Locator;
+use node::{Node, View};
 
 /// Nested lists deeper than this are refused: it is the number of list
 /// levels Word has, and no resolution comes near it.
@@ -71,6 +75,10 @@ pub struct Prepared<'a> {
     pub body: Body,
     /// How many notes the text has.
     pub notes: usize,
+    /// When the document is a redline of two versions: who and when, and
+    /// the summary of the changes. A normal document has none, and no
+    /// marks.
+    pub redline: Option<redline::Redline>,
 }
 
 /// The document's properties: what PDF Info and XMP, the EPUB's package
@@ -213,6 +221,18 @@ pub fn prepare<'a>(
     style: &'a Style,
     timestamp: i64,
 ) -> DiagResult<Warned<Prepared<'a>>> {
+    prepare_with(res, source, style, timestamp, |p| p.body(res))
+}
+
+/// Prepares the document of `res` whose text `body` prepares: the
+/// resolution's own, or a redline's.
+fn prepare_with<'a>(
+    res: &'a Resolution,
+    source: &'a SourceFile,
+    style: &'a Style,
+    timestamp: i64,
+    body: impl FnOnce(&mut Preparer<'a>) -> Body,
+) -> DiagResult<Warned<Prepared<'a>>> {
     let locale = style.locale(&res.meta.language);
     let mut p = Preparer {
         locale,
@@ -228,7 +248,7 @@ pub fn prepare<'a>(
     let meta_span = res.meta.span;
 
     let head = p.head(res);
-    let body = p.body(res);
+    let body = body(&mut p);
     let meta = p.metadata(res, &head);
     p.check_strings(&meta, &head, &body, meta_span);
     let emblem = style.emblem.as_ref().map(|file| Emblem {
@@ -260,6 +280,7 @@ pub fn prepare<'a>(
             fonts,
             body,
             notes,
+            redline: None,
         },
         warnings: diagnostics,
     })
@@ -461,6 +482,8 @@ impl<'a> Preparer<'a> {
             .map(|c| Clause {
                 label: c.label.clone(),
                 blocks: self.blocks(&c.blocks, 0, c.span, &mut Levels::default()),
+                revision: None,
+                old_label: None,
             })
             .collect();
         self.verbs = self.style.verbs.operative;
@@ -473,6 +496,8 @@ impl<'a> Preparer<'a> {
                 .map(|(i, c)| Clause {
                     label: op.label(i),
                     blocks: self.blocks(&c.blocks, 0, c.span, &mut Levels::default()),
+                    revision: None,
+                    old_label: None,
                 })
                 .collect(),
             pattern: op.numbering.clone(),
@@ -480,31 +505,7 @@ impl<'a> Preparer<'a> {
         };
         self.verbs = VerbTreatment::AsWritten;
         let closing = res.closing.as_ref().map(|p| self.para(p));
-        let labels = &self.locale.labels;
-        let adoption = match (&res.adoption, &labels.meeting, &res.meta.meeting) {
-            (Some(p), _, _) => self.para(p),
-            // "40th plenary meeting", over the date.
-            (None, Some(label), Some(meeting)) => {
-                let ordinal = self.locale.ordinals.of(meeting);
-                let mut content = vec![Inline::Text(
-                    self.text_line(&label.replace("{meeting}", &ordinal)),
-                )];
-                if let Some(date) = res.meta.status.date {
-                    content.push(Inline::LineBreak);
-                    content.push(Inline::Text(self.locale.format_date(date)));
-                }
-                Para {
-                    content,
-                    span: res.meta.span,
-                }
-            }
-            (None, _, _) => Para {
-                content: vec![Inline::Text(
-                    self.text_line(labels.status(res.meta.status.kind)),
-                )],
-                span: res.meta.span,
-            },
-        };
+        let adoption = self.adoption(res);
         let several = res.annexes.len() > 1;
         let annexes = res
             .annexes
@@ -519,6 +520,38 @@ impl<'a> Preparer<'a> {
             closing,
             adoption,
             annexes,
+        }
+    }
+
+    /// The adoption line: the source's, the meeting over the date, or the
+    /// locale's label of the status.
+    fn adoption(&mut self, res: &Resolution) -> Para {
+        let labels = &self.locale.labels;
+        match (&res.adoption, &labels.meeting, &res.meta.meeting) {
+            (Some(p), _, _) => self.para(p),
+            // "40th plenary meeting", over the date.
+            (None, Some(label), Some(meeting)) => {
+                let ordinal = self.locale.ordinals.of(meeting);
+                let mut content = vec![Inline::Text(
+                    self.text_line(&label.replace("{meeting}", &ordinal)),
+                )];
+                if let Some(date) = res.meta.status.date {
+                    content.push(Inline::LineBreak);
+                    content.push(Inline::Text(self.locale.format_date(date)));
+                }
+                Para {
+                    content,
+                    span: res.meta.span,
+                    revision: None,
+                }
+            }
+            (None, _, _) => Para {
+                content: vec![Inline::Text(
+                    self.text_line(labels.status(res.meta.status.kind)),
+                )],
+                span: res.meta.span,
+                revision: None,
+            },
         }
     }
 
@@ -551,6 +584,7 @@ impl<'a> Preparer<'a> {
             title,
             heading,
             blocks: self.blocks(&annex.blocks, 0, annex.span, &mut Levels::default()),
+            revision: None,
         }
     }
 
@@ -558,6 +592,7 @@ impl<'a> Preparer<'a> {
         Para {
             content: self.run(&p.content, p.span),
             span: p.span,
+            revision: None,
         }
     }
 
@@ -585,6 +620,7 @@ impl<'a> Preparer<'a> {
             model::Block::Paragraph(p) => Block::Paragraph(Para {
                 content: self.run(&p.content, p.span.or(span)),
                 span: p.span.or(span),
+                revision: None,
             }),
             model::Block::Heading(h) => {
                 let at = h.span.or(span);
@@ -609,7 +645,11 @@ impl<'a> Preparer<'a> {
                     );
                 }
                 levels.last = level;
-                Block::Heading(Heading { level, content })
+                Block::Heading(Heading {
+                    level,
+                    content,
+                    revision: None,
+                })
             }
             model::Block::List(list) => {
                 let at = list.span.or(span);
@@ -631,17 +671,21 @@ impl<'a> Preparer<'a> {
                     .map(|(i, item)| Item {
                         label: list.label(i),
                         blocks: self.blocks(&item.blocks, depth + 1, item.span.or(at), levels),
+                        revision: None,
+                        old_label: None,
                     })
                     .collect();
                 Block::List(List {
                     intro: list.intro.as_ref().map(|p| Para {
                         content: self.run(&p.content, p.span.or(at)),
                         span: p.span.or(at),
+                        revision: None,
                     }),
                     items,
                     continuation: list.continuation.as_ref().map(|p| Para {
                         content: self.run(&p.content, p.span.or(at)),
                         span: p.span.or(at),
+                        revision: None,
                     }),
                     pattern: list.pattern.clone(),
                     start: list.start,
@@ -654,6 +698,11 @@ impl<'a> Preparer<'a> {
 
     /// Prepares one run of inlines: a paragraph's content.
     fn run(&mut self, inlines: &[model::Inline], span: Option<Span>) -> Vec<Inline> {
+        self.run_of(inlines, span)
+    }
+
+    /// Prepares one run of inlines of the model or of a redline.
+    fn run_of<N: Node>(&mut self, inlines: &[N], span: Option<Span>) -> Vec<Inline> {
         let mut prev = None;
         let ctx = Context {
             span,
@@ -662,9 +711,9 @@ impl<'a> Preparer<'a> {
         self.inlines(inlines, ctx, &mut prev)
     }
 
-    fn inlines(
+    fn inlines<N: Node>(
         &mut self,
-        inlines: &[model::Inline],
+        inlines: &[N],
         ctx: Context,
         prev: &mut Option<char>,
     ) -> Vec<Inline> {
@@ -675,14 +724,15 @@ impl<'a> Preparer<'a> {
         out
     }
 
-    fn inline(
+    fn inline<N: Node>(
         &mut self,
-        inline: &model::Inline,
+        inline: &N,
         ctx: Context,
         prev: &mut Option<char>,
         out: &mut Vec<Inline>,
     ) {
-        if ctx.depth >= MAX_INLINE_DEPTH && inline.children().is_some() {
+        let view = inline.view();
+        if ctx.depth >= MAX_INLINE_DEPTH && view.is_container() {
             if !self.limits.inline_depth {
                 self.limits.inline_depth = true;
                 self.diagnostics.push(
@@ -699,45 +749,24 @@ impl<'a> Preparer<'a> {
             depth: ctx.depth + 1,
             ..ctx
         };
-        match inline {
-            model::Inline::Text(text) => {
+        match view {
+            View::Text(text) => {
                 let text = typography::apply(&self.locale.typography, text, *prev);
                 if let Some(last) = text.chars().last() {
                     *prev = Some(last);
                 }
                 out.push(Inline::Text(text));
             }
-            model::Inline::LineBreak => {
+            View::Break => {
                 *prev = Some('\n');
                 out.push(Inline::LineBreak);
             }
-            model::Inline::Verb(c) => {
-                if self.verbs == VerbTreatment::Italic {
-                    self.italics = true;
-                }
-                out.push(Inline::Verb {
-                    treatment: self.verbs,
-                    content: self.inlines(c, inner, prev),
-                })
+            View::Styled(style, c) => {
+                let content = self.inlines(c, inner, prev);
+                out.push(self.styled(style, content));
             }
-            model::Inline::Emphasis(c) => {
-                self.italics = true;
-                out.push(Inline::Emphasis(self.inlines(c, inner, prev)))
-            }
-            model::Inline::Strong(c) => out.push(Inline::Strong(self.inlines(c, inner, prev))),
-            model::Inline::Superscript(c) => {
-                out.push(Inline::Superscript(self.inlines(c, inner, prev)))
-            }
-            model::Inline::Subscript(c) => {
-                out.push(Inline::Subscript(self.inlines(c, inner, prev)))
-            }
-            model::Inline::Quote(c) => {
-                let q = &self.locale.quotes;
-                let (open, close) = if ctx.quotes % 2 == 0 {
-                    (q.open.clone(), q.close.clone())
-                } else {
-                    (q.inner_open.clone(), q.inner_close.clone())
-                };
+            View::Quote(c) => {
+                let (open, close) = self.quote_marks(ctx.quotes);
                 *prev = open.chars().last().or(*prev);
                 let content = self.inlines(
                     c,
@@ -754,21 +783,103 @@ impl<'a> Preparer<'a> {
                     content,
                 });
             }
-            model::Inline::Link(link) => self.link(link, inner, prev, out),
-            model::Inline::Footnote(note) => self.note(note, inner, prev, out),
+            // A quotation of a redline carries its marks among its words,
+            // so that they are marked with them.
+            View::MarkedQuote(c) => {
+                let inner = Context {
+                    quotes: ctx.quotes + 1,
+                    ..inner
+                };
+                for inline in c {
+                    self.inline(inline, inner, prev, out);
+                }
+            }
+            View::QuoteMark(open) => {
+                let (o, c) = self.quote_marks(ctx.quotes.saturating_sub(1));
+                let mark = if open { o } else { c };
+                *prev = mark.chars().last().or(*prev);
+                out.push(Inline::Text(mark));
+            }
+            View::Link {
+                href,
+                span,
+                content,
+            } => self.link(href, span, content, inner, prev, out),
+            View::Note {
+                mark,
+                span,
+                content,
+            } => self.note(mark, span, content, inner, prev, out),
+            View::Inserted(c) => {
+                let content = self.inlines(c, inner, prev);
+                out.push(Inline::Inserted(content));
+            }
+            View::Deleted(c) => {
+                let content = self.inlines(c, inner, prev);
+                out.push(Inline::Deleted(content));
+            }
+            View::Restyled(was, c) => {
+                let was = was.iter().map(|&s| self.setting(s)).collect();
+                let content = self.inlines(c, inner, prev);
+                out.push(Inline::Restyled { was, content });
+            }
         }
     }
 
-    fn link(
+    /// The opening and closing marks of a quotation `depth` quotations deep.
+    fn quote_marks(&self, depth: usize) -> (String, String) {
+        let q = &self.locale.quotes;
+        if depth % 2 == 0 {
+            (q.open.clone(), q.close.clone())
+        } else {
+            (q.inner_open.clone(), q.inner_close.clone())
+        }
+    }
+
+    /// How the style sets words of `style` in the part being prepared.
+    fn setting(&self, style: WordStyle) -> Setting {
+        match style {
+            WordStyle::Verb => Setting::Verb(self.verbs),
+            WordStyle::Emphasis => Setting::Emphasis,
+            WordStyle::Strong => Setting::Strong,
+            WordStyle::Superscript => Setting::Superscript,
+            WordStyle::Subscript => Setting::Subscript,
+        }
+    }
+
+    fn styled(&mut self, style: WordStyle, content: Vec<Inline>) -> Inline {
+        match style {
+            WordStyle::Verb => {
+                if self.verbs == VerbTreatment::Italic {
+                    self.italics = true;
+                }
+                Inline::Verb {
+                    treatment: self.verbs,
+                    content,
+                }
+            }
+            WordStyle::Emphasis => {
+                self.italics = true;
+                Inline::Emphasis(content)
+            }
+            WordStyle::Strong => Inline::Strong(content),
+            WordStyle::Superscript => Inline::Superscript(content),
+            WordStyle::Subscript => Inline::Subscript(content),
+        }
+    }
+
+    fn link<N: Node>(
         &mut self,
-        link: &model::Link,
+        raw_href: Option<&str>,
+        span: Option<Span>,
+        link_content: &[N],
         ctx: Context,
         prev: &mut Option<char>,
         out: &mut Vec<Inline>,
     ) {
-        let at = link.span.or(ctx.span);
+        let at = span.or(ctx.span);
         let mut href = None;
-        if let Some(raw) = &link.href {
+        if let Some(raw) = raw_href {
             match links::followable(raw) {
                 Ok(h) if ctx.in_link => {
                     let _ = h;
@@ -800,7 +911,7 @@ impl<'a> Preparer<'a> {
         // Notes anchored in the link's text follow the link: a link
         // cannot contain a note reference in every format.
         let mut content = Vec::new();
-        for inline in &link.content {
+        for inline in link_content {
             self.inline(inline, inner, prev, &mut content);
         }
         let mut notes = Vec::new();
@@ -809,14 +920,17 @@ impl<'a> Preparer<'a> {
         out.extend(notes);
     }
 
-    fn note(
+    #[allow(clippy::too_many_arguments)]
+    fn note<N: Node>(
         &mut self,
-        note: &model::Footnote,
+        mark: Option<&str>,
+        span: Option<Span>,
+        note_content: &[N],
         ctx: Context,
         prev: &mut Option<char>,
         out: &mut Vec<Inline>,
     ) {
-        let at = note.span.or(ctx.span);
+        let at = span.or(ctx.span);
         if ctx.in_note {
             // No format prints a note inside a note's text: its words stay
             // where they are, in parentheses.
@@ -829,7 +943,7 @@ impl<'a> Preparer<'a> {
             );
             out.push(Inline::Text(" (".into()));
             *prev = Some('(');
-            for inline in &note.content {
+            for inline in note_content {
                 self.inline(inline, ctx, prev, out);
             }
             out.push(Inline::Text(")".into()));
@@ -847,10 +961,10 @@ impl<'a> Preparer<'a> {
         // A note is a run of its own: its first character does not follow
         // the word it is anchored to.
         let mut note_prev = None;
-        let content = self.inlines(&note.content, inner, &mut note_prev);
+        let content = self.inlines(note_content, inner, &mut note_prev);
         out.push(Inline::Note(Note {
             number,
-            custom_mark: note.mark.clone().filter(|m| !m.trim().is_empty()),
+            custom_mark: mark.map(str::to_string).filter(|m| !m.trim().is_empty()),
             content,
         }));
     }
@@ -966,7 +1080,8 @@ struct Levels {
     last: u8,
 }
 
-/// Moves the notes out of `inlines` (at any depth) into `notes`.
+/// Moves the notes out of `inlines` (at any depth) into `notes`; a note in
+/// a redline's mark keeps its mark.
 fn take_notes(inlines: &mut Vec<Inline>, notes: &mut Vec<Inline>) {
     let mut i = 0;
     while i < inlines.len() {
@@ -975,6 +1090,26 @@ fn take_notes(inlines: &mut Vec<Inline>, notes: &mut Vec<Inline>) {
             continue;
         }
         match &mut inlines[i] {
+            Inline::Inserted(content) | Inline::Deleted(content) => {
+                let mut inner = Vec::new();
+                take_notes(content, &mut inner);
+                if !inner.is_empty() {
+                    notes.push(match &inlines[i] {
+                        Inline::Inserted(_) => Inline::Inserted(inner),
+                        _ => Inline::Deleted(inner),
+                    });
+                }
+            }
+            Inline::Restyled { was, content } => {
+                let mut inner = Vec::new();
+                take_notes(content, &mut inner);
+                if !inner.is_empty() {
+                    notes.push(Inline::Restyled {
+                        was: was.clone(),
+                        content: inner,
+                    });
+                }
+            }
             Inline::Verb { content, .. }
             | Inline::Quote { content, .. }
             | Inline::Link { content, .. }

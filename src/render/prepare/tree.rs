@@ -53,6 +53,65 @@ pub enum Inline {
     Note(Note),
     /// A line break.
     LineBreak,
+    /// In a redline: what only the new version has.
+    Inserted(Vec<Inline>),
+    /// In a redline: what only the old version has.
+    Deleted(Vec<Inline>),
+    /// In a redline: words both versions have, set otherwise in the old
+    /// one.
+    Restyled {
+        /// How the old version set them, outermost first.
+        was: Vec<Setting>,
+        /// The words, as the new version sets them.
+        content: Vec<Inline>,
+    },
+}
+
+/// How words are set, as a redline records the setting of words in the
+/// old version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    /// As a leading verb, treated so.
+    Verb(VerbTreatment),
+    /// Emphasis.
+    Emphasis,
+    /// Strong emphasis.
+    Strong,
+    /// Superscript.
+    Superscript,
+    /// Subscript.
+    Subscript,
+}
+
+/// In a redline, what became of a block of the old version: the mark a
+/// writer shows on it (a change bar, a tracked paragraph mark). Normal
+/// documents have none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Revision {
+    /// Only the new version has it.
+    Inserted,
+    /// Only the old version has it.
+    Deleted,
+    /// Both have it; words in it changed.
+    Changed,
+    /// It moved here from another place: as inserted here.
+    MovedHere,
+    /// It moved away to another place: as deleted here.
+    MovedAway,
+}
+
+impl Revision {
+    /// Whether the block is there only in the new version (inserted or
+    /// moved here): its paragraph marks are insertions.
+    pub fn is_insertion(self) -> bool {
+        matches!(self, Revision::Inserted | Revision::MovedHere)
+    }
+
+    /// Whether the block is there only in the old version (deleted or
+    /// moved away): its paragraph marks are deletions.
+    pub fn is_deletion(self) -> bool {
+        matches!(self, Revision::Deleted | Revision::MovedAway)
+    }
 }
 
 impl Inline {
@@ -66,7 +125,10 @@ impl Inline {
             Inline::Emphasis(c)
             | Inline::Strong(c)
             | Inline::Superscript(c)
-            | Inline::Subscript(c) => Some(c),
+            | Inline::Subscript(c)
+            | Inline::Inserted(c)
+            | Inline::Deleted(c)
+            | Inline::Restyled { content: c, .. } => Some(c),
             Inline::Text(_) | Inline::Note(_) | Inline::LineBreak => None,
         }
     }
@@ -100,6 +162,8 @@ pub struct Para {
     pub content: Vec<Inline>,
     /// Where it was in the source.
     pub span: Option<Span>,
+    /// In a redline, what became of it.
+    pub revision: Option<Revision>,
 }
 
 /// A block of text.
@@ -121,6 +185,8 @@ pub struct Heading {
     pub level: u8,
     /// Its text.
     pub content: Vec<Inline>,
+    /// In a redline, what became of it.
+    pub revision: Option<Revision>,
 }
 
 /// A list with the label of every item worked out.
@@ -150,6 +216,11 @@ pub struct Item {
     pub label: String,
     /// Its content: paragraphs and nested lists.
     pub blocks: Vec<Block>,
+    /// In a redline, what became of it.
+    pub revision: Option<Revision>,
+    /// In a redline, its label in the old version, when that differs
+    /// (for formats that print labels as text).
+    pub old_label: Option<String>,
 }
 
 /// A preamble or operative clause.
@@ -159,6 +230,11 @@ pub struct Clause {
     pub label: Option<String>,
     /// Its content; the first block is normally a paragraph.
     pub blocks: Vec<Block>,
+    /// In a redline, what became of it.
+    pub revision: Option<Revision>,
+    /// In a redline, its label in the old version, when that differs
+    /// (for formats that print labels as text).
+    pub old_label: Option<String>,
 }
 
 /// The operative part.
@@ -192,6 +268,8 @@ pub struct Annex {
     pub heading: String,
     /// Its content.
     pub blocks: Vec<Block>,
+    /// In a redline, what became of it.
+    pub revision: Option<Revision>,
 }
 
 /// The text of the resolution, in reading order.
