@@ -216,17 +216,11 @@ pub fn run(cli: Cli) -> u8 {
 }
 
 fn compare(args: CompareArgs, printer: &Printer) -> u8 {
-    let styles = match load_styles(args.style.as_deref(), printer) {
-        Ok(styles) => styles,
+    let (styles, source_date_epoch) = match settings(args.style.as_deref(), printer) {
+        Ok(settings) => settings,
         Err(code) => return code,
     };
-    let source_date_epoch = match source_date_epoch() {
-        Ok(epoch) => epoch,
-        Err(code) => return code,
-    };
-    let mut formats = args.format;
-    formats.sort();
-    formats.dedup();
+    let formats = distinct(args.format);
     for path in [&args.old, &args.new] {
         if let Err(what) = build::may_read(path) {
             eprintln!(
@@ -338,12 +332,8 @@ fn jobs(paths: Vec<PathBuf>, out: Option<(&Path, &[Format])>) -> Result<Vec<Job>
 }
 
 fn check(args: CheckArgs, printer: &Printer) -> u8 {
-    let styles = match load_styles(args.style.as_deref(), printer) {
-        Ok(styles) => styles,
-        Err(code) => return code,
-    };
-    let source_date_epoch = match source_date_epoch() {
-        Ok(epoch) => epoch,
+    let (styles, source_date_epoch) = match settings(args.style.as_deref(), printer) {
+        Ok(settings) => settings,
         Err(code) => return code,
     };
     let jobs = match jobs(args.paths, None) {
@@ -474,6 +464,22 @@ fn load_styles(path: Option<&std::path::Path>, printer: &Printer) -> Result<Vec<
 }
 
 /// `SOURCE_DATE_EPOCH`, when set.
+/// What every command that reads sources needs first: the styles to
+/// choose from and the moment `SOURCE_DATE_EPOCH` fixes, if any.
+fn settings(
+    style: Option<&std::path::Path>,
+    printer: &Printer,
+) -> Result<(Vec<Style>, Option<i64>), u8> {
+    Ok((load_styles(style, printer)?, source_date_epoch()?))
+}
+
+/// The formats asked for, each once, in the order outputs are listed.
+fn distinct(mut formats: Vec<Format>) -> Vec<Format> {
+    formats.sort();
+    formats.dedup();
+    formats
+}
+
 fn source_date_epoch() -> Result<Option<i64>, u8> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(value) => match value.trim().parse::<i64>() {
@@ -490,17 +496,11 @@ fn source_date_epoch() -> Result<Option<i64>, u8> {
 }
 
 fn build(args: BuildArgs, printer: &Printer) -> u8 {
-    let styles = match load_styles(args.style.as_deref(), printer) {
-        Ok(styles) => styles,
+    let (styles, source_date_epoch) = match settings(args.style.as_deref(), printer) {
+        Ok(settings) => settings,
         Err(code) => return code,
     };
-    let source_date_epoch = match source_date_epoch() {
-        Ok(epoch) => epoch,
-        Err(code) => return code,
-    };
-    let mut formats = args.format;
-    formats.sort();
-    formats.dedup();
+    let formats = distinct(args.format);
     let jobs = match jobs(args.paths, Some((&args.out, &formats))) {
         Ok(jobs) => jobs,
         Err(code) => return code,

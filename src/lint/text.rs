@@ -177,21 +177,17 @@ impl Phrases {
     /// operative clause may open with a participial phrase and reach its
     /// verb after it ("Noting the increase in attacks, decides …").
     pub fn operative_after_comma(&self, text: &str) -> bool {
-        self.operative_after_commas(text)
-    }
-
-    /// Whether an operative verb opens `text`.
-    pub fn opens_operative(&self, text: &str) -> bool {
-        self.operative.match_at(text.trim_start()).is_some()
-    }
-
-    fn operative_after_commas(&self, text: &str) -> bool {
         text.char_indices()
             .filter(|&(_, c)| matches!(c, ',' | '،'))
             .any(|(at, c)| {
                 let rest = text[at + c.len_utf8()..].trim_start();
                 self.operative.match_at(rest).is_some()
             })
+    }
+
+    /// Whether an operative verb opens `text`.
+    pub fn opens_operative(&self, text: &str) -> bool {
+        self.operative.match_at(text.trim_start()).is_some()
     }
 }
 

@@ -7,7 +7,7 @@
 //! formatting, so a clause pasted into another document keeps its look
 //! and a restyled document changes everywhere at once.
 
-use crate::style::{ReferencePosition, Side, Style, TitleAlign, VerbTreatment};
+use crate::style::{Length, ReferencePosition, Side, Style, TitleAlign, VerbTreatment};
 
 use super::Lang;
 use super::geometry::{self, Frame, Geometry, Rule, Spacing};
@@ -141,6 +141,16 @@ const VERB_STYLES: [(VerbTreatment, &str); 4] = [
     (VerbTreatment::Italic, "Resolution Verb Italic"),
     (VerbTreatment::Bold, "Resolution Verb Bold"),
 ];
+
+/// The size the reference is set in: the title's in the UN masthead, the
+/// subject's otherwise. Its style and its frame's width both follow it.
+pub fn reference_size(style: &Style) -> Length {
+    if style.title.layout.un_masthead() {
+        style.title.size
+    } else {
+        style.title.subject_size
+    }
+}
 
 /// The frame that puts the reference in the top corner where lines end,
 /// beside the organisation, at the height the PDF has it. The reference
@@ -570,11 +580,7 @@ pub fn styles_xml(
         reference
             .r(bold())
             .r([colour(accent.clone())])
-            .r(size(if un {
-                title_size
-            } else {
-                style.title.subject_size.half_points()
-            })),
+            .r(size(reference_size(style).half_points())),
     );
     defs.push(
         Def::para(id::SUBJECT, "Resolution Subject")

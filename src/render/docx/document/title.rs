@@ -222,11 +222,7 @@ fn frame_width(doc: &Prepared<'_>, lang: &super::super::Lang) -> i64 {
     let style = doc.style;
     let head = &doc.head;
     let families = [style.fonts.body.as_str(), lang.cs_font.as_str()];
-    let reference_size = if style.title.layout.un_masthead() {
-        style.title.size.pt()
-    } else {
-        style.title.subject_size.pt()
-    };
+    let reference_size = styles::reference_size(style).pt();
     let small = style.title.subject_size.pt();
     let reference =
         geometry::advance_width(style, &families, true, reference_size, &head.reference);
