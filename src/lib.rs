@@ -24,6 +24,7 @@ pub mod chars;
 pub mod cli;
 pub mod compare;
 pub mod diag;
+pub mod docx_meta;
 pub mod file;
 pub mod import;
 pub mod lint;

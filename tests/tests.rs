@@ -18,3 +18,4 @@ mod source;
 mod styles;
 mod text;
 mod util;
+mod word;

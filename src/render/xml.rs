@@ -134,6 +134,17 @@ pub fn to_xml(res: &Resolution, mark: bool) -> String {
     out.text
 }
 
+/// The metadata of a resolution as the `<meta>` element of respub XML, in
+/// the respub namespace, standing alone: what the DOCX carries in its
+/// document properties ([`crate::docx_meta`]), read back by
+/// [`crate::source::xml::convert::meta`].
+pub fn meta_xml(meta: &Meta) -> String {
+    let mut out = Out::default();
+    out.meta(meta);
+    let xmlns = format!("<meta xmlns=\"{NAMESPACE}\"");
+    out.text.replacen("<meta", &xmlns, 1)
+}
+
 /// The text being written, and the column the next character goes to.
 #[derive(Default)]
 struct Out {

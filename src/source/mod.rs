@@ -10,6 +10,7 @@
 
 pub mod akn;
 pub mod decode;
+pub mod docx;
 pub mod text;
 pub mod tree;
 pub mod xml;
@@ -55,16 +56,16 @@ impl SourceFile {
     pub fn open(path: &Path) -> std::io::Result<Self> {
         use std::io::Read;
         let (file, meta) = crate::file::open_regular(path)?;
-        if meta.len() > MAX_SOURCE_BYTES as u64 {
+        let limit = max_bytes(path);
+        if meta.len() > limit as u64 {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
-                too_large(meta.len()),
+                too_large(meta.len(), limit),
             ));
         }
         // The file may grow after the check: never read past the limit.
         let mut bytes = Vec::with_capacity(meta.len() as usize);
-        file.take(MAX_SOURCE_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)?;
+        file.take(limit as u64 + 1).read_to_end(&mut bytes)?;
         Ok(SourceFile {
             path: path.to_path_buf(),
             bytes,
@@ -79,6 +80,14 @@ impl SourceFile {
     /// its line: an excerpt of a binary file stays short.
     pub fn text(&self) -> SourceText {
         const REPLACEMENT: char = '\u{FFFD}';
+        // A Word file's diagnostics point into the listing of its
+        // paragraphs, one per line (see `docx`).
+        if docx::recognises(self) {
+            return SourceText {
+                name: crate::diag::path(&self.path),
+                text: docx::listing(&self.bytes).unwrap_or_default(),
+            };
+        }
         let mut text = String::with_capacity(self.bytes.len());
         let mut first_bad: Option<usize> = None;
         for chunk in self.bytes.utf8_chunks() {
@@ -137,7 +146,8 @@ pub fn load(path: &Path) -> Result<SourceFile, (SourceText, Vec<Diagnostic>)> {
     };
     let (file, meta) = crate::file::open_regular(path).map_err(unreadable)?;
     let len = meta.len();
-    if len <= MAX_SOURCE_BYTES as u64 {
+    let limit = max_bytes(path);
+    if len <= limit as u64 {
         return SourceFile::open(path).map_err(unreadable);
     }
     let mut head = Vec::new();
@@ -146,29 +156,52 @@ pub fn load(path: &Path) -> Result<SourceFile, (SourceText, Vec<Diagnostic>)> {
     // replaced as for any source.
     let mut text = SourceFile::new(path, head).text().text;
     text.truncate(text.find('\n').unwrap_or(text.len()));
-    let diag = Diagnostic::error(too_large(len))
+    let diag = Diagnostic::error(too_large(len, limit))
         .at(Span::new(0, 0))
         .with_label("file too large")
         .with_hint("check that this is a resolution source and not another file");
     Err((SourceText { name, text }, vec![diag]))
 }
 
-/// The message for a source of `len` bytes, over [`MAX_SOURCE_BYTES`]:
-/// sizes in megabytes of 10^6 bytes, the file's rounded up to one decimal
-/// so that a file just over the limit never reads as the limit itself.
-fn too_large(len: u64) -> String {
+/// The largest file read from `path`: [`MAX_SOURCE_BYTES`], or for a Word
+/// file, which carries fonts and pictures besides its text,
+/// [`docx::package::MAX_FILE_BYTES`].
+pub fn max_bytes(path: &Path) -> usize {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if [".docx", ".docm", ".dotx", ".doc"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+    {
+        docx::package::MAX_FILE_BYTES
+    } else {
+        MAX_SOURCE_BYTES
+    }
+}
+
+/// The message for a source of `len` bytes, over `limit`: sizes in
+/// megabytes of 10^6 bytes, the file's rounded up to one decimal so that
+/// a file just over the limit never reads as the limit itself.
+fn too_large(len: u64, limit: usize) -> String {
     let tenths = len.div_ceil(100_000);
     format!(
-        "the file is {}.{} MB; respub reads sources of at most {} MB",
+        "the file is {}.{} MB; respub reads {} of at most {} MB",
         tenths / 10,
         tenths % 10,
-        format_limit()
+        if limit == MAX_SOURCE_BYTES {
+            "sources"
+        } else {
+            "Word files"
+        },
+        format_limit(limit)
     )
 }
 
-/// [`MAX_SOURCE_BYTES`] in megabytes, with a decimal only when needed.
-fn format_limit() -> String {
-    let tenths = MAX_SOURCE_BYTES as u64 / 100_000;
+/// `limit` in megabytes, with a decimal only when needed.
+fn format_limit(limit: usize) -> String {
+    let tenths = limit as u64 / 100_000;
     if tenths % 10 == 0 {
         format!("{}", tenths / 10)
     } else {
@@ -232,6 +265,15 @@ pub static READERS: &[Reader] = &[
         recognises: text::recognises,
         read: text::read_with,
     },
+    Reader {
+        name: "Word",
+        extensions: &["docx", "docm", "dotx", "doc"],
+        // Read when named: a folder of sources also holds the DOCX files
+        // respub wrote from them.
+        in_folders: false,
+        recognises: docx::recognises,
+        read: docx::read_with,
+    },
 ];
 
 /// The reader of `file`: the first that recognises its content, else the
@@ -289,9 +331,14 @@ pub fn read(file: &SourceFile) -> DiagResult<Warned<Resolution>> {
 
 /// [`read`], with what the user says of the input.
 pub fn read_with(file: &SourceFile, hints: &Hints) -> DiagResult<Warned<Resolution>> {
-    if file.bytes.len() > MAX_SOURCE_BYTES {
+    let limit = if docx::recognises(file) {
+        docx::package::MAX_FILE_BYTES
+    } else {
+        MAX_SOURCE_BYTES
+    };
+    if file.bytes.len() > limit {
         return Err(vec![
-            Diagnostic::error(too_large(file.bytes.len() as u64))
+            Diagnostic::error(too_large(file.bytes.len() as u64, limit))
                 .at(Span::new(0, 0))
                 .with_hint("check that this is a resolution source and not another file"),
         ]);
@@ -338,9 +385,11 @@ mod tests {
     #[test]
     fn sizes_are_given_to_one_decimal_never_below_the_real_size() {
         assert_eq!(
-            super::too_large(17_400_000),
+            super::too_large(17_400_000, super::MAX_SOURCE_BYTES),
             "the file is 17.4 MB; respub reads sources of at most 1 MB"
         );
-        assert!(super::too_large(1_000_001).starts_with("the file is 1.1 MB"));
+        assert!(
+            super::too_large(1_000_001, super::MAX_SOURCE_BYTES).starts_with("the file is 1.1 MB")
+        );
     }
 }

@@ -241,7 +241,19 @@ pub fn parse(
     base: usize,
     root: Root,
 ) -> Result<(Element, Vec<Diagnostic>), Vec<Diagnostic>> {
+    parse_with_limit(text, base, root, MAX_ELEMENTS)
+}
+
+/// [`parse`], with at most `max_elements` elements: a part of a Word
+/// package has an element per run and property, many more than a source.
+pub fn parse_with_limit(
+    text: &str,
+    base: usize,
+    root: Root,
+    max_elements: usize,
+) -> Result<(Element, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut parser = Parser {
+        max_elements,
         root_kind: root,
         reader: Reader::from_str(text),
         text,
@@ -285,6 +297,7 @@ struct Parser<'a> {
     scopes: Vec<Vec<(String, String)>>,
     root: Option<Element>,
     elements: usize,
+    max_elements: usize,
     warnings: Vec<Diagnostic>,
     version: XmlVersion,
 }
@@ -402,9 +415,10 @@ impl<'a> Parser<'a> {
             ));
         }
         self.elements += 1;
-        if self.elements > MAX_ELEMENTS {
+        if self.elements > self.max_elements {
             return Err(Diagnostic::error(format!(
-                "the file has more than {MAX_ELEMENTS} elements"
+                "the file has more than {} elements",
+                self.max_elements
             ))
             .at(span)
             .with_hint("no resolution comes near this; check that this is a resolution source"));

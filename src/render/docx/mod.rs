@@ -237,6 +237,14 @@ fn parts(doc: &Prepared<'_>) -> DiagResult<Vec<Part>> {
     root_rels.add(rel::OFFICE_DOCUMENT, "word/document.xml");
     root_rels.add(rel::CORE_PROPERTIES, "docProps/core.xml");
     root_rels.add(rel::EXTENDED_PROPERTIES, "docProps/app.xml");
+    root_rels.add(rel::CUSTOM_PROPERTIES, "docProps/custom.xml");
+    // What the body does not show travels in the document properties, so
+    // that the DOCX, edited and sent back, reads as its source.
+    let model = &doc.resolution.meta;
+    let custom = crate::docx_meta::properties(
+        model.language.as_str(),
+        &crate::render::xml::meta_xml(model),
+    );
 
     let mut parts = vec![
         Part::by_extension("_rels/.rels", root_rels.to_xml()),
@@ -249,6 +257,11 @@ fn parts(doc: &Prepared<'_>) -> DiagResult<Vec<Part>> {
             "docProps/app.xml",
             ct::EXTENDED,
             package::app_properties(&meta.author),
+        ),
+        Part::new(
+            "docProps/custom.xml",
+            ct::CUSTOM,
+            package::custom_properties(&custom),
         ),
         Part::new("word/document.xml", ct::DOCUMENT, written.document),
         Part::by_extension("word/_rels/document.xml.rels", written.rels.to_xml()),

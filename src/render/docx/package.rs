@@ -18,6 +18,9 @@ pub mod rel {
     /// Core properties (Dublin Core).
     pub const CORE_PROPERTIES: &str =
         "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
+    /// Custom document properties.
+    pub const CUSTOM_PROPERTIES: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties";
     /// Extended (application) properties.
     pub const EXTENDED_PROPERTIES: &str =
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties";
@@ -90,6 +93,8 @@ pub mod content_type {
     pub const THEME: &str = "application/vnd.openxmlformats-officedocument.theme+xml";
     /// Core properties.
     pub const CORE: &str = "application/vnd.openxmlformats-package.core-properties+xml";
+    /// Custom properties.
+    pub const CUSTOM: &str = "application/vnd.openxmlformats-officedocument.custom-properties+xml";
     /// Extended properties.
     pub const EXTENDED: &str =
         "application/vnd.openxmlformats-officedocument.extended-properties+xml";
@@ -301,6 +306,38 @@ pub fn core_properties(props: &CoreProperties) -> Vec<u8> {
     xml.leaf("dcterms:created", &[("xsi:type", "dcterms:W3CDTF")], &when);
     xml.leaf("dcterms:modified", &[("xsi:type", "dcterms:W3CDTF")], &when);
     xml.end("cp:coreProperties");
+    xml.finish()
+}
+
+/// `docProps/custom.xml`: named text properties, in order.
+pub fn custom_properties(props: &[(String, String)]) -> Vec<u8> {
+    // The format identifier every custom property carries (ISO/IEC
+    // 29500-1 §22.3.2.2), and ids from 2, as Word numbers them.
+    const FMTID: &str = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}";
+    let mut xml = Xml::new();
+    xml.start(
+        "Properties",
+        &[
+            (
+                "xmlns",
+                "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+            ),
+            (
+                "xmlns:vt",
+                "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+            ),
+        ],
+    );
+    for (i, (name, value)) in props.iter().enumerate() {
+        let pid = (i + 2).to_string();
+        xml.start(
+            "property",
+            &[("fmtid", FMTID), ("pid", &pid), ("name", name)],
+        );
+        xml.leaf("vt:lpwstr", &[], value);
+        xml.end("property");
+    }
+    xml.end("Properties");
     xml.finish()
 }
 

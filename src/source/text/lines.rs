@@ -11,6 +11,7 @@
 use crate::diag::Diagnostic;
 use crate::model::Span;
 
+use super::Layout;
 use super::words::{self, Words};
 
 /// A paragraph of the text, its lines joined.
@@ -111,8 +112,12 @@ pub fn paragraphs(
     text: &str,
     base: usize,
     words: &Words,
+    layout: Layout,
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<Para> {
+    if layout == Layout::OnePerLine {
+        return one_per_line(text, base);
+    }
     // Lines, and the page breaks that form feeds and page marks make.
     let mut pages: Vec<Vec<Line<'_>>> = vec![Vec::new()];
     let mut offset = 0;
@@ -142,6 +147,34 @@ pub fn paragraphs(
     }
     let kept = drop_running_lines(&pages, text, base, warnings);
     join(&kept, words, warnings, text, base)
+}
+
+/// Every line that is not blank as a paragraph of its own: nothing is
+/// joined or dropped.
+fn one_per_line(text: &str, base: usize) -> Vec<Para> {
+    let mut paras = Vec::new();
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = Line {
+            text: raw.trim_end_matches(['\n', '\r']).trim_end(),
+            start: base + offset,
+        };
+        offset += raw.len();
+        if line.blank() {
+            continue;
+        }
+        let indent = line.text.len() - line.text.trim_start().len();
+        paras.push(Para::new(
+            line.trimmed(),
+            line.content_start(),
+            indent,
+            false,
+        ));
+    }
+    if let Some(last) = paras.last_mut() {
+        last.page_end = true;
+    }
+    paras
 }
 
 /// `…/…`, `.../...` and `-2-`: the marks of a page break in typed texts.

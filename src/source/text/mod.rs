@@ -67,8 +67,31 @@ pub fn read_with(file: &SourceFile, hints: &Hints) -> DiagResult<Warned<Resoluti
                 .with_hint(HINT),
         ]);
     }
+    read_text(text, base, &file.path, hints, Layout::Wrapped)
+}
+
+/// How the lines of a text make its paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Typed, pasted or extracted text: hard-wrapped lines are joined, page
+    /// artefacts dropped.
+    Wrapped,
+    /// One paragraph per line, nothing dropped: the paragraphs of a Word
+    /// document, written out by its reader.
+    OnePerLine,
+}
+
+/// Reads `text` (which starts at byte `base` of the file at `path`, and
+/// is not empty) as a resolution, its lines laid out as `layout` says.
+pub fn read_text(
+    text: &str,
+    base: usize,
+    path: &std::path::Path,
+    hints: &Hints,
+    layout: Layout,
+) -> DiagResult<Warned<Resolution>> {
     let mut warnings = Vec::new();
-    let paras = lines::paragraphs(text, base, &WORDS, &mut warnings);
+    let paras = lines::paragraphs(text, base, &WORDS, layout, &mut warnings);
     let given = hints.language.as_ref().and_then(|tag| {
         let primary = tag.primary();
         let found = WORDS
@@ -88,7 +111,7 @@ pub fn read_with(file: &SourceFile, hints: &Hints) -> DiagResult<Warned<Resoluti
         }
         found
     });
-    let lang = given.unwrap_or_else(|| language(&paras, file));
+    let lang = given.unwrap_or_else(|| language(&paras, path));
     let mut reader = Reader {
         lang,
         text,
@@ -118,9 +141,8 @@ pub fn read_with(file: &SourceFile, hints: &Hints) -> DiagResult<Warned<Resoluti
 
 /// The language of the text: the lexicon whose phrases open the most
 /// paragraphs; on a tie, the one the file name gives (`X.fr.txt`).
-fn language(paras: &[Para], file: &SourceFile) -> &'static LanguageWords {
-    let named = file
-        .path
+fn language(paras: &[Para], path: &std::path::Path) -> &'static LanguageWords {
+    let named = path
         .file_stem()
         .and_then(|s| std::path::Path::new(s).extension())
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
@@ -1585,6 +1607,11 @@ impl Reader<'_> {
                     .with_label("operative clauses expected here")
                     .with_hint("a resolution decides something: its operative clauses open with a verb (\"Decides\", \"APPROUVE\"), after the preamble"),
             );
+        }
+        // The clauses were numbered: the part carries the pattern, and
+        // each clause out of its sequence its own label.
+        if let Some((pattern, _)) = &self.numbering {
+            self.res.operative.numbering = Some(pattern.clone());
         }
         let meta = &mut self.res.meta;
         if let Some(reference) = self.given_reference.take() {

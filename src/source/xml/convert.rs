@@ -46,6 +46,14 @@ pub fn resolution(root: &Element) -> (Resolution, Vec<Diagnostic>) {
     (res, diagnostics)
 }
 
+/// Converts a standalone `<meta>` element (as [`crate::render::xml::meta_xml`]
+/// writes it), returning the metadata and every diagnostic.
+pub fn meta(el: &Element) -> (Meta, Vec<Diagnostic>) {
+    let mut reader = Reader::default();
+    let meta = reader.meta(el);
+    (meta, reader.diagnostics)
+}
+
 #[derive(Default)]
 struct Reader {
     diagnostics: Vec<Diagnostic>,
