@@ -177,16 +177,7 @@ impl Styles {
                 .unwrap_or(id)
                 .to_string();
             let rpr = el.child("rPr");
-            let num = el.child("pPr").and_then(|p| p.child("numPr")).map(|n| {
-                (
-                    n.child("numId")
-                        .and_then(|e| w_attr(e, "val"))
-                        .map(String::from),
-                    n.child("ilvl")
-                        .and_then(|e| w_attr(e, "val"))
-                        .and_then(|v| v.parse().ok()),
-                )
-            });
+            let num = el.child("pPr").and_then(|p| p.child("numPr")).map(num_pr);
             let def = StyleDef {
                 name,
                 based_on: el
@@ -245,20 +236,17 @@ impl Styles {
 /// The attribute `name` of `el` in the WordprocessingML namespace
 /// (transitional or strict), whatever its prefix.
 pub fn w_attr<'e>(el: &'e Element, name: &str) -> Option<&'e str> {
-    el.attributes
-        .iter()
-        .find(|a| {
-            a.name.local == name
-                && a.name
-                    .namespace
-                    .as_deref()
-                    .is_some_and(|ns| ns.contains("wordprocessingml"))
-        })
-        .map(|a| a.value.as_str())
+    attr_in(el, name, "wordprocessingml")
 }
 
 /// The attribute `name` of `el` in the relationships namespace.
 pub fn r_attr<'e>(el: &'e Element, name: &str) -> Option<&'e str> {
+    attr_in(el, name, "relationships")
+}
+
+/// The attribute `name` of `el` in a namespace whose URI holds `ns`: the
+/// transitional and strict schemas name their namespaces differently.
+fn attr_in<'e>(el: &'e Element, name: &str, ns: &str) -> Option<&'e str> {
     el.attributes
         .iter()
         .find(|a| {
@@ -266,9 +254,21 @@ pub fn r_attr<'e>(el: &'e Element, name: &str) -> Option<&'e str> {
                 && a.name
                     .namespace
                     .as_deref()
-                    .is_some_and(|ns| ns.contains("relationships"))
+                    .is_some_and(|uri| uri.contains(ns))
         })
         .map(|a| a.value.as_str())
+}
+
+/// The list instance and level a `w:numPr` names.
+fn num_pr(n: &Element) -> (Option<String>, Option<u8>) {
+    (
+        n.child("numId")
+            .and_then(|e| w_attr(e, "val"))
+            .map(String::from),
+        n.child("ilvl")
+            .and_then(|e| w_attr(e, "val"))
+            .and_then(|v| v.parse().ok()),
+    )
 }
 
 /// Whether an `ST_OnOff` value is on.
@@ -373,16 +373,7 @@ impl<'a> Walker<'a> {
             .and_then(|s| w_attr(s, "val"))
             .map(String::from)
             .or_else(|| self.styles.default_paragraph.clone());
-        let direct = ppr.and_then(|pr| pr.child("numPr")).map(|n| {
-            (
-                n.child("numId")
-                    .and_then(|e| w_attr(e, "val"))
-                    .map(String::from),
-                n.child("ilvl")
-                    .and_then(|e| w_attr(e, "val"))
-                    .and_then(|v| v.parse::<u8>().ok()),
-            )
-        });
+        let direct = ppr.and_then(|pr| pr.child("numPr")).map(num_pr);
         let from_style = style_id.as_deref().and_then(|s| self.styles.num(s));
         let num_id = direct
             .as_ref()
@@ -507,11 +498,9 @@ impl<'a> Walker<'a> {
                 _ if in_code => {}
                 "t" => push_text(para, &child.text(), &fmt),
                 "tab" | "ptab" => para.pieces.push(Piece::Tab),
-                "br" | "cr" => {
-                    // Page and column breaks are layout; a line break is text.
-                    if !matches!(w_attr(child, "type"), Some("page" | "column")) {
-                        para.pieces.push(Piece::Break);
-                    }
+                // Page and column breaks are layout; a line break is text.
+                "br" | "cr" if !matches!(w_attr(child, "type"), Some("page" | "column")) => {
+                    para.pieces.push(Piece::Break)
                 }
                 "noBreakHyphen" => push_text(para, "\u{2011}", &fmt),
                 "softHyphen" => push_text(para, "\u{ad}", &fmt),
@@ -564,16 +553,7 @@ impl<'a> Walker<'a> {
                         }
                     }
                 }
-                "rPr"
-                | "footnoteRef"
-                | "endnoteRef"
-                | "separator"
-                | "continuationSeparator"
-                | "lastRenderedPageBreak"
-                | "annotationRef"
-                | "commentReference"
-                | "instrText"
-                | "delText" => {}
+                // Properties, note marks, layout marks and deleted text.
                 _ => {}
             }
         }

@@ -113,7 +113,7 @@ pub fn normalise(name: &str) -> String {
 fn line(out: &mut Listing, para: &Para, doc: &Document) {
     if let Some(n) = &para.numbered {
         if !n.label.is_empty() {
-            shielded(&mut out.text, &n.label, true);
+            shielded(&mut out.text, &n.label);
             out.text.push(' ');
         }
     }
@@ -154,7 +154,7 @@ fn pieces_markup(out: &mut Listing, pieces: &[Piece], doc: &Document) {
                 if let Some(n) = doc.note_order.iter().position(|k| *k == key) {
                     out.text.push_str(&format!("[{}]", n + 1));
                 } else if let Some(mark) = custom {
-                    shielded(&mut out.text, mark, false);
+                    shielded(&mut out.text, mark);
                 }
                 i += 1;
             }
@@ -186,7 +186,7 @@ fn marked(
 ) {
     if level > 3 {
         for (text, _) in items {
-            shielded(out, text, false);
+            shielded(out, text);
         }
         return;
     }
@@ -232,7 +232,7 @@ fn marked(
 
 /// Appends `text` with the characters the reader would take for marks
 /// replaced by their stand-ins, and line breaks by spaces.
-fn shielded(out: &mut String, text: &str, _label: bool) {
+fn shielded(out: &mut String, text: &str) {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         let c = match c {
@@ -427,11 +427,7 @@ mod tests {
     #[test]
     fn only_brackets_like_note_marks_are_shielded() {
         let mut out = String::new();
-        shielded(
-            &mut out,
-            "[without reference to a Main Committee] and [1]",
-            false,
-        );
+        shielded(&mut out, "[without reference to a Main Committee] and [1]");
         assert_eq!(out, "[without reference to a Main Committee] and \u{4}1]");
     }
 }
